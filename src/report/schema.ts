@@ -1,0 +1,183 @@
+// The versioned report contract. Every audit fills its own section; the advisor fills `fixes`.
+// Field names are fixed by schemaVersion 1: add fields freely, never rename or remove one.
+import { z } from 'zod';
+
+export const SCHEMA_VERSION = 1 as const;
+
+export const TEMPLATES = ['home', 'collection', 'product', 'page', 'blog', 'article', 'cart', 'search', 'other'] as const;
+export const templateSchema = z.enum(TEMPLATES);
+export type Template = z.infer<typeof templateSchema>;
+
+export const deviceSchema = z.enum(['mobile', 'desktop']);
+export type Device = z.infer<typeof deviceSchema>;
+
+const range = z.object({ low: z.number(), central: z.number(), high: z.number() });
+const metricSpread = z.object({ min: z.number(), max: z.number() });
+
+export const metricsSchema = z.object({
+  lcpMs: z.number().nullable(),
+  fcpMs: z.number().nullable(),
+  tbtMs: z.number().nullable(),
+  cls: z.number().nullable(),
+  ttfbMs: z.number().nullable(),
+  speedIndexMs: z.number().nullable(),
+});
+export type Metrics = z.infer<typeof metricsSchema>;
+
+export const opportunitySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  metricSavings: z.record(z.string(), z.number()),
+  wastedBytes: z.number().nullable(),
+  /** Lighthouse's own 0..1 score for the audit, when it has one. */
+  score: z.number().nullable().optional(),
+  displayValue: z.string().optional(),
+  /** The resources behind the saving (URLs and per-item bytes/ms), as Lighthouse's details list them. */
+  items: z.array(z.record(z.string(), z.unknown())).optional(),
+});
+export type Opportunity = z.infer<typeof opportunitySchema>;
+
+export const appCostSchema = z.object({
+  name: z.string(),
+  kind: z.enum(['theme', 'platform', 'app', 'third-party']),
+  urls: z.array(z.string()),
+  transferBytes: z.number(),
+  mainThreadMs: z.number(),
+  blockingMs: z.number(),
+});
+export type AppCost = z.infer<typeof appCostSchema>;
+
+export const lcpPhasesSchema = z.object({
+  ttfbMs: z.number().nullable(),
+  loadDelayMs: z.number().nullable(),
+  loadTimeMs: z.number().nullable(),
+  renderDelayMs: z.number().nullable(),
+});
+
+export const loadTimePageSchema = z.object({
+  url: z.string(),
+  template: templateSchema,
+  device: deviceSchema,
+  runs: z.number().int(),
+  score: z.number().nullable(),
+  metrics: metricsSchema,
+  spread: z.record(z.string(), metricSpread),
+  opportunities: z.array(opportunitySchema),
+  apps: z.array(appCostSchema),
+  lcpElement: z.object({ selector: z.string().nullable(), snippet: z.string().nullable(), url: z.string().nullable() }).nullable().optional(),
+  lcpPhases: lcpPhasesSchema.nullable().optional(),
+  /** Set when the page could not be measured; the rest of the audit goes on. */
+  error: z.string().nullable().optional(),
+});
+export type LoadTimePage = z.infer<typeof loadTimePageSchema>;
+
+export const loadTimeSectionSchema = z.object({
+  storeScore: z.number().nullable(),
+  /** Weights actually used per template after renormalising for missing templates. */
+  weights: z.record(z.string(), z.number()).optional(),
+  notes: z.array(z.string()).optional(),
+  pages: z.array(loadTimePageSchema),
+});
+export type LoadTimeSection = z.infer<typeof loadTimeSectionSchema>;
+
+export const failedRequestSchema = z.object({ url: z.string(), status: z.number().nullable(), error: z.string().optional() });
+
+export const checkoutStepSchema = z.object({
+  name: z.string(),
+  url: z.string(),
+  durationMs: z.number(),
+  fields: z.array(z.string()),
+  jsErrors: z.array(z.string()),
+  consoleErrors: z.array(z.string()).optional(),
+  failedRequests: z.array(failedRequestSchema),
+  screenshot: z.string().nullable(),
+  lcpMs: z.number().nullable().optional(),
+  cls: z.number().nullable().optional(),
+  flaky: z.boolean().optional(),
+});
+export type CheckoutStep = z.infer<typeof checkoutStepSchema>;
+
+export const checkoutSectionSchema = z.object({
+  completed: z.boolean(),
+  stepCount: z.number().int(),
+  formFields: z.number().int(),
+  totalMs: z.number(),
+  failure: z
+    .object({ step: z.string(), reason: z.enum(['selector-not-found', 'validation-error', 'timeout', 'crash', 'no-products', 'empty-cart', 'sold-out', 'password-protected', 'other']), message: z.string(), field: z.string().optional() })
+    .nullable(),
+  steps: z.array(checkoutStepSchema),
+  benchmark: z.object({ steps: z.number(), fields: z.number(), source: z.string() }).optional(),
+});
+export type CheckoutSection = z.infer<typeof checkoutSectionSchema>;
+
+export const resourceKindSchema = z.enum(['page', 'image', 'script', 'stylesheet', 'media', 'other']);
+export type ResourceKind = z.infer<typeof resourceKindSchema>;
+
+export const linksSectionSchema = z.object({
+  pagesCrawled: z.number().int(),
+  linksChecked: z.number().int(),
+  truncated: z.boolean(),
+  truncatedAt: z.array(z.string()).optional(),
+  broken: z.array(
+    z.object({ url: z.string(), status: z.number().nullable(), error: z.string().nullable(), kind: resourceKindSchema, foundOn: z.array(z.string()) }),
+  ),
+  redirects: z.array(
+    z.object({ url: z.string(), chain: z.array(z.string()), finalUrl: z.string(), finalStatus: z.number().nullable(), foundOn: z.array(z.string()) }),
+  ),
+  unverified: z.array(z.object({ url: z.string(), reason: z.string(), foundOn: z.array(z.string()) })).optional(),
+  slowPages: z.array(z.object({ url: z.string(), ttfbMs: z.number(), bytes: z.number().optional() })),
+});
+export type LinksSection = z.infer<typeof linksSectionSchema>;
+
+export const FIX_CATEGORIES = [
+  'images', 'render-blocking', 'server-response', 'third-party-apps', 'layout-shift', 'javascript',
+  'fonts', 'caching', 'broken-links', 'redirects', 'checkout', 'other',
+] as const;
+
+export const fixSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  category: z.enum(FIX_CATEGORIES),
+  pages: z.array(z.string()),
+  evidence: z.string(),
+  howTo: z.array(z.string()),
+  impact: z.object({
+    metric: z.string(),
+    savingMs: z.number().nullable(),
+    conversionLiftPct: range,
+    revenuePerMonth: range.extend({ currency: z.string() }),
+    confidence: z.enum(['low', 'medium', 'high']),
+    basis: z.string(),
+  }),
+});
+export type Fix = z.infer<typeof fixSchema>;
+
+export const pageSchema = z.object({ url: z.string(), template: templateSchema });
+
+export const reportSchema = z.object({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  tool: z.object({ name: z.string(), version: z.string() }),
+  store: z.object({ url: z.string(), truncated: z.boolean().optional() }),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  pages: z.array(pageSchema),
+  loadTime: loadTimeSectionSchema.nullable(),
+  checkout: checkoutSectionSchema.nullable(),
+  links: linksSectionSchema.nullable(),
+  fixes: z.array(fixSchema),
+  /** Store inputs the advisor used, and which were assumed. */
+  inputs: z.record(z.string(), z.unknown()).optional(),
+  budget: z.object({ breaches: z.array(z.object({ rule: z.string(), limit: z.number(), actual: z.number(), page: z.string().optional() })) }).optional(),
+  errors: z.array(z.object({ audit: z.string(), message: z.string() })),
+});
+export type Report = z.infer<typeof reportSchema>;
+
+/** Throws a readable error listing every field that does not match the schema. */
+export function validateReport(value: unknown): Report {
+  const parsed = reportSchema.safeParse(value);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`report does not match schemaVersion ${SCHEMA_VERSION}:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
