@@ -1,0 +1,53 @@
+// The only place that reads the environment. Everything below receives the resulting object.
+import { resolve } from 'node:path';
+
+export interface AppConfig {
+  nodeEnv: string;
+  production: boolean;
+  port: number;
+  host: string;
+  dataDir: string;
+  /** postgres://… selects PostgreSQL + pg-boss (scale-out); unset means the embedded SQLite default. */
+  databaseUrl: string | undefined;
+  chromePath: string | undefined;
+  shopify: {
+    apiKey: string;
+    apiSecret: string;
+    appUrl: string;
+    scopes: string[];
+    /** Local stand-in for Shopify's endpoints, for development and tests only. */
+    apiOrigin: string | undefined;
+  } | null;
+  /** 32-byte key (hex or base64) for encrypting tokens at rest. */
+  encryptionKey: string | undefined;
+  smtpUrl: string | undefined;
+  alertFrom: string;
+  logLevel: string;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const hasShopify = Boolean(env.SHOPIFY_API_KEY && env.SHOPIFY_API_SECRET);
+  return {
+    nodeEnv,
+    production: nodeEnv === 'production',
+    port: Number(env.PORT ?? 3000),
+    host: env.HOST ?? '127.0.0.1',
+    dataDir: resolve(env.DATA_DIR ?? '.data'),
+    databaseUrl: env.DATABASE_URL || undefined,
+    chromePath: env.CHROME_PATH || undefined,
+    shopify: hasShopify
+      ? {
+          apiKey: env.SHOPIFY_API_KEY as string,
+          apiSecret: env.SHOPIFY_API_SECRET as string,
+          appUrl: env.SHOPIFY_APP_URL ?? `http://localhost:${env.PORT ?? 3000}`,
+          scopes: (env.SCOPES ?? 'read_products,read_themes,read_orders,read_reports').split(',').map((s) => s.trim()).filter(Boolean),
+          apiOrigin: env.SHOPIFY_API_ORIGIN || undefined,
+        }
+      : null,
+    encryptionKey: env.ENCRYPTION_KEY || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    alertFrom: env.ALERT_FROM ?? 'Storefront Auditor <alerts@localhost>',
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
