@@ -1,0 +1,78 @@
+// Read-only Admin API access for one shop, GraphQL only, through the offline token (refreshed as needed).
+import type { Session } from '@shopify/shopify-api';
+import {
+  CATALOG_HANDLES_QUERY,
+  MAIN_THEME_QUERY,
+  SHOP_PROFILE_QUERY,
+} from './admin-queries.ts';
+import { requestWithBackoff, type BackoffOptions, type GraphqlRequester } from './graphql-with-backoff.ts';
+import type { OfflineTokens } from './offline-token.ts';
+import type { ShopProfile } from './ports.ts';
+import type { ShopifyApp } from './shopify-app.ts';
+import { readStoreInputs, type StoreInputs } from './store-analytics.ts';
+
+export interface MainTheme {
+  id: string;
+  name: string;
+}
+
+export interface CatalogHandles {
+  products: string[];
+  collections: string[];
+}
+
+export interface AdminApi {
+  query<T>(shop: string, query: string, variables?: Record<string, unknown>): Promise<T>;
+  shopProfile(shop: string): Promise<ShopProfile>;
+  catalogHandles(shop: string, first?: number): Promise<CatalogHandles>;
+  mainTheme(shop: string): Promise<MainTheme | null>;
+  storeInputs(shop: string): Promise<StoreInputs>;
+}
+
+export function createAdminApi(shopify: ShopifyApp, tokens: OfflineTokens, backoff: BackoffOptions = {}): AdminApi {
+  const clientFor = (session: Session): GraphqlRequester => new shopify.api.clients.Graphql({ session });
+
+  async function query<T>(shop: string, document: string, variables?: Record<string, unknown>): Promise<T> {
+    const session = await tokens.getOfflineSession(shop);
+    return (await requestWithBackoff<T>(clientFor(session), document, variables, backoff)).data;
+  }
+
+  return {
+    query,
+    async shopProfile(shop) {
+      const { shop: s } = await query<{
+        shop: {
+          name: string;
+          myshopifyDomain: string;
+          currencyCode: string;
+          ianaTimezone: string | null;
+          plan: { publicDisplayName: string } | null;
+          primaryDomain: { host: string; url: string };
+        };
+      }>(shop, SHOP_PROFILE_QUERY);
+      return {
+        shop,
+        name: s.name,
+        domains: [...new Set([shop, s.myshopifyDomain, s.primaryDomain.host].map((d) => d.toLowerCase()))],
+        primaryDomain: s.primaryDomain.host.toLowerCase(),
+        currency: s.currencyCode,
+        plan: s.plan?.publicDisplayName ?? null,
+        timezone: s.ianaTimezone,
+      };
+    },
+    async catalogHandles(shop, first = 50) {
+      const data = await query<{ products: { nodes: { handle: string }[] }; collections: { nodes: { handle: string }[] } }>(
+        shop,
+        CATALOG_HANDLES_QUERY,
+        { first },
+      );
+      return { products: data.products.nodes.map((n) => n.handle), collections: data.collections.nodes.map((n) => n.handle) };
+    },
+    async mainTheme(shop) {
+      const data = await query<{ themes: { nodes: { id: string; name: string }[] } }>(shop, MAIN_THEME_QUERY);
+      const theme = data.themes.nodes[0];
+      return theme ? { id: theme.id, name: theme.name } : null;
+    },
+    storeInputs: (shop) => readStoreInputs((document, variables) => query(shop, document, variables)),
+  };
+}

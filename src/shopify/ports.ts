@@ -1,0 +1,69 @@
+// What the Shopify layer needs from the data layer (src/store/) and from the jobs layer, stated as the
+// smallest interfaces that do the job, so this layer is wired to real implementations at the top (server
+// start) and never reaches into them.
+
+/**
+ * One stored Shopify session. `sealed` is the whole session (tokens included) encrypted by the adapter; the
+ * repository sees only the shop (for lookups and deletion) and the expiry (for housekeeping).
+ */
+export interface SessionRecord {
+  id: string;
+  shop: string;
+  sealed: string;
+  expiresAt: Date | null;
+}
+
+export interface SessionRepository {
+  upsert(record: SessionRecord): Promise<void>;
+  get(id: string): Promise<SessionRecord | undefined>;
+  deleteMany(ids: string[]): Promise<void>;
+  findByShop(shop: string): Promise<SessionRecord[]>;
+  deleteByShop(shop: string): Promise<number>;
+}
+
+export interface WebhookReceiptRepository {
+  /** Records a webhook id; false when it was already recorded (a duplicate delivery). Atomic. */
+  recordOnce(receipt: { webhookId: string; shop: string; topic: string }): Promise<boolean>;
+  /** Forgets a receipt so Shopify's retry is processed again after a handler failed. */
+  forget(webhookId: string): Promise<void>;
+}
+
+export interface ShopProfile {
+  shop: string;
+  name: string;
+  /** Every host name the shop answers on: its myshopify domain, primary domain and other domains. */
+  domains: string[];
+  primaryDomain: string;
+  currency: string;
+  plan: string | null;
+  timezone: string | null;
+}
+
+export interface ShopRepository {
+  saveProfile(profile: ShopProfile): Promise<void>;
+  getProfile(shop: string): Promise<ShopProfile | undefined>;
+  markInstalled(shop: string, at: Date): Promise<void>;
+  markUninstalled(shop: string, at: Date): Promise<void>;
+  /** Whether the shop is currently installed (installed and not uninstalled since). */
+  isInstalled(shop: string): Promise<boolean>;
+}
+
+export interface AuditRequest {
+  shop: string;
+  url: string;
+  reason: 'install' | 'theme-publish' | 'manual';
+  /** Webhook or request id that caused it, for tracing. */
+  cause?: string;
+}
+
+/** Jobs and data-layer actions the app triggers on shop lifecycle events. Supplied by the server's caller. */
+export interface ShopLifecycle {
+  /** A shop installed the app (or re-installed after an uninstall): create its default schedule. Optional. */
+  onInstalled?(profile: ShopProfile): Promise<void>;
+  /** Queue an audit (first audit after install, re-audit after a theme publish, manual run). */
+  requestAudit(request: AuditRequest): Promise<void>;
+  /** Stop every schedule of the shop at once (app/uninstalled). */
+  stopSchedules(shop: string): Promise<void>;
+  /** Delete everything held for the shop: runs, reports, schedules, RUM data, settings (shop/redact). */
+  deleteShopData(shop: string): Promise<void>;
+}

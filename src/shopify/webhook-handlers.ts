@@ -1,0 +1,85 @@
+// What each webhook topic does. Delivery arrives here already HMAC-verified (src/server/routes/webhooks.ts).
+//
+// Customer data: we hold none. Lab audits load public storefront pages; real-user beacons and pixel events are
+// anonymous (no customer id, email, name, address or IP is stored). So customers/data_request has nothing to
+// report and customers/redact nothing to erase; both are acknowledged and logged for the audit trail.
+import type { Logger } from 'pino';
+import type { ShopLifecycle, ShopRepository, WebhookReceiptRepository } from './ports.ts';
+import type { EncryptedSessionStorage } from './session-storage.ts';
+
+export interface WebhookDelivery {
+  topic: string; // as the library normalises it: APP_UNINSTALLED, THEMES_PUBLISH, ...
+  shop: string;
+  webhookId: string;
+  payload: unknown;
+}
+
+export interface WebhookHandlerDeps {
+  sessionStorage: EncryptedSessionStorage;
+  shops: ShopRepository;
+  receipts: WebhookReceiptRepository;
+  lifecycle: ShopLifecycle;
+  logger: Logger;
+}
+
+export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored';
+
+export async function handleWebhook(deps: WebhookHandlerDeps, delivery: WebhookDelivery): Promise<WebhookOutcome> {
+  const first = await deps.receipts.recordOnce({ webhookId: delivery.webhookId, shop: delivery.shop, topic: delivery.topic });
+  if (!first) return 'duplicate';
+  try {
+    return await dispatch(deps, delivery);
+  } catch (error) {
+    // Shopify retries a failed delivery with the same id; forgetting it lets that retry do the work.
+    await deps.receipts.forget(delivery.webhookId);
+    throw error;
+  }
+}
+
+async function dispatch(deps: WebhookHandlerDeps, { topic, shop, webhookId, payload }: WebhookDelivery): Promise<WebhookOutcome> {
+  const log = deps.logger.child({ shop, topic, webhookId });
+  switch (topic) {
+    case 'APP_UNINSTALLED': {
+      await deps.lifecycle.stopSchedules(shop);
+      const revoked = await deps.sessionStorage.deleteSessionsByShop(shop);
+      await deps.shops.markUninstalled(shop, new Date());
+      log.info({ revoked }, 'app uninstalled: schedules stopped, sessions revoked');
+      return 'processed';
+    }
+    case 'SHOP_REDACT': {
+      // Sent 48 hours after uninstall: erase everything, including the sessions and the shop's profile.
+      await deps.lifecycle.stopSchedules(shop);
+      await deps.sessionStorage.deleteSessionsByShop(shop);
+      await deps.lifecycle.deleteShopData(shop);
+      log.info('shop redacted: all data deleted');
+      return 'processed';
+    }
+    case 'CUSTOMERS_DATA_REQUEST':
+      log.info({ dataRequest: describeCustomerRequest(payload) }, 'customer data request: we hold no customer data');
+      return 'processed';
+    case 'CUSTOMERS_REDACT':
+      log.info({ redactRequest: describeCustomerRequest(payload) }, 'customer redact: we hold no customer data, nothing to erase');
+      return 'processed';
+    case 'THEMES_PUBLISH': {
+      if (!(await deps.shops.isInstalled(shop))) return 'ignored';
+      const profile = await deps.shops.getProfile(shop);
+      const url = `https://${profile?.primaryDomain ?? shop}/`;
+      await deps.lifecycle.requestAudit({ shop, url, reason: 'theme-publish', cause: webhookId });
+      log.info({ theme: themeName(payload) }, 'theme published: re-audit requested');
+      return 'processed';
+    }
+    default:
+      log.warn('webhook topic not handled');
+      return 'ignored';
+  }
+}
+
+function describeCustomerRequest(payload: unknown): Record<string, unknown> {
+  const p = (payload ?? {}) as { shop_domain?: string; customer?: { id?: number }; data_request?: { id?: number } };
+  // Ids only: the payload carries the customer's email and phone, which we do not log.
+  return { shopDomain: p.shop_domain, customerId: p.customer?.id, dataRequestId: p.data_request?.id };
+}
+
+function themeName(payload: unknown): string | undefined {
+  return (payload as { name?: string } | null)?.name;
+}
