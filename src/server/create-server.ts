@@ -1,0 +1,102 @@
+// The Express app, in both modes. Standalone (no Shopify credentials): one local shop, /api for loopback
+// clients only. Embedded: Shopify credentials present; /api requires an App Bridge session token.
+//
+// Order matters: /api/webhooks reads its body raw (HMAC first), so it is mounted before any JSON parser.
+import { once } from 'node:events';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import express, { type ErrorRequestHandler, type Express } from 'express';
+import { createShopifyServices } from '../shopify/index.ts';
+import type { ServerContext, ServerDeps } from './deps.ts';
+import { apiRoutes } from './routes/index.ts';
+import { APP_PROXY_PREFIX, appProxyRouter } from './routes/app-proxy.ts';
+import { healthRouter } from './routes/health.ts';
+import { webhooksRouter } from './routes/webhooks.ts';
+import { requireShopSession } from './shop-context.ts';
+import { sessionTokenBounce } from './session-token-bounce.ts';
+
+const MAX_JSON_BYTES = '256kb';
+
+export interface RunningServer {
+  url: string;
+  server: Server;
+  close(): Promise<void>;
+}
+
+export interface AppServer {
+  app: Express;
+  context: ServerContext;
+  listen(port?: number, host?: string): Promise<RunningServer>;
+}
+
+export function createServer(deps: ServerDeps): AppServer {
+  const credentials = deps.config.shopify;
+  const shopify = credentials
+    ? createShopifyServices({
+        credentials,
+        production: deps.config.production,
+        encryptionKey: deps.config.encryptionKey,
+        store: deps.shopifyStore,
+        lifecycle: deps.lifecycle,
+        logger: deps.logger,
+        backoff: deps.adminApiBackoff,
+      })
+    : null;
+  const context: ServerContext = { ...deps, mode: shopify ? 'embedded' : 'standalone', shopify };
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', false);
+
+  app.use('/health', healthRouter(context));
+  app.use('/api/webhooks', webhooksRouter(context));
+
+  const api = express.Router();
+  api.use(requireShopSession(context));
+  api.use(express.json({ limit: MAX_JSON_BYTES }));
+  for (const router of apiRoutes(context)) api.use(router);
+  api.use((_req, res) => {
+    res.status(404).json({ error: 'no such API route' });
+  });
+  app.use('/api', api);
+
+  app.use(APP_PROXY_PREFIX, appProxyRouter(context));
+
+  if (credentials) app.get('/session-token-bounce', sessionTokenBounce(credentials.apiKey));
+  if (deps.adminStaticDir) app.use(express.static(deps.adminStaticDir, { index: 'index.html', maxAge: '1h' }));
+
+  app.use(errorHandler(context));
+
+  return {
+    app,
+    context,
+    async listen(port = deps.config.port, host = deps.config.host) {
+      const server = app.listen(port, host);
+      await once(server, 'listening');
+      const address = server.address() as AddressInfo;
+      const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+      return {
+        url: `http://${shownHost}:${address.port}`,
+        server,
+        close: () =>
+          new Promise<void>((resolve, reject) => {
+            server.closeAllConnections();
+            server.close((error) => (error ? reject(error) : resolve()));
+          }),
+      };
+    },
+  };
+}
+
+function errorHandler(ctx: ServerContext): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode;
+    if (status && status >= 400 && status < 500) {
+      // Body-parser errors (malformed JSON, too large) carry their status; the client gets why, nothing leaks.
+      res.status(status).json({ error: (error as Error).message });
+      return;
+    }
+    ctx.logger.error({ err: error, path: req.path }, 'request failed');
+    if (!res.headersSent) res.status(500).json({ error: 'internal error' });
+  };
+}

@@ -1,0 +1,31 @@
+// What the server is built from. Everything arrives from the caller (CLI `serve`/`start`, tests), which reads
+// configuration once; nothing in src/server reads process.env. Areas that mount routes add their own fields
+// here, optional when the server can run without them.
+import type { Logger } from 'pino';
+import type { AppConfig } from '../config.ts';
+import type { ShopifyServices, ShopifyStorePorts } from '../shopify/index.ts';
+import type { BackoffOptions } from '../shopify/graphql-with-backoff.ts';
+import type { Resolve } from '../shopify/own-domain-guard.ts';
+import type { ShopLifecycle } from '../shopify/ports.ts';
+
+export interface ServerDeps {
+  config: AppConfig;
+  logger: Logger;
+  /** Repositories the Shopify layer needs (sessions, processed webhooks, shops), from src/store. */
+  shopifyStore: ShopifyStorePorts;
+  /** Queueing audits, stopping schedules, erasing a shop: supplied by the jobs/store wiring. */
+  lifecycle: ShopLifecycle;
+  /** Built admin UI (index.html + assets); omitted until the admin UI is built. */
+  adminStaticDir?: string;
+  /** Admin API retry tuning (tests shorten the waits). */
+  adminApiBackoff?: BackoffOptions;
+  /** DNS resolution for the own-domain guard; the system resolver when omitted. */
+  resolveHost?: Resolve;
+}
+
+/** What route factories receive: the deps plus the services built from them. */
+export interface ServerContext extends ServerDeps {
+  mode: 'standalone' | 'embedded';
+  /** Null in standalone mode (no Shopify credentials). */
+  shopify: ShopifyServices | null;
+}

@@ -1,0 +1,15 @@
+// The admin API under /api. Every router here sits behind requireShopSession, so handlers get the shop with
+// shopOf(res) and never from the request. To add an area: create routes/<area>.ts exporting
+// `<area>Routes(ctx: ServerContext): Router` with paths relative to /api, and list it below.
+import { Router } from 'express';
+import type { ServerContext } from '../deps.ts';
+import { auditRequestRoutes } from './audit-requests.ts';
+import { shopRoutes } from './shop.ts';
+
+export function apiRoutes(ctx: ServerContext): Router[] {
+  return [
+    shopRoutes(ctx),
+    auditRequestRoutes(ctx),
+    // runsRoutes(ctx), fixesRoutes(ctx), settingsRoutes(ctx), schedulesRoutes(ctx), rumRoutes(ctx) ...
+  ];
+}

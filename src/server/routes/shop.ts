@@ -1,0 +1,44 @@
+// GET /api/shop: the current shop's profile (name, domains, currency, plan, time zone).
+// GET /api/shop/store-inputs: sessions, orders and revenue over 30 days from Shopify (the advisor's inputs).
+// GET /api/shop/catalog: product and collection handles, and the main theme.
+import { Router } from 'express';
+import type { ServerContext } from '../deps.ts';
+import { shopOf, STANDALONE_SHOP } from '../shop-context.ts';
+
+export function shopRoutes(ctx: ServerContext): Router {
+  const router = Router();
+
+  router.get('/shop', async (_req, res) => {
+    const shop = shopOf(res);
+    const profile = await ctx.shopifyStore.shops.getProfile(shop);
+    if (profile) {
+      res.json({ mode: ctx.mode, ...profile });
+      return;
+    }
+    if (shop === STANDALONE_SHOP) {
+      res.json({ mode: ctx.mode, shop, name: 'Standalone', domains: [], primaryDomain: null, currency: null, plan: null, timezone: null });
+      return;
+    }
+    res.status(404).json({ error: 'shop profile not loaded yet' });
+  });
+
+  router.get('/shop/store-inputs', async (_req, res) => {
+    if (!ctx.shopify) {
+      res.status(404).json({ error: 'store inputs come from Shopify; in standalone mode enter them in Settings' });
+      return;
+    }
+    res.json(await ctx.shopify.adminApi.storeInputs(shopOf(res)));
+  });
+
+  router.get('/shop/catalog', async (_req, res) => {
+    if (!ctx.shopify) {
+      res.status(404).json({ error: 'the catalog comes from Shopify; standalone discovery crawls the storefront instead' });
+      return;
+    }
+    const shop = shopOf(res);
+    const [handles, mainTheme] = await Promise.all([ctx.shopify.adminApi.catalogHandles(shop), ctx.shopify.adminApi.mainTheme(shop)]);
+    res.json({ ...handles, mainTheme });
+  });
+
+  return router;
+}

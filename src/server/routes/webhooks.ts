@@ -1,0 +1,45 @@
+// POST /api/webhooks: every Shopify webhook (app-specific subscriptions and the mandatory compliance topics).
+// The body is kept as raw bytes and its HMAC checked by the library (X-Shopify-Hmac-Sha256, base64 HMAC-SHA256
+// with the app secret, constant-time compare) before anything parses it as JSON.
+import express, { Router, type Request, type Response } from 'express';
+import type { ServerContext } from '../deps.ts';
+
+const MAX_WEBHOOK_BYTES = '1mb';
+
+export function webhooksRouter(ctx: ServerContext): Router {
+  const router = Router();
+  const shopify = ctx.shopify;
+  router.post('/', express.raw({ type: () => true, limit: MAX_WEBHOOK_BYTES }), async (req: Request, res: Response) => {
+    if (!shopify) {
+      res.status(404).json({ error: 'webhooks need Shopify credentials (standalone mode)' });
+      return;
+    }
+    const rawBody = Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '';
+    const check = await shopify.shopify.api.webhooks.validate({ rawBody, rawRequest: req, rawResponse: res });
+    if (!check.valid) {
+      const hmacProblem = check.reason === 'missing_hmac' || check.reason === 'invalid_hmac';
+      ctx.logger.warn({ reason: check.reason }, 'webhook refused');
+      res.status(hmacProblem ? 401 : 400).json({ error: check.reason, ...('missingHeaders' in check && { missingHeaders: check.missingHeaders }) });
+      return;
+    }
+    if (!('webhookId' in check) || !check.webhookId) {
+      res.status(400).json({ error: 'missing X-Shopify-Webhook-Id' });
+      return;
+    }
+    let payload: unknown;
+    try {
+      payload = rawBody ? JSON.parse(rawBody) : {};
+    } catch {
+      res.status(400).json({ error: 'webhook body is not JSON' });
+      return;
+    }
+    try {
+      const outcome = await shopify.handleWebhook({ topic: check.topic, shop: check.domain, webhookId: check.webhookId, payload });
+      res.status(200).json({ outcome });
+    } catch (error) {
+      ctx.logger.error({ err: error, topic: check.topic, shop: check.domain }, 'webhook handler failed; Shopify will retry');
+      res.status(500).json({ error: 'handler failed' });
+    }
+  });
+  return router;
+}

@@ -1,0 +1,53 @@
+// Which shop a request acts for. Every /api route reads it from here, and only from here: in embedded mode it
+// is the shop named in the verified App Bridge session token (never a query parameter or body field), so one
+// shop cannot address another's data. In standalone mode there is one local shop and only loopback clients.
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { ServerContext } from './deps.ts';
+
+export const STANDALONE_SHOP = 'standalone.local';
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
+
+export class MissingShopContextError extends Error {
+  override name = 'MissingShopContextError';
+}
+
+/** The shop of the current request; throws when a route forgot to sit behind requireShopSession. */
+export function shopOf(res: Response): string {
+  const shop = res.locals.shopDomain as string | undefined;
+  if (!shop) throw new MissingShopContextError('route is not behind requireShopSession');
+  return shop;
+}
+
+export function requireShopSession(ctx: ServerContext): RequestHandler {
+  const shopify = ctx.shopify;
+  if (!shopify) {
+    return (req: Request, res: Response, next: NextFunction) => {
+      if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
+        res.status(403).json({ error: 'standalone mode serves the API to this machine only' });
+        return;
+      }
+      res.locals.shopDomain = STANDALONE_SHOP;
+      next();
+    };
+  }
+  // The library validates the token (HS256 signature with the app secret, aud = our API key, exp/nbf with 10 s
+  // leeway), exchanges it for an expiring offline token when the shop has none, and answers invalid tokens the
+  // way App Bridge expects (401 + X-Shopify-Retry-Invalid-Session-Request: 1).
+  const validate = shopify.shopify.validateAuthenticatedSession();
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!req.headers.authorization) {
+      // An /api call without a bearer did not come through App Bridge; the library would answer it with a
+      // bounce page meant for document loads, which a fetch cannot use.
+      res.status(401).set('X-Shopify-Retry-Invalid-Session-Request', '1').json({ error: 'missing session token' });
+      return;
+    }
+    void validate(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      const session = res.locals.shopify?.session as { shop: string } | undefined;
+      if (!session) return next(new MissingShopContextError('authenticated request without a session'));
+      res.locals.shopDomain = session.shop;
+      next();
+    });
+  };
+}
