@@ -1,0 +1,109 @@
+// SQLite backend on the built-in node:sqlite. The engine is synchronous and this process holds one
+// connection, so statements are queued behind a promise chain: an open transaction owns the connection
+// until it ends, and nobody else's statement can land inside it.
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import type { Db, Dialect, Queryable, RunResult, SqlParam } from './types.ts';
+
+export const sqliteDialect: Dialect = {
+  backend: 'sqlite',
+  types: {
+    id: 'INTEGER PRIMARY KEY AUTOINCREMENT',
+    bigint: 'INTEGER',
+    real: 'REAL',
+    bool: 'INTEGER',
+    json: 'TEXT',
+    timestamp: 'TEXT',
+  },
+  now: "(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))",
+  skipLocked: '',
+  maxParams: 32_000,
+};
+
+const STATEMENT_CACHE_SIZE = 256;
+
+type Bindable = string | number | bigint | null | Uint8Array;
+
+function bind(params: readonly SqlParam[]): Bindable[] {
+  return params.map((p) => (p === undefined ? null : typeof p === 'boolean' ? (p ? 1 : 0) : p));
+}
+
+export interface SqliteOptions {
+  /** How long a writer waits for another process's write lock before failing, in ms. */
+  busyTimeoutMs?: number;
+}
+
+export function openSqliteDb(path: string, options: SqliteOptions = {}): Db {
+  const raw = new DatabaseSync(path, { enableForeignKeyConstraints: true });
+  raw.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 10_000))}`);
+  if (path !== ':memory:') raw.exec('PRAGMA journal_mode = WAL');
+  // WAL + NORMAL stays durable across process crashes (only an OS crash can lose the last commits).
+  raw.exec('PRAGMA synchronous = NORMAL');
+
+  const cache = new Map<string, StatementSync>();
+  function prepare(sql: string): StatementSync {
+    let stmt = cache.get(sql);
+    if (stmt) {
+      cache.delete(sql);
+      cache.set(sql, stmt);
+      return stmt;
+    }
+    stmt = raw.prepare(sql);
+    cache.set(sql, stmt);
+    if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+    return stmt;
+  }
+
+  const direct: Queryable = {
+    dialect: sqliteDialect,
+    async all<T>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
+      return prepare(sql).all(...bind(params)) as T[];
+    },
+    async get<T>(sql: string, params: readonly SqlParam[] = []): Promise<T | undefined> {
+      return prepare(sql).get(...bind(params)) as T | undefined;
+    },
+    async run(sql: string, params: readonly SqlParam[] = []): Promise<RunResult> {
+      return { changes: Number(prepare(sql).run(...bind(params)).changes) };
+    },
+  };
+
+  let tail: Promise<unknown> = Promise.resolve();
+  let closed = false;
+  function serial<T>(fn: () => Promise<T>): Promise<T> {
+    const result = tail.then(() => {
+      if (closed) throw new Error('store is closed');
+      return fn();
+    });
+    tail = result.catch(() => undefined);
+    return result;
+  }
+
+  return {
+    dialect: sqliteDialect,
+    all: (sql, params) => serial(() => direct.all(sql, params)),
+    get: (sql, params) => serial(() => direct.get(sql, params)),
+    run: (sql, params) => serial(() => direct.run(sql, params)),
+    transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      return serial(async () => {
+        // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading read locks.
+        raw.exec('BEGIN IMMEDIATE');
+        try {
+          const value = await fn(direct);
+          raw.exec('COMMIT');
+          return value;
+        } catch (error) {
+          if (raw.isTransaction) raw.exec('ROLLBACK');
+          throw error;
+        }
+      });
+    },
+    // Every migration runs in a BEGIN IMMEDIATE transaction that re-checks whether it was applied, which is
+    // already exclusive across processes; no extra lock is needed.
+    withExclusiveLock: (_key, fn) => fn(),
+    close: () =>
+      serial(async () => {
+        closed = true;
+        cache.clear();
+        raw.close();
+      }),
+  };
+}
