@@ -126,6 +126,9 @@ export const linksSectionSchema = z.object({
   ),
   unverified: z.array(z.object({ url: z.string(), reason: z.string(), foundOn: z.array(z.string()) })).optional(),
   slowPages: z.array(z.object({ url: z.string(), ttfbMs: z.number(), bytes: z.number().optional() })),
+  /** mailto:, tel:, javascript: and other non-http references seen and deliberately not checked. */
+  skipped: z.number().int().optional(),
+  notes: z.array(z.string()).optional(),
 });
 export type LinksSection = z.infer<typeof linksSectionSchema>;
 

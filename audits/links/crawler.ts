@@ -1,0 +1,226 @@
+// The crawl: same-origin pages fetched and parsed as they stream in, every reference they make checked once,
+// external URLs checked and never crawled. Seeds are the home page plus the sitemap's URLs (which also count as
+// references, found on their sitemap file).
+import { StringDecoder } from 'node:string_decoder';
+import { createHash } from 'node:crypto';
+import type { LinksSection, ResourceKind } from '../../src/report/schema.ts';
+import { decodedBody, headerValue, type HttpClient, type HttpResponse } from '../shared/http-fetcher.ts';
+import { checkUrl, type CheckOptions, type CheckOutcome } from './link-checker.ts';
+import { createPageExtractor } from './extract-html.ts';
+import { extractCssReferences } from './extract-css.ts';
+import { originOf, resolveReference } from './url-policy.ts';
+import { TrapDetector, type TrapOptions } from './trap-detector.ts';
+import { HostScheduler } from './host-scheduler.ts';
+import { BROKEN, OK, PENDING, SlowPages, UNVERIFIED, buildSection, newRecord, type UrlRecord } from './crawl-records.ts';
+
+export interface CrawlOptions {
+  maxPages: number;
+  concurrency: number;
+  /** Connections to the store's own origin. */
+  perHost: number;
+  /** Connections to any other host (be polite to sites we only link to). */
+  perExternalHost: number;
+  checkExternal: boolean;
+  checkFragments: boolean;
+  checkCss: boolean;
+  maxPageBytes: number;
+  slowPageMs: number;
+  slowPagesLimit: number;
+  /** Report chains with at least this many hops. */
+  minRedirectHops: number;
+  trap: Partial<TrapOptions>;
+  check: Omit<CheckOptions, 'signal'>;
+}
+
+export interface CrawlInput {
+  storeUrl: string;
+  /** URLs to crawl from besides the home page, with where they were listed (a sitemap file) if anywhere. */
+  seeds: { url: string; foundOn: string | null }[];
+  isAllowedByRobots: (url: string) => boolean;
+  progress: (message: string) => void;
+  signal?: AbortSignal;
+}
+
+const PAGINATED = /[?&](page|p|pg|paged)=\d/;
+
+export async function crawlStore(client: HttpClient, input: CrawlInput, options: CrawlOptions): Promise<LinksSection> {
+  const origin = new URL(input.storeUrl).origin;
+  const records = new Map<string, UrlRecord>();
+  const invalid = new Map<string, { kind: ResourceKind; message: string; foundOn: string[] }>();
+  const anchors = new Map<string, Set<string>>();
+  const fragmentRequests = new Map<string, Map<string, string[]>>();
+  const trap = new TrapDetector(options.trap);
+  const slow = new SlowPages(options.slowPagesLimit, options.slowPageMs);
+  const checkOptions: CheckOptions = { ...options.check, signal: input.signal };
+  const scheduler = new HostScheduler({
+    concurrency: options.concurrency,
+    perHost: options.perExternalHost,
+    perHostFor: (host) => (host === origin ? options.perHost : options.perExternalHost),
+  });
+  let pagesStarted = 0;
+  let pagesCrawled = 0;
+  let linksChecked = 0;
+  let skipped = 0;
+  let pagesOverCap = 0;
+
+  const discover = (url: string, kind: ResourceKind, navigable: boolean, foundOn: string | null) => {
+    let record = records.get(url);
+    if (record) {
+      if (foundOn && record.foundOn) record.foundOn.push(foundOn);
+      if (navigable && !record.navigable && record.state === PENDING) record.navigable = true;
+      return;
+    }
+    const host = originOf(url);
+    if (host !== origin && !options.checkExternal) return;
+    record = newRecord(kind, navigable);
+    if (foundOn) record.foundOn!.push(foundOn);
+    records.set(url, record);
+    scheduler.add(host, () => visit(url, record!), host === origin && navigable ? 'page' : 'check');
+  };
+
+  const settle = (url: string, record: UrlRecord, outcome: CheckOutcome) => {
+    linksChecked++;
+    const hops = outcome.hops;
+    if (hops.length >= options.minRedirectHops) {
+      record.chain = [...hops.map((hop) => hop.url), outcome.finalUrl];
+      record.finalUrl = outcome.finalUrl;
+    }
+    if (outcome.type === 'ok') {
+      record.state = OK;
+      record.status = outcome.status;
+      if (!record.chain) record.foundOn = null;
+    } else if (outcome.type === 'broken') {
+      record.state = BROKEN;
+      record.status = outcome.status;
+      record.error = outcome.error;
+    } else {
+      record.state = UNVERIFIED;
+      record.reason = outcome.reason;
+    }
+    void url;
+  };
+
+  const parsePage = async (pageUrl: string, response: HttpResponse) => {
+    const extractor = createPageExtractor(pageUrl, { css: options.checkCss, collectAnchors: options.checkFragments, getForms: true }, (ref) => {
+      const resolved = resolveReference(ref.raw, extractor.base);
+      if (resolved.type === 'skipped') {
+        skipped++;
+        return;
+      }
+      if (resolved.type === 'invalid') {
+        const entry = invalid.get(ref.raw) ?? { kind: ref.kind, message: resolved.message, foundOn: [] };
+        if (!entry.foundOn.includes(pageUrl)) entry.foundOn.push(pageUrl);
+        invalid.set(ref.raw, entry);
+        return;
+      }
+      const { url, fragment } = resolved;
+      if (fragment && options.checkFragments && ref.navigable && url !== pageUrl && originOf(url) === origin) {
+        let wanted = fragmentRequests.get(url);
+        if (!wanted) fragmentRequests.set(url, (wanted = new Map()));
+        const pages = wanted.get(fragment) ?? [];
+        if (!pages.includes(pageUrl)) pages.push(pageUrl);
+        wanted.set(fragment, pages);
+      }
+      if (seen.has(url)) return;
+      seen.add(url);
+      if (fingerprint && !PAGINATED.test(url)) fingerprint.update(url + '\n');
+      discover(url, ref.kind, ref.navigable, pageUrl);
+    });
+    const seen = new Set<string>();
+    const fingerprint = PAGINATED.test(pageUrl) ? createHash('sha1') : null;
+    const decoder = new StringDecoder('utf8');
+    const body = decodedBody(response);
+    let bytes = 0;
+    for await (const chunk of body) {
+      bytes += (chunk as Buffer).length;
+      extractor.write(decoder.write(chunk as Buffer));
+      if (bytes > options.maxPageBytes) {
+        body.destroy();
+        response.body.destroy();
+        trap.truncatedAt.set(`page-size:${pageUrl}`, `${pageUrl}: page larger than ${options.maxPageBytes} bytes, only the start was read`);
+        break;
+      }
+    }
+    extractor.write(decoder.end());
+    extractor.end();
+    if (fingerprint) trap.observePage(pageUrl, fingerprint.digest('hex'));
+    if (extractor.anchors) anchors.set(pageUrl, extractor.anchors);
+    return bytes;
+  };
+
+  const crawlPage = async (url: string, record: UrlRecord) => {
+    const outcome = await checkUrl(client, url, true, checkOptions);
+    settle(url, record, outcome);
+    if (outcome.type !== 'ok' || !outcome.response) return;
+    const response = outcome.response;
+    const finalUrl = outcome.finalUrl;
+    const isHtml = (headerValue(response.headers, 'content-type') ?? '').includes('html');
+    // A redirect onto another page we already know: that page is (or will be) crawled on its own.
+    const redirectedToKnown = finalUrl !== url && records.has(finalUrl);
+    if (!isHtml || originOf(finalUrl) !== origin || redirectedToKnown) {
+      await client.discard(response);
+      return;
+    }
+    if (finalUrl !== url) {
+      const landed = newRecord('page', true);
+      landed.state = OK;
+      landed.foundOn = null;
+      records.set(finalUrl, landed);
+    }
+    pagesCrawled++;
+    const bytes = await parsePage(finalUrl, response);
+    slow.add(finalUrl, response.ttfbMs, bytes);
+    if (pagesCrawled % 500 === 0) input.progress(`links: ${pagesCrawled} pages crawled, ${linksChecked} URLs checked`);
+  };
+
+  const checkStylesheet = async (url: string, record: UrlRecord) => {
+    const outcome = await checkUrl(client, url, true, checkOptions);
+    settle(url, record, outcome);
+    if (outcome.type !== 'ok' || !outcome.response) return;
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of decodedBody(outcome.response)) {
+      size += (chunk as Buffer).length;
+      if (size > options.maxPageBytes) break;
+      chunks.push(chunk as Buffer);
+    }
+    outcome.response.body.destroy();
+    for (const ref of extractCssReferences(Buffer.concat(chunks).toString('utf8')).references) {
+      const resolved = resolveReference(ref.raw, outcome.finalUrl);
+      if (resolved.type === 'url') discover(resolved.url, ref.kind, false, url);
+      else if (resolved.type === 'invalid') invalid.set(ref.raw, { kind: ref.kind, message: resolved.message, foundOn: [url] });
+    }
+  };
+
+  const visit = async (url: string, record: UrlRecord) => {
+    input.signal?.throwIfAborted();
+    const sameOrigin = originOf(url) === origin;
+    if (sameOrigin && record.navigable && input.isAllowedByRobots(url)) {
+      if (pagesStarted >= options.maxPages) pagesOverCap++;
+      else if (trap.admit(url).crawl) {
+        pagesStarted++;
+        return crawlPage(url, record);
+      }
+    }
+    if (sameOrigin && record.kind === 'stylesheet' && options.checkCss) return checkStylesheet(url, record);
+    settle(url, record, await checkUrl(client, url, false, checkOptions));
+  };
+
+  discover(new URL('/', origin).href, 'page', true, null);
+  for (const seed of input.seeds) {
+    const resolved = resolveReference(seed.url, origin);
+    if (resolved.type === 'url') discover(resolved.url, 'page', true, seed.foundOn);
+    else if (resolved.type === 'invalid') invalid.set(seed.url, { kind: 'page', message: resolved.message, foundOn: seed.foundOn ? [seed.foundOn] : [] });
+  }
+  await scheduler.idle();
+
+  const truncatedAt = [...trap.truncatedAt.values()];
+  if (pagesOverCap > 0) truncatedAt.unshift(`page cap of ${options.maxPages} reached: ${pagesOverCap} more pages were checked but not crawled`);
+  const fragments: { url: string; foundOn: string[] }[] = [];
+  for (const [url, wanted] of fragmentRequests) {
+    const ids = anchors.get(url);
+    if (!ids) continue; // not crawled as HTML: nothing to check against
+    for (const [fragment, foundOn] of wanted) if (fragment !== 'top' && !ids.has(fragment)) fragments.push({ url: `${url}#${fragment}`, foundOn });
+  }
+  return buildSection({ records, invalid, fragments, pagesCrawled, linksChecked, truncatedAt, slowPages: slow, skipped });
+}
