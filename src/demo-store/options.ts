@@ -1,0 +1,59 @@
+export type DemoVariant = 'defective' | 'fixed';
+export type CheckoutKind = 'three-page' | 'one-page';
+
+export interface DemoStoreOptions {
+  variant?: DemoVariant;
+  checkout?: CheckoutKind;
+  /** Catalogue size; 0 gives a store with no products. */
+  productCount?: number;
+  /** Storefront password page: every storefront page redirects to /password until the password is entered. */
+  password?: boolean;
+  /** Storefront port; the app CDN and external site take `appCdnPort` / `externalPort` (0 = random). */
+  port?: number;
+  appCdnPort?: number;
+  externalPort?: number;
+  host?: string;
+  /** TTFB of the slow collection (D5), defective variant only. */
+  slowCollectionMs?: number;
+  /** Inject `embedHtml` (the project's storefront plugin embed) before </body> on every storefront page. */
+  embedPlugin?: boolean;
+  embedHtml?: string;
+}
+
+export interface ResolvedOptions {
+  variant: DemoVariant;
+  checkout: CheckoutKind;
+  productCount: number;
+  password: boolean;
+  port: number;
+  appCdnPort: number;
+  externalPort: number;
+  host: string;
+  slowCollectionMs: number;
+  embedPlugin: boolean;
+  embedHtml: string;
+}
+
+export function resolveOptions(options: DemoStoreOptions = {}): ResolvedOptions {
+  const productCount = options.productCount ?? 48;
+  if (!Number.isInteger(productCount) || productCount < 0) {
+    throw new RangeError(`productCount must be a non-negative integer, got ${String(options.productCount)}`);
+  }
+  const variant = options.variant ?? 'defective';
+  if (variant !== 'defective' && variant !== 'fixed') throw new RangeError(`unknown variant "${String(variant)}"`);
+  const checkout = options.checkout ?? 'three-page';
+  if (checkout !== 'three-page' && checkout !== 'one-page') throw new RangeError(`unknown checkout "${String(checkout)}"`);
+  return {
+    variant,
+    checkout,
+    productCount,
+    password: options.password ?? false,
+    port: options.port ?? 0,
+    appCdnPort: options.appCdnPort ?? 0,
+    externalPort: options.externalPort ?? 0,
+    host: options.host ?? '127.0.0.1',
+    slowCollectionMs: options.slowCollectionMs ?? 1200,
+    embedPlugin: options.embedPlugin ?? false,
+    embedHtml: options.embedHtml ?? '',
+  };
+}

@@ -1,0 +1,37 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { appScript } from './app-scripts.ts';
+import { appForPath } from './apps.ts';
+import { IMMUTABLE, html, send, text } from './http.ts';
+import type { DemoVariant } from './options.ts';
+
+/** The app CDN origin (app-embed assets) and the "external site" origin used for external-link checks. */
+export function appCdnHandler(variant: DemoVariant) {
+  return (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    const hit = appForPath(url.pathname);
+    const body = hit ? appScript(hit.app, hit.file, variant) : undefined;
+    if (body === undefined || (req.method !== 'GET' && req.method !== 'HEAD')) {
+      text(req, res, 404, 'Not Found', { 'access-control-allow-origin': '*' });
+      return;
+    }
+    send(req, res, 200, 'application/javascript; charset=utf-8', body, {
+      'cache-control': IMMUTABLE, 'access-control-allow-origin': '*', 'timing-allow-origin': '*',
+    });
+  };
+}
+
+const EXTERNAL_PAGES: Record<string, string> = {
+  '/': 'Shopify – the commerce platform',
+  '/northwind': 'Northwind Supply Co. (@northwind) – photos',
+  '/press': 'Northwind Supply Co. press kit',
+};
+
+export function externalHandler() {
+  return (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    const title = EXTERNAL_PAGES[url.pathname];
+    if (!title) {
+      html(req, res, 404, '<!doctype html><title>Page not found</title><h1>Sorry, this page isn’t available.</h1>');
+      return;
+    }
+    html(req, res, 200, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body><h1>${title}</h1></body></html>`, { 'cache-control': 'public, max-age=600' });
+  };
+}

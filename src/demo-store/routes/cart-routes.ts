@@ -1,0 +1,126 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Cart } from '../cart.ts';
+import { CART_COOKIE, addToCart, cartJson, lineItemJson, serializeCart } from '../cart.ts';
+import type { Product } from '../catalog.ts';
+import { HttpError, html, json, readForm, redirect, setCookie } from '../http.ts';
+import { checkoutPath } from '../templates/checkout-steps.ts';
+import { cartPage } from '../templates/cart.ts';
+import type { Route, StoreState } from './state.ts';
+import { cartOf, pageRequest } from './state.ts';
+
+/** The cart page, form posts and Shopify's Ajax Cart API. */
+interface AddItem {
+  id: number;
+  quantity: number;
+}
+
+function parseItems(form: URLSearchParams, body: unknown): AddItem[] {
+  if (body !== undefined) {
+    const b = body as { id?: unknown; quantity?: unknown; items?: unknown };
+    const raw = Array.isArray(b.items) ? (b.items as { id?: unknown; quantity?: unknown }[]) : [b];
+    return raw.map((i) => ({ id: Number(i?.id), quantity: i?.quantity === undefined ? 1 : Number(i.quantity) }));
+  }
+  return [{ id: Number(form.get('id')), quantity: form.has('quantity') ? Number(form.get('quantity')) : 1 }];
+}
+
+function resolveItems(items: AddItem[], state: StoreState): { product: Product; quantity: number }[] {
+  if (items.length === 0) throw new HttpError(422, 'Cart Error: no items given');
+  return items.map((item) => {
+    if (!Number.isSafeInteger(item.id)) throw new HttpError(422, 'Cart Error: Parameter Missing or Invalid: Required parameter missing or invalid: id');
+    if (!Number.isInteger(item.quantity) || item.quantity < 1) throw new HttpError(422, 'Cart Error: quantity must be a positive integer');
+    const product = state.ctx.catalog.byVariantId(item.id);
+    if (!product) throw new HttpError(404, 'Cart Error: Cannot find variant');
+    if (!product.available) throw new HttpError(422, `Cart Error: The product '${product.title}' is already sold out.`);
+    return { product, quantity: item.quantity };
+  });
+}
+
+function withCart(res: ServerResponse, cart: Cart): void {
+  res.setHeader('set-cookie', setCookie(CART_COOKIE, serializeCart(cart)));
+}
+
+function ajaxError(req: IncomingMessage, res: ServerResponse, err: unknown): void {
+  if (!(err instanceof HttpError)) throw err;
+  const [message, description] = err.message.includes(': ') ? [err.message.slice(0, err.message.indexOf(': ')), err.message.slice(err.message.indexOf(': ') + 2)] : ['Cart Error', err.message];
+  json(req, res, err.status, { status: err.status, message, description });
+}
+
+export const cartRoutes: Route = async (req, res, url, state) => {
+  const path = url.pathname;
+  const method = req.method ?? 'GET';
+  if (path === '/cart.js' && (method === 'GET' || method === 'HEAD')) return (json(req, res, 200, cartJson(cartOf(req, state))), true);
+  if (path === '/cart' && (method === 'GET' || method === 'HEAD')) return (html(req, res, 200, cartPage(state.ctx, pageRequest(req, url, state), cartOf(req, state))), true);
+  if (path === '/cart/change' && method === 'GET') {
+    const cart = cartOf(req, state);
+    const line = Number(url.searchParams.get('line')) - 1;
+    const quantity = Number(url.searchParams.get('quantity'));
+    const target = cart.lines[line];
+    if (target && Number.isInteger(quantity) && quantity >= 0) {
+      if (quantity === 0) cart.lines.splice(line, 1);
+      else target.quantity = Math.min(99, quantity);
+    }
+    withCart(res, cart);
+    return (redirect(res, 302, '/cart'), true);
+  }
+  if (method !== 'POST') return false;
+
+  if (path === '/cart/add.js') {
+    try {
+      const { form, json: body } = await readForm(req);
+      const raw = body as { items?: unknown } | undefined;
+      const added = resolveItems(parseItems(form, body), state);
+      const cart = cartOf(req, state);
+      const lines = added.map((a) => addToCart(cart, a.product, a.quantity));
+      withCart(res, cart);
+      json(req, res, 200, raw && Array.isArray(raw.items) ? { items: lines.map(lineItemJson) } : lineItemJson(lines[0]!));
+    } catch (err) {
+      ajaxError(req, res, err);
+    }
+    return true;
+  }
+  if (path === '/cart/clear.js') {
+    const cart = cartOf(req, state);
+    cart.lines = [];
+    withCart(res, cart);
+    return (json(req, res, 200, cartJson(cart)), true);
+  }
+  if (path === '/cart/add') {
+    const { form, json: body } = await readForm(req);
+    let added: { product: Product; quantity: number }[];
+    try {
+      added = resolveItems(parseItems(form, body), state);
+    } catch (err) {
+      if (!(err instanceof HttpError)) throw err;
+      const cart = cartOf(req, state);
+      html(req, res, err.status, cartPage(state.ctx, pageRequest(req, url, state), cart, err.message));
+      return true;
+    }
+    const cart = cartOf(req, state);
+    for (const a of added) addToCart(cart, a.product, a.quantity);
+    withCart(res, cart);
+    return (redirect(res, 302, '/cart'), true);
+  }
+  if (path === '/cart') {
+    const { form } = await readForm(req);
+    const cart = cartOf(req, state);
+    const updates = form.getAll('updates[]');
+    updates.forEach((q, i) => {
+      const line = cart.lines[i];
+      const n = Math.floor(Number(q));
+      if (line && Number.isInteger(n) && n >= 0) line.quantity = Math.min(99, n);
+    });
+    cart.lines = cart.lines.filter((l) => l.quantity > 0);
+    withCart(res, cart);
+    if (form.has('checkout')) return (startCheckout(res, cart, state), true);
+    return (redirect(res, 302, '/cart'), true);
+  }
+  return false;
+};
+
+/** POST /cart with `checkout` (or GET /checkout): a checkout snapshot of the cart, or back to an empty cart. */
+export function startCheckout(res: ServerResponse, cart: Cart, state: StoreState): void {
+  if (cart.lines.length === 0) return redirect(res, 302, '/cart');
+  const session = state.checkouts.create(cart);
+  const step = state.ctx.opts.checkout === 'one-page' ? '' : 'information';
+  redirect(res, 302, checkoutPath(session.token, step));
+}
