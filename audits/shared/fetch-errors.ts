@@ -24,7 +24,7 @@ export class BlockedAddressError extends Error {
   readonly host: string;
   readonly address: string;
   constructor(host: string, address: string, range: string) {
-    super(`${host} resolves to ${address} (${range}); private addresses are not allowed`);
+    super(host === address ? `${address} is a ${range} address, not allowed in app mode` : `${host} resolves to ${address} (${range}), not allowed in app mode`);
     this.host = host;
     this.address = address;
   }

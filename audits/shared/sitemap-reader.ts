@@ -35,17 +35,18 @@ export interface SitemapReadResult {
 function parseSitemapXml(xml: string): { children: string[]; urls: string[] } {
   const children: string[] = [];
   const urls: string[] = [];
-  let parent = '';
+  // Only a <loc> directly inside <url> or <sitemap> counts: <image:loc> and <video:content_loc> inside a <url>
+  // (Shopify lists product images that way) are not pages.
+  const stack: string[] = [];
   let inLoc = false;
   let text = '';
-  // Namespaced documents use e.g. <sm:loc>: match on the local name.
   const local = (name: string) => name.slice(name.indexOf(':') + 1).toLowerCase();
   const parser = new Parser(
     {
       onopentag(name) {
-        const tag = local(name);
-        if (tag === 'sitemap' || tag === 'url') parent = tag;
-        else if (tag === 'loc') {
+        const parent = stack[stack.length - 1];
+        stack.push(name.toLowerCase());
+        if (local(name) === 'loc' && parent && (local(parent) === 'url' || local(parent) === 'sitemap')) {
           inLoc = true;
           text = '';
         }
@@ -53,13 +54,14 @@ function parseSitemapXml(xml: string): { children: string[]; urls: string[] } {
       ontext(data) {
         if (inLoc) text += data;
       },
-      onclosetag(name) {
-        const tag = local(name);
-        if (tag === 'loc' && inLoc) {
+      onclosetag() {
+        stack.pop();
+        if (inLoc) {
           inLoc = false;
           const loc = text.trim();
-          if (loc) (parent === 'sitemap' ? children : urls).push(loc);
-        } else if (tag === 'sitemap' || tag === 'url') parent = '';
+          const parent = stack[stack.length - 1] ?? '';
+          if (loc) (local(parent) === 'sitemap' ? children : urls).push(loc);
+        }
       },
     },
     { xmlMode: true, decodeEntities: true },

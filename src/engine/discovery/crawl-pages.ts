@@ -1,0 +1,100 @@
+// Fallback when a store has no usable sitemap: breadth-first over same-origin anchors from the home page, up to
+// the page cap, with the link crawler's trap detector so ?page=N+1 forever cannot eat the budget.
+import { StringDecoder } from 'node:string_decoder';
+import { createHash } from 'node:crypto';
+import { followRedirects, decodedBody, headerValue, type HttpClient } from '../../../audits/shared/http-fetcher.ts';
+import { createPageExtractor } from '../../../audits/links/extract-html.ts';
+import { resolveReference } from '../../../audits/links/url-policy.ts';
+import { TrapDetector, type TrapOptions } from '../../../audits/links/trap-detector.ts';
+
+export interface PageCrawlOptions {
+  maxPages: number;
+  concurrency: number;
+  maxPageBytes: number;
+  isAllowed: (url: string) => boolean;
+  trap?: Partial<TrapOptions>;
+  signal?: AbortSignal;
+}
+
+export interface PageCrawlResult {
+  urls: string[];
+  /** The cap stopped the crawl with pages still to visit. */
+  capped: boolean;
+  /** Trap families cut, e.g. "/collections/everything?page=N: endless pagination …". */
+  traps: string[];
+}
+
+const PAGINATED = /[?&](page|p|pg|paged)=\d/;
+
+export async function crawlPages(client: HttpClient, homeUrl: string, options: PageCrawlOptions): Promise<PageCrawlResult> {
+  const origin = new URL(homeUrl).origin;
+  const trap = new TrapDetector(options.trap);
+  const seen = new Set<string>([homeUrl]);
+  const queue: string[] = [homeUrl];
+  const urls: string[] = [];
+  let head = 0;
+  let capped = false;
+
+  const visit = async (pageUrl: string) => {
+    let response;
+    try {
+      ({ response } = await followRedirects(client, pageUrl, { signal: options.signal }));
+    } catch {
+      return; // an unreachable page is the link audit's finding, not discovery's
+    }
+    const finalOrigin = new URL(response.url).origin;
+    if (response.status >= 400 || finalOrigin !== origin || !(headerValue(response.headers, 'content-type') ?? '').includes('html')) {
+      await client.discard(response);
+      if (response.status < 400 && finalOrigin === origin) urls.push(pageUrl);
+      return;
+    }
+    urls.push(pageUrl);
+    const fingerprint = PAGINATED.test(pageUrl) ? createHash('sha1') : null;
+    const extractor = createPageExtractor(response.url, { css: false, collectAnchors: false, getForms: false }, (ref) => {
+      if (!ref.navigable) return;
+      const resolved = resolveReference(ref.raw, extractor.base);
+      if (resolved.type !== 'url' || new URL(resolved.url).origin !== origin) return;
+      if (fingerprint && !PAGINATED.test(resolved.url)) fingerprint.update(resolved.url + '\n');
+      if (seen.has(resolved.url)) return;
+      seen.add(resolved.url);
+      queue.push(resolved.url);
+    });
+    const decoder = new StringDecoder('utf8');
+    let bytes = 0;
+    const body = decodedBody(response);
+    for await (const chunk of body) {
+      bytes += (chunk as Buffer).length;
+      extractor.write(decoder.write(chunk as Buffer));
+      if (bytes > options.maxPageBytes) {
+        body.destroy();
+        response.body.destroy();
+        break;
+      }
+    }
+    extractor.write(decoder.end());
+    extractor.end();
+    if (fingerprint) trap.observePage(pageUrl, fingerprint.digest('hex'));
+  };
+
+  let started = 0;
+  const worker = async (): Promise<void> => {
+    for (;;) {
+      options.signal?.throwIfAborted();
+      if (head >= queue.length) return;
+      if (started >= options.maxPages) {
+        capped = true;
+        return;
+      }
+      const next = queue[head++]!;
+      if (!options.isAllowed(next) || !trap.admit(next).crawl) continue;
+      started++;
+      await visit(next);
+    }
+  };
+  // Workers exit when the queue is momentarily empty; restart them while pages in flight added more.
+  while (head < queue.length && started < options.maxPages) {
+    await Promise.all(Array.from({ length: options.concurrency }, worker));
+  }
+  if (head < queue.length) capped = true;
+  return { urls, capped, traps: [...trap.truncatedAt.values()] };
+}
