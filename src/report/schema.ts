@@ -103,10 +103,22 @@ export const checkoutSectionSchema = z.object({
   formFields: z.number().int(),
   totalMs: z.number(),
   failure: z
-    .object({ step: z.string(), reason: z.enum(['selector-not-found', 'validation-error', 'timeout', 'crash', 'no-products', 'empty-cart', 'sold-out', 'password-protected', 'other']), message: z.string(), field: z.string().optional() })
+    .object({
+      step: z.string(),
+      reason: z.enum(['selector-not-found', 'validation-error', 'timeout', 'crash', 'no-products', 'empty-cart', 'sold-out', 'password-protected', 'other']),
+      message: z.string(),
+      field: z.string().optional(),
+      /** The page the journey was on, and a screenshot of it (relative to the artifacts directory). */
+      url: z.string().optional(),
+      screenshot: z.string().nullable().optional(),
+    })
     .nullable(),
   steps: z.array(checkoutStepSchema),
   benchmark: z.object({ steps: z.number(), fields: z.number(), source: z.string() }).optional(),
+  /** The product the journey bought, and whether the theme's form or the Ajax cart API added it. */
+  product: z.object({ url: z.string(), variantId: z.string().nullable(), addedVia: z.enum(['form', 'ajax']) }).nullable().optional(),
+  /** Requests the never-pay guard aborted (order completion, card vault); empty on a normal run. */
+  blockedRequests: z.array(z.object({ url: z.string(), method: z.string(), reason: z.string() })).optional(),
 });
 export type CheckoutSection = z.infer<typeof checkoutSectionSchema>;
 
