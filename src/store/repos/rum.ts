@@ -102,9 +102,9 @@ export function rumRepository(db: Db) {
 
   return {
     /** Validates every row first, then stores the whole batch in one transaction. Returns rows stored. */
-    insertBeacons: (beacons: BeaconInput[]): Promise<number> => bulkInsert('rum_beacons', BEACON_COLUMNS, beacons.map(beaconValues), ''),
+    insertBeacons: async (beacons: BeaconInput[]): Promise<number> => bulkInsert('rum_beacons', BEACON_COLUMNS, beacons.map(beaconValues), ''),
     /** Like insertBeacons; events whose (shop, eventId) was stored before are skipped and not counted. */
-    insertFunnelEvents: (events: FunnelEventInput[]): Promise<number> =>
+    insertFunnelEvents: async (events: FunnelEventInput[]): Promise<number> =>
       bulkInsert('funnel_events', EVENT_COLUMNS, events.map(eventValues), ' ON CONFLICT DO NOTHING'),
 
     async countBeacons(shop: string, day?: string): Promise<number> {
