@@ -2,8 +2,7 @@
 // shopify-api sends every request through one replaceable fetch (`setAbstractFetchFunc`, the same hook its
 // platform adapters use), so the override lives there rather than in each call site. The stand-in learns which
 // shop a request was for from the X-Stand-In-Shop header, because the host name is replaced.
-import '@shopify/shopify-api/adapters/node';
-import { setAbstractFetchFunc } from '@shopify/shopify-api/runtime';
+import { setAbstractFetchFunc } from './library.ts';
 
 export const STAND_IN_SHOP_HEADER = 'x-stand-in-shop';
 

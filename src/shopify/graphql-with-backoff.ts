@@ -2,7 +2,7 @@
 // as HTTP 200 with an error whose extensions.code is THROTTLED, so a status check alone would miss it. We wait
 // as long as the bucket needs to refill (from extensions.cost.throttleStatus), and retry 429/5xx with
 // exponential backoff plus full jitter so many workers don't retry in lockstep.
-import { GraphqlQueryError, HttpRetriableError, HttpThrottlingError } from '@shopify/shopify-api';
+import { GraphqlQueryError, HttpRetriableError, HttpThrottlingError } from './library.ts';
 
 export interface ThrottleStatus {
   maximumAvailable: number;

@@ -2,7 +2,8 @@
 // repository (src/store/, table shopify_sessions). The whole session, access and refresh tokens included, is
 // sealed with AES-256-GCM before it reaches the repository, so neither backend ever holds a token in plaintext;
 // only the id and shop stay readable, because lookups and shop deletion need them.
-import { Session } from '@shopify/shopify-api';
+import type { Session as SessionType } from '@shopify/shopify-api';
+import { Session } from './library.ts';
 import type { SessionStorage } from '@shopify/shopify-app-session-storage';
 import type { SessionRecord, SessionRepository } from './ports.ts';
 import type { TokenCipher } from './token-cipher.ts';
@@ -17,7 +18,7 @@ interface StoredSession {
   accessToken?: string;
   refreshToken?: string;
   refreshTokenExpires?: string;
-  onlineAccessInfo?: Session['onlineAccessInfo'];
+  onlineAccessInfo?: SessionType['onlineAccessInfo'];
 }
 
 export class EncryptedSessionStorage implements SessionStorage {
@@ -29,12 +30,12 @@ export class EncryptedSessionStorage implements SessionStorage {
     this.#cipher = cipher;
   }
 
-  async storeSession(session: Session): Promise<boolean> {
+  async storeSession(session: SessionType): Promise<boolean> {
     await this.#repository.upsert(this.#toRecord(session));
     return true;
   }
 
-  async loadSession(id: string): Promise<Session | undefined> {
+  async loadSession(id: string): Promise<SessionType | undefined> {
     const record = await this.#repository.get(id);
     return record ? this.#toSession(record) : undefined;
   }
@@ -49,7 +50,7 @@ export class EncryptedSessionStorage implements SessionStorage {
     return true;
   }
 
-  async findSessionsByShop(shop: string): Promise<Session[]> {
+  async findSessionsByShop(shop: string): Promise<SessionType[]> {
     const records = await this.#repository.findByShop(shop);
     return records.map((record) => this.#toSession(record));
   }
@@ -58,7 +59,7 @@ export class EncryptedSessionStorage implements SessionStorage {
     return this.#repository.deleteByShop(shop);
   }
 
-  #toRecord(session: Session): SessionRecord {
+  #toRecord(session: SessionType): SessionRecord {
     const stored: StoredSession = {
       id: session.id,
       shop: session.shop,
@@ -74,7 +75,7 @@ export class EncryptedSessionStorage implements SessionStorage {
     return { id: session.id, shop: session.shop, sealed: this.#cipher.encrypt(JSON.stringify(stored)), expiresAt: session.expires ?? null };
   }
 
-  #toSession(record: SessionRecord): Session {
+  #toSession(record: SessionRecord): SessionType {
     const stored = JSON.parse(this.#cipher.decrypt(record.sealed)) as StoredSession;
     // The sealed copy is authoritative; a row whose plaintext columns disagree with it was tampered with.
     if (stored.id !== record.id || stored.shop !== record.shop) throw new Error(`session row ${record.id} does not match its sealed content`);

@@ -1,7 +1,8 @@
 // The one place the Shopify libraries are configured. Embedded, managed installation: the admin hands us an
 // App Bridge session token, the express package validates it and exchanges it for an expiring offline token
 // (future flags tokenExchange + expiringOfflineAccessTokens), and there is no legacy OAuth redirect flow.
-import { ApiVersion, LogSeverity, type Session } from '@shopify/shopify-api';
+import type { Session } from '@shopify/shopify-api';
+import { ApiVersion, LogSeverity } from './library.ts';
 import { shopifyApp } from '@shopify/shopify-app-express';
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config.ts';

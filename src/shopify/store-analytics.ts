@@ -1,7 +1,7 @@
 // The advisor's store inputs (sessions, orders, revenue over 30 days), read from Shopify. ShopifyQL gives
 // sales and sessions when the app holds read_reports; without it (or when the query is refused) the order list
 // gives orders and revenue, and sessions stay unknown, which the advisor then takes from the merchant or RUM.
-import { GraphqlQueryError } from '@shopify/shopify-api';
+import { GraphqlQueryError } from './library.ts';
 import {
   ORDERS_SUMMARY_QUERY,
   SALES_30_DAYS_SHOPIFYQL,

@@ -1,0 +1,115 @@
+// POST /admin/api/<version>/graphql.json: answers the operations in src/shopify/admin-queries.ts with the
+// shapes of Shopify's Admin GraphQL API, including its cost extension and rate-limit answers: THROTTLED comes
+// back as HTTP 200 with an error whose extensions.code is THROTTLED; 429 carries Retry-After.
+import type { Request, Response } from 'express';
+import type { StandInShop, StandInState } from './state.ts';
+
+const MAXIMUM_AVAILABLE = 2000;
+const RESTORE_RATE = 100;
+const QUERY_COST = 10;
+
+export function graphqlEndpoint(state: StandInState, shopOf: (req: Request) => string | undefined) {
+  return (req: Request, res: Response) => {
+    const shopName = shopOf(req) ?? '';
+    const { query = '', variables = {} } = (req.body ?? {}) as { query?: string; variables?: Record<string, unknown> };
+    const operation = /\b(?:query|mutation)\s+(\w+)/.exec(query)?.[1] ?? 'anonymous';
+    const reply = (status: number, body: unknown, headers: Record<string, string> = {}) => {
+      state.requests.push({ at: Date.now(), shop: shopName, kind: 'graphql', operation, status });
+      res.status(status).set(headers).json(body);
+    };
+    const token = state.verify(req.get('x-shopify-access-token'), 'access');
+    const shop = state.shops.get(shopName);
+    if (!token || token.shop !== shopName || !shop) {
+      reply(401, { errors: '[API] Invalid API key or access token (unrecognized login or wrong password)' });
+      return;
+    }
+    const fault = state.takeFault(shopName);
+    if (fault?.kind === 'throttled') {
+      reply(200, {
+        errors: [{ message: 'Throttled', extensions: { code: 'THROTTLED', documentation: 'https://shopify.dev/api/usage/rate-limits' } }],
+        extensions: cost(0),
+      });
+      return;
+    }
+    if (fault?.kind === 'status') {
+      const headers: Record<string, string> = fault.retryAfterSeconds !== undefined ? { 'Retry-After': String(fault.retryAfterSeconds) } : {};
+      reply(fault.status ?? 503, { errors: fault.status === 429 ? 'Exceeded 2 calls per second for api client.' : 'Service Unavailable' }, headers);
+      return;
+    }
+    const answer = answerOperation(operation, shop, variables);
+    if (!answer) {
+      reply(200, { errors: [{ message: `stand-in does not know operation ${operation}`, extensions: { code: 'undefinedField' } }] });
+      return;
+    }
+    reply(200, { ...answer, extensions: cost(MAXIMUM_AVAILABLE - QUERY_COST) });
+  };
+}
+
+function cost(currentlyAvailable: number) {
+  return {
+    cost: {
+      requestedQueryCost: QUERY_COST,
+      actualQueryCost: currentlyAvailable === 0 ? null : QUERY_COST,
+      throttleStatus: { maximumAvailable: MAXIMUM_AVAILABLE, currentlyAvailable, restoreRate: RESTORE_RATE },
+    },
+  };
+}
+
+function answerOperation(operation: string, shop: StandInShop, variables: Record<string, unknown>): { data?: unknown; errors?: unknown } | null {
+  switch (operation) {
+    case 'ShopProfile':
+      return {
+        data: {
+          shop: {
+            name: shop.name,
+            myshopifyDomain: shop.shop,
+            currencyCode: shop.currency,
+            ianaTimezone: shop.timezone,
+            plan: { publicDisplayName: shop.plan },
+            primaryDomain: { host: shop.primaryDomain, url: `https://${shop.primaryDomain}` },
+          },
+        },
+      };
+    case 'CatalogHandles': {
+      const first = Number(variables.first ?? 50);
+      return {
+        data: {
+          products: { nodes: shop.products.slice(0, first).map((handle) => ({ handle })) },
+          collections: { nodes: shop.collections.slice(0, first).map((handle) => ({ handle })) },
+        },
+      };
+    }
+    case 'MainTheme':
+      return { data: { themes: { nodes: [{ ...shop.mainTheme, role: 'MAIN' }] } } };
+    case 'StoreAnalytics':
+      return shopifyql(shop, String(variables.query ?? ''));
+    case 'OrdersSummary':
+      return {
+        data: {
+          orders: {
+            nodes: shop.orderTotals.map((amount) => ({ totalPriceSet: { shopMoney: { amount: amount.toFixed(2), currencyCode: shop.currency } } })),
+            pageInfo: { hasNextPage: false, endCursor: null },
+          },
+        },
+      };
+    default:
+      return null;
+  }
+}
+
+function shopifyql(shop: StandInShop, query: string) {
+  if (!shop.scopes.includes('read_reports')) {
+    return {
+      data: { shopifyqlQuery: null },
+      errors: [{ message: 'Access denied for shopifyqlQuery field. Required access: `read_reports` access scope.', extensions: { code: 'ACCESS_DENIED' } }],
+    };
+  }
+  const table = (columns: string[], row: Record<string, string>) => ({
+    data: { shopifyqlQuery: { parseErrors: [], tableData: { columns: columns.map((name) => ({ name, dataType: 'NUMBER' })), rows: [row] } } },
+  });
+  if (/^FROM sales\b/i.test(query)) {
+    return table(['total_sales', 'orders'], { total_sales: shop.sales30d.totalSales.toFixed(2), orders: String(shop.sales30d.orders) });
+  }
+  if (/^FROM sessions\b/i.test(query)) return table(['sessions'], { sessions: String(shop.sessions30d) });
+  return { data: { shopifyqlQuery: { parseErrors: [`stand-in cannot parse: ${query}`], tableData: null } } };
+}

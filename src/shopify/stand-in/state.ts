@@ -1,0 +1,107 @@
+// The stand-in's world: the shops it knows, the tokens it issued, and the faults a test asked for.
+import { randomBytes } from 'node:crypto';
+
+export interface StandInShop {
+  shop: string;
+  name: string;
+  primaryDomain: string;
+  currency: string;
+  timezone: string;
+  plan: string;
+  /** Scopes granted at install (shopify.app.toml's access_scopes in real life). */
+  scopes: string[];
+  products: string[];
+  collections: string[];
+  mainTheme: { id: string; name: string };
+  sales30d: { totalSales: number; orders: number };
+  sessions30d: number;
+  /** Order totals for the orders-summary fallback. */
+  orderTotals: number[];
+}
+
+export interface IssuedToken {
+  shop: string;
+  kind: 'access' | 'refresh';
+  expiresAt: number;
+  revoked: boolean;
+}
+
+export interface Fault {
+  kind: 'throttled' | 'status';
+  status?: number;
+  retryAfterSeconds?: number;
+}
+
+export interface StandInOptions {
+  apiKey: string;
+  apiSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+}
+
+export interface RecordedRequest {
+  at: number;
+  shop: string;
+  kind: 'token-exchange' | 'refresh' | 'graphql';
+  operation?: string;
+  status: number;
+}
+
+export class StandInState {
+  readonly options: StandInOptions;
+  readonly shops = new Map<string, StandInShop>();
+  readonly tokens = new Map<string, IssuedToken>();
+  readonly faults = new Map<string, Fault[]>();
+  readonly requests: RecordedRequest[] = [];
+
+  constructor(options: StandInOptions) {
+    this.options = options;
+  }
+
+  addShop(partial: Partial<StandInShop> & { shop: string }): StandInShop {
+    const handle = partial.shop.replace(/\.myshopify\.com$/, '');
+    const shop: StandInShop = {
+      name: `Shop ${handle}`,
+      primaryDomain: partial.shop,
+      currency: 'USD',
+      timezone: 'America/New_York',
+      plan: 'Basic',
+      scopes: ['read_products', 'read_themes', 'read_orders', 'read_reports'],
+      products: ['classic-tee', 'canvas-tote', 'wool-beanie'],
+      collections: ['frontpage', 'summer'],
+      mainTheme: { id: 'gid://shopify/OnlineStoreTheme/1001', name: 'Dawn' },
+      sales30d: { totalSales: 12_500, orders: 125 },
+      sessions30d: 6_250,
+      orderTotals: [40, 60, 100],
+      ...partial,
+    };
+    this.shops.set(shop.shop, shop);
+    return shop;
+  }
+
+  issue(shop: string, kind: IssuedToken['kind'], ttlSeconds: number): string {
+    const token = `${kind === 'access' ? 'shpat' : 'shprt'}_${randomBytes(16).toString('hex')}`;
+    this.tokens.set(token, { shop, kind, expiresAt: Date.now() + ttlSeconds * 1000, revoked: false });
+    return token;
+  }
+
+  /** The shop a live token belongs to, or undefined when unknown, revoked, expired or of the wrong kind. */
+  verify(token: string | undefined, kind: IssuedToken['kind']): IssuedToken | undefined {
+    const issued = token ? this.tokens.get(token) : undefined;
+    if (!issued || issued.kind !== kind || issued.revoked || issued.expiresAt <= Date.now()) return undefined;
+    return issued;
+  }
+
+  revokeShop(shop: string): void {
+    for (const token of this.tokens.values()) if (token.shop === shop) token.revoked = true;
+  }
+
+  /** Queue faults for the next GraphQL requests of a shop, answered in order. */
+  injectFaults(shop: string, faults: Fault[]): void {
+    this.faults.set(shop, [...(this.faults.get(shop) ?? []), ...faults]);
+  }
+
+  takeFault(shop: string): Fault | undefined {
+    return this.faults.get(shop)?.shift();
+  }
+}
