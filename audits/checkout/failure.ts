@@ -1,0 +1,45 @@
+// A journey that cannot go on ends with a finding, not an exception out of the audit. Every stage throws a
+// JourneyFailure with one of the report's reasons; classifyError turns anything else (Puppeteer timeouts, a
+// dead browser) into one.
+import type { CheckoutSection } from '../../src/report/schema.ts';
+
+export type FailureReason = NonNullable<CheckoutSection['failure']>['reason'];
+
+export class JourneyFailure extends Error {
+  override name = 'JourneyFailure';
+  readonly reason: FailureReason;
+  readonly field: string | undefined;
+
+  constructor(reason: FailureReason, message: string, field?: string) {
+    super(message);
+    this.reason = reason;
+    this.field = field;
+  }
+}
+
+/** Thrown by the never-pay guard. Never retried, never swallowed into "flaky". */
+export class PaymentGuardError extends Error {
+  override name = 'PaymentGuardError';
+}
+
+const CRASH = /Target closed|Session closed|browser has disconnected|Connection closed|Page crashed|crashed|detached Frame|Navigating frame was detached|Protocol error.*(closed|detached)|WebSocket is not open/i;
+
+export function isCrash(error: unknown): boolean {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return CRASH.test(message);
+}
+
+export function classifyError(error: unknown): JourneyFailure {
+  if (error instanceof JourneyFailure) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof PaymentGuardError) return new JourneyFailure('other', `payment guard stopped the journey: ${message}`);
+  if (isCrash(error)) return new JourneyFailure('crash', `browser crashed: ${message}`);
+  if (error instanceof Error && error.name === 'TimeoutError') return new JourneyFailure('timeout', message);
+  if (error instanceof Error && error.name === 'AbortError') return new JourneyFailure('other', `aborted: ${message}`);
+  return new JourneyFailure('other', message);
+}
+
+/** Timeouts and vanished elements can pass on a second try; a rejected field or a sold-out product will not. */
+export function isRetriable(failure: JourneyFailure): boolean {
+  return failure.reason === 'timeout' || failure.reason === 'selector-not-found';
+}

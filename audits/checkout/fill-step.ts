@@ -1,0 +1,116 @@
+// Fills the required fields of one checkout page like browser autofill: each empty required control gets the
+// value autofill.ts picks for it; selects and radio groups that already have a choice are kept. Card fields
+// are listed (the shopper has to fill them) but never touched.
+import type { Page } from 'puppeteer-core';
+import { chooseAutofillValue, isPaymentField, type FieldDescriptor } from './autofill.ts';
+import type { TestAddress } from './test-address.ts';
+
+interface PageField extends FieldDescriptor {
+  index: number;
+  key: string;
+  required: boolean;
+  needsInput: boolean;
+}
+
+type FillAction = { index: number; kind: 'text'; value: string } | { index: number; kind: 'select'; candidates: string[] } | { index: number; kind: 'check' };
+
+export interface FillResult {
+  /** Required fields the shopper has to fill or choose on this page, in page order. */
+  fields: string[];
+  /** Fields we left empty: card fields, always. */
+  leftEmpty: string[];
+}
+
+function describeFields(page: Page): Promise<PageField[]> {
+  return page.evaluate(() => {
+    const skipped = new Set(['hidden', 'submit', 'button', 'image', 'reset', 'file']);
+    const controls = [...document.querySelectorAll('input, select, textarea')] as Array<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>;
+    const fields: PageField[] = [];
+    controls.forEach((el, index) => {
+      const tag = el.tagName.toLowerCase() as 'input' | 'select' | 'textarea';
+      const type = tag === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : tag;
+      if (skipped.has(type) || el.disabled) return;
+      // Custom-styled radios and checkboxes are often visually hidden themselves; their label is what shows.
+      const shown = (node: Element | null | undefined): boolean => !!node && node.getClientRects().length > 0;
+      const input = el as HTMLInputElement;
+      if (!shown(el) && !(type === 'radio' || type === 'checkbox' ? shown(input.labels?.[0]) : false)) return;
+      const required = el.required || el.getAttribute('aria-required') === 'true';
+      let needsInput: boolean;
+      if (type === 'radio') {
+        const group = el.form ? [...el.form.querySelectorAll(`input[type="radio"]`)].filter((r) => (r as HTMLInputElement).name === el.name) : [el];
+        needsInput = !group.some((r) => (r as HTMLInputElement).checked);
+      } else if (type === 'checkbox') needsInput = !input.checked;
+      else if (tag === 'select') {
+        const selected = (el as HTMLSelectElement).selectedOptions[0];
+        needsInput = !selected || selected.value === '' || selected.disabled;
+      } else needsInput = el.value.trim() === '';
+      const label = (el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.getAttribute('placeholder') ?? '').replace(/\s+/g, ' ').trim();
+      fields.push({
+        index, tag, type, name: el.name ?? '', id: el.id, autocomplete: el.getAttribute('autocomplete') ?? '', label,
+        key: el.name || el.id || el.getAttribute('autocomplete') || `${tag}#${index}`, required, needsInput,
+      });
+    });
+    return fields;
+  });
+}
+
+function applyActions(page: Page, actions: FillAction[]): Promise<void> {
+  return page.evaluate((list) => {
+    const controls = [...document.querySelectorAll('input, select, textarea')] as Array<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>;
+    const fire = (el: Element, ...types: string[]): void => types.forEach((t) => el.dispatchEvent(new Event(t, { bubbles: true })));
+    for (const action of list) {
+      const el = controls[action.index];
+      if (!el) continue;
+      el.focus();
+      if (action.kind === 'text') {
+        // The native setter, so frameworks that track the value (React) see the change as autofill's would.
+        const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+        Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, action.value);
+        fire(el, 'input', 'change');
+      } else if (action.kind === 'select' && el instanceof HTMLSelectElement) {
+        const options = [...el.options].filter((o) => !o.disabled && o.value !== '');
+        const wanted = action.candidates.map((c) => c.toLowerCase());
+        const pick = options.find((o) => wanted.includes(o.value.toLowerCase())) ?? options.find((o) => wanted.includes(o.text.trim().toLowerCase())) ?? options[0];
+        if (pick) {
+          Object.getOwnPropertyDescriptor(HTMLSelectElement.prototype, 'value')?.set?.call(el, pick.value);
+          fire(el, 'input', 'change');
+        }
+      } else if (action.kind === 'check' && el instanceof HTMLInputElement && !el.checked) el.click();
+      el.blur();
+    }
+  }, actions);
+}
+
+function actionFor(field: PageField, address: TestAddress): FillAction | null {
+  if (field.type === 'radio' || field.type === 'checkbox') return { index: field.index, kind: 'check' };
+  const choice = chooseAutofillValue(field, address);
+  if (choice.kind === 'payment') return null;
+  if (field.tag === 'select') return { index: field.index, kind: 'select', candidates: choice.kind === 'value' ? choice.candidates : [] };
+  const value = choice.kind === 'value' ? (choice.candidates[0] ?? address.fallbackText) : address.fallbackText;
+  return { index: field.index, kind: 'text', value };
+}
+
+/** Lists the required fields on the page and fills them (all but card fields). */
+export async function fillStep(page: Page, address: TestAddress): Promise<FillResult> {
+  const fields: string[] = [];
+  const leftEmpty: string[] = [];
+  // Two passes: choosing a country can re-render the province and postal fields with new options.
+  for (let pass = 0; pass < 2; pass++) {
+    const pending = (await describeFields(page)).filter((f) => f.required && f.needsInput);
+    const radioGroups = new Set<string>();
+    const actions: FillAction[] = [];
+    for (const field of pending) {
+      if (field.type === 'radio') {
+        if (radioGroups.has(field.name)) continue;
+        radioGroups.add(field.name);
+      }
+      if (!fields.includes(field.key)) fields.push(field.key);
+      const action = isPaymentField(field) ? null : actionFor(field, address);
+      if (action) actions.push(action);
+      else if (!leftEmpty.includes(field.key)) leftEmpty.push(field.key);
+    }
+    if (actions.length === 0) break;
+    await applyActions(page, actions);
+  }
+  return { fields, leftEmpty };
+}

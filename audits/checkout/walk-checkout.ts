@@ -1,0 +1,131 @@
+// Step 4: page by page through the checkout until the payment step, which is recorded and never submitted.
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CheckoutStep } from '../../src/report/schema.ts';
+import { findContinueButton, pressContinue, readRejectedFields } from './continue-step.ts';
+import { matchCustomStep, runCustomActions, stepNameFromUrl } from './custom-steps.ts';
+import { detectPaymentStep } from './detect-payment.ts';
+import { JourneyFailure } from './failure.ts';
+import { fillStep } from './fill-step.ts';
+import { readVitals } from './page-vitals.ts';
+import { runStep } from './run-step.ts';
+import { settle, type JourneySession } from './session.ts';
+import type { StepEvents } from './step-recorder.ts';
+
+/** Writes a PNG into artifactsDir/checkout and returns its path relative to artifactsDir, or null. */
+export async function screenshot(session: JourneySession, name: string): Promise<string | null> {
+  if (!session.options.screenshots) return null;
+  const relative = join('checkout', `${String(session.screenshotCount + 1).padStart(2, '0')}-${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
+  try {
+    await mkdir(join(session.artifactsDir, 'checkout'), { recursive: true });
+    await session.page.screenshot({ path: join(session.artifactsDir, relative) as `${string}.png`, type: 'png' });
+    session.screenshotCount += 1;
+    return relative;
+  } catch {
+    return null;
+  }
+}
+
+async function waitUsable(session: JourneySession): Promise<void> {
+  const status = session.recorder.lastDocumentStatus;
+  if (status !== null && status >= 400) throw new JourneyFailure('other', `checkout page ${session.page.url()} answered HTTP ${status}`);
+  await session.page.waitForFunction(
+    () => document.readyState !== 'loading' && [...document.querySelectorAll('input, select, textarea, button')].some((el) => el.getClientRects().length > 0),
+    { timeout: session.options.stepTimeoutMs, polling: 50 },
+  );
+}
+
+interface PageOutcome {
+  step: CheckoutStep;
+  payment: boolean;
+  nextClickAt: number;
+}
+
+function stepRecord(name: string, url: string, durationMs: number, fields: string[], events: StepEvents): CheckoutStep {
+  return { name, url, durationMs: Math.round(durationMs), fields, jsErrors: events.jsErrors, consoleErrors: events.consoleErrors, failedRequests: events.failedRequests, screenshot: null, lcpMs: null, cls: null };
+}
+
+/** One checkout page: wait until usable, fill, record, press continue. `slot` keeps the record even on failure. */
+async function checkoutPage(session: JourneySession, index: number, clickedAt: number, previous: string | null, slot: { step?: CheckoutStep }): Promise<PageOutcome> {
+  const { page, options } = session;
+  const events = session.recorder.current;
+  await waitUsable(session);
+  const durationMs = performance.now() - clickedAt;
+  const custom = await matchCustomStep(page, options.customSteps);
+  const name = custom?.name ?? stepNameFromUrl(page.url(), index);
+  session.stage = name;
+  session.progress(`checkout: ${name} (${page.url()})`);
+  const step = stepRecord(name, page.url(), durationMs, [], events);
+  slot.step = step;
+  await settle(page);
+
+  // Arrived showing rejected fields on the page we just left: the server re-rendered it with errors.
+  const arrivedRejected = name === previous ? await readRejectedFields(page, options.selectors.fieldError) : [];
+  if (arrivedRejected[0]) throw rejection(name, arrivedRejected[0]);
+  if (name === previous) throw new JourneyFailure('other', `pressing continue on "${name}" came back to the same page without saying why`);
+
+  const payment = await detectPaymentStep(page, options.selectors.paymentStep);
+  const filled = await fillStep(page, options.address);
+  step.fields = filled.fields;
+  if (custom && !payment.isPayment) await runCustomActions(page, custom, options.blockUrlPatterns);
+  Object.assign(step, await readVitals(page));
+  step.screenshot = await screenshot(session, name);
+  if (payment.isPayment) {
+    session.progress(`checkout: reached the payment step (${payment.evidence}); stopping here, nothing is submitted`);
+    return { step, payment: true, nextClickAt: 0 };
+  }
+
+  const button = await findContinueButton(page, custom?.continueSelector ?? options.selectors.continueButton);
+  session.recorder.begin();
+  const nextClickAt = performance.now();
+  const outcome = await pressContinue(page, button, options.selectors.fieldError, options.stepTimeoutMs, options.blockUrlPatterns);
+  if (outcome.kind === 'rejected') {
+    // Whatever the re-rendered page logged belongs to this step, not the next.
+    const late = session.recorder.current;
+    events.jsErrors.push(...late.jsErrors);
+    events.consoleErrors.push(...late.consoleErrors);
+    events.failedRequests.push(...late.failedRequests);
+    session.recorder.resume(events);
+    step.screenshot = (await screenshot(session, `${name}-rejected`)) ?? step.screenshot;
+    throw rejection(name, outcome.fields[0]!);
+  }
+  return { step, payment: false, nextClickAt };
+}
+
+function rejection(step: string, rejected: { field: string; message: string }): JourneyFailure {
+  return new JourneyFailure('validation-error', `"${step}" rejected field "${rejected.field}": ${rejected.message}`, rejected.field);
+}
+
+/** Walks from the first checkout page (already loaded) to the payment step. Returns whether it got there. */
+export async function walkCheckout(session: JourneySession, firstClickAt: number, steps: CheckoutStep[]): Promise<boolean> {
+  const { options } = session;
+  let clickedAt = firstClickAt;
+  let previous: string | null = null;
+  for (let index = 0; index < options.maxCheckoutPages; index++) {
+    const slot: { step?: CheckoutStep } = {};
+    const entryUrl = session.page.url();
+    const events = session.recorder.current;
+    try {
+      const run = await runStep(`checkout page ${index + 1}`, () => checkoutPage(session, index, clickedAt, previous, slot), {
+        timeoutMs: options.stepTimeoutMs,
+        retry: options.retryFlakySteps,
+        signal: session.signal,
+        onRetry: async (failure) => {
+          session.progress(`checkout: retrying ${session.stage} after: ${failure.message}`);
+          session.recorder.resume(events);
+          clickedAt = performance.now();
+          await session.page.goto(entryUrl, { waitUntil: 'domcontentloaded', timeout: options.stepTimeoutMs });
+        },
+      });
+      if (run.flaky) run.value.step.flaky = true;
+      steps.push(run.value.step);
+      if (run.value.payment) return true;
+      previous = run.value.step.name;
+      clickedAt = run.value.nextClickAt;
+    } catch (error) {
+      if (slot.step) steps.push(slot.step);
+      throw error;
+    }
+  }
+  throw new JourneyFailure('other', `no payment step within ${options.maxCheckoutPages} checkout pages`);
+}
