@@ -48,6 +48,8 @@ export function createServer(deps: ServerDeps): AppServer {
   app.disable('x-powered-by');
   app.set('trust proxy', false);
 
+  // Embedded pages may only be framed by the shop's admin (frame-ancestors), set per request by the library.
+  if (shopify) app.use(shopify.shopify.cspHeaders());
   app.use('/health', healthRouter(context));
   app.use('/api/webhooks', webhooksRouter(context));
 
@@ -63,6 +65,10 @@ export function createServer(deps: ServerDeps): AppServer {
   app.use(APP_PROXY_PREFIX, appProxyRouter(context));
 
   if (credentials) app.get('/session-token-bounce', sessionTokenBounce(credentials.apiKey));
+  // The admin UI document: inside the admin it arrives with ?id_token=…; the library validates it (first load
+  // of a new shop performs the token exchange, i.e. the install) and answers a missing or stale token with the
+  // App Bridge bounce page, which fetches a fresh token and reloads.
+  if (shopify) app.get(['/', '/index.html'], shopify.shopify.validateAuthenticatedSession());
   if (deps.adminStaticDir) app.use(express.static(deps.adminStaticDir, { index: 'index.html', maxAge: '1h' }));
 
   app.use(errorHandler(context));

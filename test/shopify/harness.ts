@@ -32,6 +32,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   resolveHost?: Resolve;
   accessTokenTtlSeconds?: number;
+  /** Makes the next N requestAudit calls throw, to exercise webhook retry. */
+  failAudits?: { remaining: number };
 }
 
 export function testConfig(standInUrl: string, env: Record<string, string> = {}): AppConfig {
@@ -57,6 +59,10 @@ export async function startHarness(backend: TestBackend, options: HarnessOptions
       installed.push(profile.shop);
     },
     async requestAudit(request) {
+      if (options.failAudits && options.failAudits.remaining > 0) {
+        options.failAudits.remaining -= 1;
+        throw new Error('queue unavailable');
+      }
       auditRequests.push(request);
     },
     async stopSchedules(shop) {

@@ -38,3 +38,18 @@ export async function deliverWebhook(options: WebhookDeliveryOptions): Promise<R
   if (hmac !== null) headers['X-Shopify-Hmac-Sha256'] = hmac;
   return fetch(options.url, { method: 'POST', headers, body });
 }
+
+/**
+ * Signs storefront query parameters the way Shopify's app proxy does: parameters sorted by name, each written
+ * `name=value` (multiple values joined by commas), concatenated with no separator, HMAC-SHA256 hex with the
+ * client secret, sent as `signature`.
+ */
+export function signAppProxyQuery(params: Record<string, string>, secret: string): URLSearchParams {
+  const message = Object.keys(params)
+    .sort()
+    .map((key) => `${key}=${params[key]}`)
+    .join('');
+  const signed = new URLSearchParams(params);
+  signed.set('signature', createHmac('sha256', secret).update(message).digest('hex'));
+  return signed;
+}
