@@ -1,0 +1,110 @@
+// What a worker does with one attempt of one audit job: take over the job's run row, audit within the time
+// limit (killing Chrome when it hangs), save the report with the run in one transaction, then look for
+// regressions and alert. A failure either leaves the run waiting for the queue's retry, with its reason, or,
+// on the last attempt, ends it failed with that reason.
+import { join } from 'node:path';
+import type { Logger } from 'pino';
+import { BrowserPool } from '../../audits/shared/browser.ts';
+import type { RunAuditOptions } from '../engine/run-audit.ts';
+import type { Report } from '../report/schema.ts';
+import { StoreError, type Store } from '../store/index.ts';
+import type { AuditJobAttempt, AuditJobData, AuditJobHandler } from './audit-job.ts';
+import { messageOf, TimeLimitError } from './errors.ts';
+import type { JobMetrics } from './metrics.ts';
+import { beginRunForJob, markRunFailed, markRunRetrying } from './run-ledger.ts';
+import { withTimeLimit } from './time-limit.ts';
+
+export type RunAuditFn = (storeUrl: string, options: RunAuditOptions) => Promise<Report>;
+
+/** Called after a run succeeded (also when a retry finds it already succeeded, so no alert is lost). */
+export type AfterRun = (input: { runId: number; data: AuditJobData; report: Report }) => Promise<void>;
+
+export interface AuditJobHandlerDeps {
+  store: Store;
+  runAudit: RunAuditFn;
+  logger: Logger;
+  workerId: string;
+  timeLimitSeconds: number;
+  /** Screenshots and other artefacts go to <artifactsRoot>/<runId>/. */
+  artifactsRoot: string;
+  chromePath?: string;
+  allowPrivateAddresses?: boolean;
+  afterRun?: AfterRun;
+  metrics?: JobMetrics;
+}
+
+export function createAuditJobHandler(deps: AuditJobHandlerDeps): AuditJobHandler {
+  const { store, logger } = deps;
+  return async (job: AuditJobAttempt) => {
+    const log = logger.child({ jobId: job.id, shop: job.data.shop, attempt: job.attempt });
+    const shop = await store.shops.get(job.data.shop);
+    if (shop?.uninstalledAt) {
+      log.info('shop is uninstalled; audit skipped');
+      return;
+    }
+    const { runId, alreadySucceeded } = await beginRunForJob(store, job, deps.workerId);
+    if (alreadySucceeded) {
+      log.info({ runId }, 'run already saved by an earlier attempt; not auditing again');
+      const report = await store.runs.getReport(job.data.shop, runId);
+      if (report) await deps.afterRun?.({ runId, data: job.data, report });
+      return;
+    }
+    const started = performance.now();
+    const browser = new BrowserPool({ executablePath: deps.chromePath });
+    try {
+      const report = await withTimeLimit(
+        deps.timeLimitSeconds,
+        (signal) =>
+          deps.runAudit(job.data.storeUrl, {
+            ...(job.data.options as Partial<RunAuditOptions> | undefined),
+            only: job.data.only,
+            artifactsDir: join(deps.artifactsRoot, String(runId)),
+            browser,
+            chromePath: deps.chromePath,
+            allowPrivateAddresses: deps.allowPrivateAddresses ?? false,
+            signal,
+            progress: (message) => log.debug({ runId }, message),
+          }),
+        () => killBrowser(browser),
+        job.signal,
+      );
+      await saveReport(store, job.data.shop, runId, report);
+      const seconds = (performance.now() - started) / 1000;
+      deps.metrics?.runFinished('succeeded', seconds);
+      log.info({ runId, seconds: Math.round(seconds * 10) / 10 }, 'audit run succeeded');
+      await deps.afterRun?.({ runId, data: job.data, report });
+    } catch (error) {
+      const reason = messageOf(error);
+      const last = job.attempt >= job.maxAttempts;
+      deps.metrics?.runFinished(last ? 'failed' : 'retrying', (performance.now() - started) / 1000, error instanceof TimeLimitError ? 'time-limit' : 'error');
+      if (last) await markRunFailed(store, runId, `failed after ${job.attempt} attempt(s): ${reason}`);
+      else await markRunRetrying(store, runId, `attempt ${job.attempt} of ${job.maxAttempts} failed: ${reason}`);
+      throw error;
+    } finally {
+      await browser.close();
+    }
+  };
+}
+
+async function saveReport(store: Store, shop: string, runId: number, report: Report): Promise<void> {
+  try {
+    await store.runs.complete(shop, runId, report);
+  } catch (error) {
+    // A presumed-dead attempt that was only slow may have saved the run first: that is the one result.
+    const current = await store.runs.get(shop, runId);
+    if (error instanceof StoreError && error.code === 'invalid-state' && current?.status === 'succeeded') return;
+    throw error;
+  }
+}
+
+async function killBrowser(browser: BrowserPool): Promise<void> {
+  const pid = browser.pid();
+  if (pid) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+  await browser.close();
+}
