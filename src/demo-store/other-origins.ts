@@ -7,6 +7,11 @@ import type { DemoVariant } from './options.ts';
 /** The app CDN origin (app-embed assets) and the "external site" origin used for external-link checks. */
 export function appCdnHandler(variant: DemoVariant) {
   return (req: IncomingMessage, res: ServerResponse, url: URL): void => {
+    if (url.pathname === '/') {
+      // The theme preconnects to this origin; its root answers like a CDN's would.
+      text(req, res, 200, 'app CDN', { 'access-control-allow-origin': '*' });
+      return;
+    }
     const hit = appForPath(url.pathname);
     const body = hit ? appScript(hit.app, hit.file, variant) : undefined;
     if (body === undefined || (req.method !== 'GET' && req.method !== 'HEAD')) {

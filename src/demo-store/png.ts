@@ -36,29 +36,23 @@ export function encodePng(spec: PngSpec): Buffer {
   return Buffer.concat(parts);
 }
 
-/** Rows with the "Up" filter: a vertical gradient then costs almost nothing after deflate. */
+/**
+ * A vertical gradient with a centred accent block. Rows are built with Buffer.fill (no per-pixel JS) and
+ * stored unfiltered: each row is a run of one 3-byte colour, which deflate squeezes to almost nothing.
+ */
 export function gradientPng(width: number, height: number, top: [number, number, number], bottom: [number, number, number], accent: [number, number, number]): Buffer {
   const stride = width * 3 + 1;
   const raw = Buffer.alloc(stride * height);
-  const rowOf = (y: number): Buffer => {
-    const row = Buffer.alloc(width * 3);
-    const t = height > 1 ? y / (height - 1) : 0;
-    const inBand = y > height * 0.35 && y < height * 0.65;
-    for (let x = 0; x < width; x++) {
-      const useAccent = inBand && x > width * 0.3 && x < width * 0.7;
-      for (let c = 0; c < 3; c++) {
-        row[x * 3 + c] = useAccent ? accent[c]! : Math.round(top[c]! + (bottom[c]! - top[c]!) * t);
-      }
-    }
-    return row;
-  };
-  let prev: Buffer = Buffer.alloc(width * 3);
+  const x0 = Math.floor(width * 0.3) * 3;
+  const x1 = Math.floor(width * 0.7) * 3;
+  const accentBytes = Buffer.from(accent);
   for (let y = 0; y < height; y++) {
-    const row = rowOf(y);
+    const t = height > 1 ? y / (height - 1) : 0;
+    const colour = Buffer.from(top.map((c, i) => Math.round(c + (bottom[i]! - c) * t)));
     const off = y * stride;
-    raw[off] = 2;
-    for (let i = 0; i < row.length; i++) raw[off + 1 + i] = (row[i]! - prev[i]!) & 0xff;
-    prev = row;
+    raw[off] = 0;
+    raw.fill(colour, off + 1, off + stride);
+    if (y > height * 0.35 && y < height * 0.65) raw.fill(accentBytes, off + 1 + x0, off + 1 + x1);
   }
   return encodePng({ width, height, colorType: 2, bitDepth: 8, scanlines: raw });
 }

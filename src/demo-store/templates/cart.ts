@@ -18,6 +18,7 @@ export function cartPage(ctx: StoreContext, req: PageRequest, cart: Cart, notice
 <td class="cart-item__totals right"><span class="price price--end">${formatMoney(l.product.priceCents * l.quantity)}</span></td></tr>`).join('\n');
   const body = empty
     ? `<cart-items class="gradient color-scheme-1 is-empty"><div class="cart__warnings page-width"><h1 class="cart__empty-text">Your cart is empty</h1>
+${notice ? `<p class="cart__notice" role="alert">${esc(notice)}</p>` : ''}
 <a href="/collections/all" class="button">Continue shopping</a></div></cart-items>`
     : `<cart-items class="gradient color-scheme-1"><div class="page-width section"><div class="title-wrapper-with-link"><h1 class="title title--primary">Your cart</h1><a href="/collections/all" class="underlined-link">Continue shopping</a></div>
 ${notice ? `<p class="cart__notice" role="alert">${esc(notice)}</p>` : ''}
