@@ -57,7 +57,17 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** Lets late requests (analytics, tracking) of a page start and settle, without waiting forever for them. */
-export async function settle(page: Page, maxMs = 2_000): Promise<void> {
-  await page.waitForNetworkIdle({ idleTime: 250, timeout: maxMs }).catch(() => undefined);
+/**
+ * Lets late requests (analytics, tracking) of a page start and settle, without waiting forever for them.
+ * Counts in-flight requests itself: Puppeteer's waitForNetworkIdle never saw the network idle once request
+ * interception had handled a redirected navigation, and always ran to its timeout.
+ */
+export async function settle(session: JourneySession, idleMs = 250, maxMs = 2_000): Promise<void> {
+  const started = Date.now();
+  let idleSince = Date.now();
+  while (Date.now() - started < maxMs) {
+    if (session.recorder.inFlight > 0) idleSince = Date.now();
+    else if (Date.now() - idleSince >= idleMs) return;
+    await sleep(25);
+  }
 }

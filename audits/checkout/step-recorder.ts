@@ -25,25 +25,37 @@ function push<T>(list: T[], item: T): void {
 export class StepRecorder {
   #current: StepEvents = StepRecorder.empty();
   readonly #origins = new WeakMap<HTTPRequest, StepEvents>();
+  readonly #inFlight = new Set<HTTPRequest>();
 
   static empty(): StepEvents {
     return { jsErrors: [], consoleErrors: [], failedRequests: [] };
   }
 
   constructor(page: Page, guard: PaymentGuard) {
-    page.on('request', (request) => this.#origins.set(request, this.#current));
+    page.on('request', (request) => {
+      this.#origins.set(request, this.#current);
+      this.#inFlight.add(request);
+    });
+    page.on('requestfinished', (request) => this.#inFlight.delete(request));
+    // Requests of the document we left (a lazy image, say) are cancelled without a requestfailed event.
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) this.#inFlight.clear();
+    });
     page.on('pageerror', (error) => push(this.#current.jsErrors, error instanceof Error ? `${error.name}: ${error.message}` : String(error)));
     page.on('console', (message) => {
       if (message.type() === 'error') push(this.#current.consoleErrors, message.text());
     });
     page.on('response', (response) => {
       const status = response.status();
+      // A redirect's request never "finishes"; its follow-up request is tracked on its own.
+      if (status >= 300 && status < 400) this.#inFlight.delete(response.request());
       if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) this.lastDocumentStatus = status;
       if (status < 400) return;
       const bucket = this.#origins.get(response.request()) ?? this.#current;
       push(bucket.failedRequests, { url: response.url(), status });
     });
     page.on('requestfailed', (request) => {
+      this.#inFlight.delete(request);
       if (guard.wasBlocked(request)) return;
       const errorText = request.failure()?.errorText ?? 'failed';
       // Requests cut off because we navigated away are our doing, not the store's.
@@ -66,6 +78,11 @@ export class StepRecorder {
 
   /** HTTP status of the last main-frame document, so a checkout page that answers 404 is not mistaken for slow. */
   lastDocumentStatus: number | null = null;
+
+  /** Requests started and not yet finished or failed. */
+  get inFlight(): number {
+    return this.#inFlight.size;
+  }
 
   get current(): StepEvents {
     return this.#current;

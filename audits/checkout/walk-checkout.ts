@@ -57,7 +57,7 @@ async function checkoutPage(session: JourneySession, index: number, clickedAt: n
   session.progress(`checkout: ${name} (${page.url()})`);
   const step = stepRecord(name, page.url(), durationMs, [], events);
   slot.step = step;
-  await settle(page);
+  await settle(session);
 
   // Arrived showing rejected fields on the page we just left: the server re-rendered it with errors.
   const arrivedRejected = name === previous ? await readRejectedFields(page, options.selectors.fieldError) : [];
