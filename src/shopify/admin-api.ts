@@ -3,6 +3,7 @@ import type { Session } from '@shopify/shopify-api';
 import {
   CATALOG_HANDLES_QUERY,
   MAIN_THEME_QUERY,
+  SHOP_CURRENCY_QUERY,
   SHOP_PROFILE_QUERY,
 } from './admin-queries.ts';
 import { requestWithBackoff, type BackoffOptions, type GraphqlRequester } from './graphql-with-backoff.ts';
@@ -73,6 +74,12 @@ export function createAdminApi(shopify: ShopifyApp, tokens: OfflineTokens, backo
       const theme = data.themes.nodes[0];
       return theme ? { id: theme.id, name: theme.name } : null;
     },
-    storeInputs: (shop) => readStoreInputs((document, variables) => query(shop, document, variables)),
+    async storeInputs(shop) {
+      const inputs = await readStoreInputs((document, variables) => query(shop, document, variables));
+      if (inputs.currency) return inputs;
+      // ShopifyQL reports money in the shop's currency without naming it.
+      const { shop: s } = await query<{ shop: { currencyCode: string } }>(shop, SHOP_CURRENCY_QUERY);
+      return { ...inputs, currency: s.currencyCode };
+    },
   };
 }

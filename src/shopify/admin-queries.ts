@@ -14,6 +14,10 @@ export const SHOP_PROFILE_QUERY = /* GraphQL */ `
     }
   }`;
 
+/** No extra scope: the currency ShopifyQL money figures are in. */
+export const SHOP_CURRENCY_QUERY = /* GraphQL */ `
+  query ShopCurrency { shop { currencyCode } }`;
+
 /** read_products: real handles so discovery audits real product and collection pages. */
 export const CATALOG_HANDLES_QUERY = /* GraphQL */ `
   query CatalogHandles($first: Int!) {

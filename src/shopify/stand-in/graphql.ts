@@ -70,6 +70,8 @@ function answerOperation(operation: string, shop: StandInShop, variables: Record
           },
         },
       };
+    case 'ShopCurrency':
+      return { data: { shop: { currencyCode: shop.currency } } };
     case 'CatalogHandles': {
       const first = Number(variables.first ?? 50);
       return {
