@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { openPostgresDb } from './db/postgres.ts';
-import { openSqliteDb } from './db/sqlite.ts';
+import { shareSqliteDb } from './db/sqlite-registry.ts';
 import type { Backend, Db } from './db/types.ts';
 import { StoreError } from './errors.ts';
 import { loadMigrations, runMigrations, type Migration, type MigrationResult } from './migrate.ts';
@@ -102,7 +102,7 @@ async function openDb(target: Target, options: StoreOptions): Promise<Db> {
     }
   }
   try {
-    return openSqliteDb(target.location);
+    return shareSqliteDb(target.location);
   } catch (error) {
     throw new StoreError('config', `cannot open the SQLite database ${target.location}: ${(error as Error).message}`);
   }

@@ -112,3 +112,27 @@ describe.each(BACKENDS)('migrations on %s', (_name, makeBackend) => {
     await Promise.all(stores.map((s) => s.close()));
   });
 });
+
+describe('SQLite in one process', () => {
+  it('shares one connection between stores opened on the same file, so their transactions never deadlock', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'store-shared-'));
+    try {
+      const [a, b] = await Promise.all([openStore({ dataDir: dir }), openStore({ dataDir: dir })]);
+      // A holds a write transaction across an await while B writes: B waits its turn instead of stalling.
+      await Promise.all([
+        a.db.transaction(async (tx) => {
+          await tx.run("INSERT INTO settings (shop, name, value, updated_at) VALUES ('s', 'a', '1', 'now')");
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }),
+        b.settings.set('s', 'b', 2),
+      ]);
+      expect(await b.settings.getAll('s')).toEqual({ a: 1, b: 2 });
+      await a.close();
+      await expect(a.settings.get('s', 'a')).rejects.toThrow(/store is closed/);
+      expect(await b.settings.get('s', 'a')).toBe(1);
+      await b.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
