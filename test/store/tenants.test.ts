@@ -82,6 +82,7 @@ describe.each(BACKENDS)('tenants on %s', (_name, makeBackend) => {
   });
 
   it('processes a webhook id once, even when deliveries race', async () => {
+    await expect(store.webhooks.recordOnce('', B, 'x')).rejects.toMatchObject({ code: 'invalid-input' });
     const results = await Promise.all(Array.from({ length: 5 }, () => store.webhooks.recordOnce('wh-race', B, 'app/uninstalled')));
     expect(results.filter(Boolean)).toHaveLength(1);
     expect(await store.webhooks.recordOnce('wh-race', B, 'app/uninstalled')).toBe(false);
@@ -130,6 +131,8 @@ describe.each(BACKENDS)('tenants on %s', (_name, makeBackend) => {
     expect(await store.shops.get('c.myshopify.com')).toMatchObject({ name: 'C', currency: 'USD', timezone: 'America/New_York' });
     await store.shops.markInstalled('c.myshopify.com');
     expect((await store.shops.list({ installedOnly: true })).map((s) => s.shop)).toContain('c.myshopify.com');
+    await store.shops.upsert('c.myshopify.com', { installedAt: '2026-11-01T00:00:00+01:00' });
+    expect((await store.shops.get('c.myshopify.com'))?.installedAt).toBe('2026-10-31T23:00:00.000Z');
     await store.shops.markUninstalled('c.myshopify.com');
     expect((await store.shops.list({ installedOnly: true })).map((s) => s.shop)).not.toContain('c.myshopify.com');
   });

@@ -1,7 +1,7 @@
 // Shops: the tenant key (`shop`, the myshopify domain in app mode, the store host in standalone mode) and
 // what we know about the shop. Installation state lives here so uninstalled shops can be skipped at once.
 import type { Db } from '../db/types.ts';
-import { nowIso, requireShop, strOrNull } from './values.ts';
+import { nowIso, requireShop, strOrNull, toIso } from './values.ts';
 
 export interface ShopRecord {
   shop: string;
@@ -34,6 +34,8 @@ const FIELDS = {
   installedAt: 'installed_at',
   uninstalledAt: 'uninstalled_at',
 } as const satisfies Record<keyof ShopFields, string>;
+
+const TIMESTAMP_FIELDS = new Set<keyof ShopFields>(['installedAt', 'uninstalledAt']);
 
 function decode(row: Record<string, unknown>): ShopRecord {
   return {
@@ -72,7 +74,7 @@ export function shopsRepository(db: Db) {
         `INSERT INTO shops (shop, created_at, updated_at${columns.map((c) => `, ${c}`).join('')})
          VALUES (?, ?, ?${columns.map(() => ', ?').join('')})
          ON CONFLICT (shop) DO UPDATE SET ${updates.join(', ')}`,
-        [shop, now, now, ...entries.map((k) => fields[k] ?? null)],
+        [shop, now, now, ...entries.map((k) => (TIMESTAMP_FIELDS.has(k) && fields[k] ? toIso(fields[k]) : (fields[k] ?? null)))],
       );
       return (await get(shop)) as ShopRecord;
     },
