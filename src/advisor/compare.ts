@@ -1,0 +1,65 @@
+// Before/after: a re-audit marks the earlier fixes resolved or still open, and sets the measured metric change
+// beside the estimate the earlier report made.
+import type { Fix, Report } from '../report/schema.ts';
+
+export interface MeasuredChange {
+  metric: string;
+  before: number | null;
+  after: number | null;
+  /** before − after: positive is better. */
+  change: number | null;
+}
+
+export interface FixOutcome {
+  id: string;
+  title: string;
+  status: 'resolved' | 'open' | 'not-rechecked';
+  estimate: Fix['impact'];
+  measured: MeasuredChange | null;
+}
+
+export interface RunComparison {
+  outcomes: FixOutcome[];
+  /** Fixes only the new report has. */
+  newFixes: string[];
+}
+
+const SECTION_OF: Record<string, 'loadTime' | 'links' | 'checkout'> = {
+  'broken-links': 'links', redirects: 'links', checkout: 'checkout',
+};
+
+function metricKey(metric: string): 'lcpMs' | 'cls' | 'tbtMs' | null {
+  return metric === 'LCP' ? 'lcpMs' : metric === 'CLS' ? 'cls' : metric === 'TBT' || metric === 'INP' ? 'tbtMs' : null;
+}
+
+/** Mean of a metric over the fix's pages (every device measured) in one report. */
+function meanOn(report: Report, pages: string[], key: 'lcpMs' | 'cls' | 'tbtMs'): number | null {
+  const values = (report.loadTime?.pages ?? [])
+    .filter((p) => pages.includes(p.url) && !p.error)
+    .map((p) => p.metrics[key])
+    .filter((v): v is number => v !== null);
+  return values.length ? values.reduce((s, v) => s + v, 0) / values.length : null;
+}
+
+function measure(previous: Report, current: Report, fix: Fix): MeasuredChange | null {
+  const key = metricKey(fix.impact.metric);
+  if (fix.category === 'broken-links' || fix.category === 'checkout') {
+    const count = (r: Report) => r.fixes.filter((f) => f.category === fix.category).length;
+    return { metric: `${fix.category} fixes`, before: count(previous), after: count(current), change: count(previous) - count(current) };
+  }
+  if (!key) return null;
+  const before = meanOn(previous, fix.pages, key);
+  const after = meanOn(current, fix.pages, key);
+  return { metric: fix.impact.metric, before, after, change: before !== null && after !== null ? before - after : null };
+}
+
+export function compareRuns(previous: Report, current: Report): RunComparison {
+  const now = new Set(current.fixes.map((f) => f.id));
+  const outcomes = previous.fixes.map((fix): FixOutcome => {
+    const section = SECTION_OF[fix.category] ?? 'loadTime';
+    const status = current[section] === null ? 'not-rechecked' : now.has(fix.id) ? 'open' : 'resolved';
+    return { id: fix.id, title: fix.title, status, estimate: fix.impact, measured: status === 'not-rechecked' ? null : measure(previous, current, fix) };
+  });
+  const before = new Set(previous.fixes.map((f) => f.id));
+  return { outcomes, newFixes: current.fixes.filter((f) => !before.has(f.id)).map((f) => f.id) };
+}

@@ -1,0 +1,25 @@
+// One fix per id: the same theme change found on several pages becomes one fix listing every page.
+import type { Candidate } from './types.ts';
+
+const MAX_EVIDENCE_LINES = 6;
+
+export function mergeCandidates(candidates: Candidate[]): Candidate[] {
+  const byId = new Map<string, { first: Candidate; evidence: string[] }>();
+  for (const c of candidates) {
+    const seen = byId.get(c.id);
+    if (!seen) {
+      byId.set(c.id, { first: { ...c, pages: [...c.pages] }, evidence: [c.evidence] });
+      continue;
+    }
+    const f = seen.first;
+    for (const p of c.pages) if (!f.pages.includes(p)) f.pages.push(p);
+    seen.evidence.push(c.evidence);
+    if (f.kind === 'lcp' && c.kind === 'lcp') f.claims = [...f.claims, ...c.claims];
+    if (f.kind === 'cwv' && c.kind === 'cwv') f.claims = [...f.claims, ...c.claims];
+  }
+  return [...byId.values()].map(({ first, evidence }) => {
+    const shown = evidence.slice(0, MAX_EVIDENCE_LINES);
+    const more = evidence.length - shown.length;
+    return { ...first, evidence: shown.join('; ') + (more > 0 ? `; and ${more} more` : '') };
+  });
+}

@@ -1,0 +1,106 @@
+// Broken links and redirect chains, priced as visits that hit them × CR × AOV × a recovery share.
+import type { LinksSection, Report } from '../../report/schema.ts';
+import { BROKEN_LINK_RECOVERY, LINK_CLICK_SHARE, REDIRECT_HOP_MS } from '../defaults.ts';
+import { monthlyRevenue } from '../inputs.ts';
+import type { Candidate, Range, ResolvedInputs } from '../types.ts';
+import { createVisitModel } from '../visits.ts';
+import { pathOf } from './util.ts';
+
+type Broken = LinksSection['broken'][number];
+
+function scale(r: Range, f: number): Range {
+  return { low: r.low * f, central: r.central * f, high: r.high * f };
+}
+
+function liftOf(revenue: Range, inputs: ResolvedInputs): Range {
+  const base = monthlyRevenue(inputs) || 1;
+  return scale(revenue, 100 / base);
+}
+
+function recoveryKind(b: Broken, storeHost: string): keyof typeof BROKEN_LINK_RECOVERY {
+  if (b.kind === 'page') {
+    try {
+      return new URL(b.url).host === storeHost ? 'page' : 'external';
+    } catch {
+      return 'page';
+    }
+  }
+  return b.kind === 'media' ? 'image' : b.kind;
+}
+
+export function linkRules(report: Pick<Report, 'pages' | 'store' | 'links'>, inputs: ResolvedInputs): Candidate[] {
+  const links = report.links;
+  if (!links) return [];
+  const visitsOf = createVisitModel(report, inputs);
+  const host = new URL(report.store.url).host;
+  const perOrder = inputs.conversionRate.value * inputs.averageOrderValue.value;
+  const out: Candidate[] = [];
+  for (const b of links.broken) {
+    const kind = recoveryKind(b, host);
+    const direct = inputs.pageViews[b.url];
+    let hits = 0;
+    let basisVisits: string;
+    if (direct !== undefined) {
+      hits = direct;
+      basisVisits = `${Math.round(hits)} monthly visits to the URL from real-user data`;
+    } else {
+      // A link is clicked by a few visitors; an image, stylesheet or script is loaded by every visit.
+      const share = b.kind === 'page' ? LINK_CLICK_SHARE : 1;
+      for (const on of b.foundOn) hits += visitsOf(/\.xml(\?|$)/.test(on) ? b.url : on).visits * share;
+      basisVisits = `~${Math.round(hits)} monthly hits estimated from page weight${b.kind === 'page' ? ` × ${LINK_CLICK_SHARE * 100}% click share` : ''}`;
+    }
+    const revenue = scale(BROKEN_LINK_RECOVERY[kind], hits * perOrder);
+    const status = b.status === null ? (b.error ?? 'no answer') : `HTTP ${b.status}`;
+    const places = b.foundOn.map(pathOf);
+    out.push({
+      kind: 'direct', id: `broken:${pathOf(b.url)}`, category: 'broken-links', pages: b.foundOn,
+      title: `Fix the broken ${kind === 'external' ? 'external link' : b.kind} ${pathOf(b.url)}`,
+      evidence: `${b.url} answers ${status}; referenced from ${places.join(', ')}`,
+      howTo: howToFix(b, kind, places),
+      impact: {
+        metric: 'broken-links', savingMs: null, revenuePerMonth: revenue, conversionLiftPct: liftOf(revenue, inputs),
+        confidence: direct !== undefined ? 'medium' : 'low',
+        basis: `${basisVisits} × conversion rate × AOV × recovery share ${BROKEN_LINK_RECOVERY[kind].central * 100}% (assumed).`,
+      },
+    });
+  }
+  for (const r of links.redirects) {
+    const hops = Math.max(1, r.chain.length - 1);
+    let followers = 0;
+    for (const on of r.foundOn) followers += visitsOf(on).visits * LINK_CLICK_SHARE;
+    const savingMs = hops * REDIRECT_HOP_MS;
+    const lift = scale(inputs.elasticity.value, savingMs / 100);
+    const revenue = scale(lift, (followers * perOrder) / 100);
+    out.push({
+      kind: 'direct', id: `redirect-chain:${pathOf(r.url)}`, category: 'redirects', pages: r.foundOn,
+      title: `Link straight to ${pathOf(r.finalUrl)} instead of a ${hops}-hop redirect chain`,
+      evidence: `${r.chain.map(pathOf).join(' → ')} (${hops} hops, final ${r.finalStatus ?? 'no answer'}); linked from ${r.foundOn.map(pathOf).join(', ')}`,
+      howTo: [
+        `Change the link in ${r.foundOn.map(pathOf).join(', ')} (navigation menus live in Online Store › Navigation) to point at ${pathOf(r.finalUrl)}.`,
+        `In Online Store › Navigation › URL Redirects, point ${pathOf(r.url)} directly at ${pathOf(r.finalUrl)} and update the intermediate redirects the same way, so no visitor or crawler follows more than one hop.`,
+      ],
+      impact: {
+        metric: 'LCP', savingMs, revenuePerMonth: revenue, conversionLiftPct: liftOf(revenue, inputs), confidence: 'low',
+        basis: `${hops} hops × ${REDIRECT_HOP_MS} ms per hop (assumed) for ~${Math.round(followers)} monthly clicks, ${inputs.elasticity.basis}.`,
+      },
+    });
+  }
+  return out;
+}
+
+function howToFix(b: Broken, kind: string, places: string[]): string[] {
+  const where = places.join(', ');
+  if (kind === 'external') return [`Update or remove the link to ${b.url} on ${where}: the external site no longer serves it.`];
+  if (b.kind === 'page') {
+    return [
+      `If the page moved or the product was retired, add a redirect in Online Store › Navigation › URL Redirects from ${pathOf(b.url)} to the closest live page (the replacement product or its collection).`,
+      `Update the link on ${where} (theme sections, menus in Online Store › Navigation, or page content) to the live URL.`,
+      ...(places.some((p) => p.endsWith('.xml')) ? ['Shopify builds sitemap.xml from published resources: unpublish or delete the retired product, or restore it, so the sitemap stops listing it.'] : []),
+    ];
+  }
+  return [
+    `Re-upload the missing ${b.kind} (Content › Files or the theme's assets) or remove the reference to ${pathOf(b.url)} from ${where}.`,
+    ...(b.kind === 'image' ? ['Check every srcset candidate: generate them with image_url at each width instead of hand-written file names like _1600x.jpg.'] : []),
+    ...(b.kind === 'stylesheet' || b.kind === 'script' ? ['Search the theme code (layout/theme.liquid and sections) for the file name and delete the stale tag.'] : []),
+  ];
+}

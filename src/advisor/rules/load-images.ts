@@ -1,0 +1,43 @@
+// Images: oversized or unresponsive images, and an LCP image that is discovered late or lazy-loaded.
+import type { Measurement } from '../measurements.ts';
+import type { Candidate } from '../types.ts';
+import { bytes, fileName, findOpportunity, itemUrls, ms, where } from './util.ts';
+
+export function imageRules(m: Measurement, minLcpMs: number): Candidate[] {
+  const out: Candidate[] = [];
+  const delivery = findOpportunity(m.page, 'image-delivery-insight');
+  const deliveryMs = delivery?.metricSavings.LCP ?? 0;
+  if (delivery && deliveryMs >= minLcpMs) {
+    const names = itemUrls(delivery).map(fileName).slice(0, 3);
+    const list = names.length ? names.join(', ') : 'the largest images';
+    out.push({
+      kind: 'lcp', id: 'image-delivery', category: 'images', pages: [m.url],
+      title: 'Serve images at the size they are shown, in modern formats',
+      evidence: `${where(m.page)}: image delivery could save ${delivery.wastedBytes ? bytes(delivery.wastedBytes) + ' and ' : ''}~${ms(deliveryMs)} of LCP (${list}); lab LCP ${ms(m.page.metrics.lcpMs ?? 0)}`,
+      howTo: [
+        `Render ${list} through Shopify's image CDN with a width, e.g. {{ section.settings.image | image_url: width: 1500 }}, instead of the original upload.`,
+        "Give it responsive candidates: {{ image | image_url: width: 1500 | image_tag: widths: '375, 750, 1100, 1500', sizes: '100vw' }} (or write srcset/sizes by hand with image_url at each width); make sizes match the rendered width.",
+        'Keep images on the CDN URL that image_url returns: Shopify then serves WebP/AVIF to browsers that accept them. Re-export PNG photos as JPEG before uploading.',
+      ],
+      claims: [{ key: m.key, phase: 'load-time', labMs: deliveryMs }],
+    });
+  }
+  const discovery = findOpportunity(m.page, 'lcp-discovery-insight');
+  const lazy = /loading\s*=\s*["']?lazy/i.test(m.page.lcpElement?.snippet ?? '');
+  const discoveryMs = discovery?.metricSavings.LCP ?? 0;
+  if ((discovery && discoveryMs >= minLcpMs) || (lazy && discoveryMs > 0)) {
+    const image = m.page.lcpElement?.url ? fileName(m.page.lcpElement.url) : 'the LCP image';
+    out.push({
+      kind: 'lcp', id: 'lcp-image-priority', category: 'images', pages: [m.url],
+      title: 'Load the main image first: preload it and never lazy-load it',
+      evidence: `${where(m.page)}: LCP element ${image}${lazy ? ' is lazy-loaded (loading="lazy")' : ' is discovered late'}; fixing discovery could save ~${ms(discoveryMs)} of LCP`,
+      howTo: [
+        `Remove loading="lazy" from ${image}: in the section, pass loading: 'eager' to image_tag for the first section (e.g. {% if section.index == 1 %}), keep lazy only below the fold.`,
+        "Add fetchpriority: 'high' and preload: true to that image_tag, so Shopify emits a <link rel=\"preload\" as=\"image\"> with matching imagesrcset/imagesizes.",
+        'Do not set the hero as a CSS background-image or inject it with JavaScript: the browser only discovers it late.',
+      ],
+      claims: [{ key: m.key, phase: 'load-delay', labMs: discoveryMs }],
+    });
+  }
+  return out;
+}

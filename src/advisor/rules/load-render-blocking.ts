@@ -1,0 +1,62 @@
+// Render-blocking CSS/JS, split between the theme and the apps that injected it, so each owner gets a fix.
+import type { AppCost } from '../../report/schema.ts';
+import type { Measurement } from '../measurements.ts';
+import type { Candidate } from '../types.ts';
+import { appOwning, fileName, findOpportunity, itemNumber, ms, slug, where } from './util.ts';
+
+interface Share {
+  app: AppCost | null;
+  files: string[];
+  weight: number;
+}
+
+export function renderBlockingRules(m: Measurement, minLcpMs: number): Candidate[] {
+  const o = findOpportunity(m.page, 'render-blocking-insight', 'render-blocking-resources');
+  const total = o?.metricSavings.LCP ?? 0;
+  if (!o || total < minLcpMs) return [];
+  const shares = new Map<string, Share>();
+  for (const item of o.items ?? []) {
+    if (typeof item.url !== 'string') continue;
+    const app = appOwning(m.page, item.url) ?? null;
+    const owner = app?.name ?? '';
+    const share = shares.get(owner) ?? { app, files: [], weight: 0 };
+    share.files.push(fileName(item.url));
+    // Lighthouse gives per-item wastedMs; bytes are the fallback, then an equal split.
+    share.weight += itemNumber(item, 'wastedMs') || itemNumber(item, 'totalBytes', 'transferSize') || 1;
+    shares.set(owner, share);
+  }
+  if (shares.size === 0) shares.set('', { app: null, files: [], weight: 1 });
+  const weightSum = [...shares.values()].reduce((s, x) => s + x.weight, 0);
+  const out: Candidate[] = [];
+  for (const share of shares.values()) {
+    const saving = (total * share.weight) / weightSum;
+    const files = share.files.length ? share.files.join(', ') : 'theme CSS and scripts in <head>';
+    const evidence = `${where(m.page)}: ${files} block rendering; ~${ms(saving)} of the ${ms(total)} render-blocking LCP saving`;
+    const claims = [{ key: m.key, phase: 'render-delay' as const, labMs: saving }];
+    if (share.app) {
+      const name = share.app.name;
+      out.push({
+        kind: 'lcp', id: `app-render-blocking:${slug(name)}`, category: 'third-party-apps', pages: [m.url],
+        title: `Stop the “${name}” app from blocking the first paint`,
+        evidence, claims,
+        howTo: [
+          `In Online Store › Themes › Customize › App embeds, switch off the ${name} embed and re-test; if you still need it, enable it only on the templates that use it.`,
+          `If ${name} was installed by pasting a <script> into theme.liquid (or via a legacy script tag), remove that tag and use the app's app embed or app block, which loads asynchronously.`,
+          `Ask ${name}'s developer for a deferred/async loader: Shopify's App Store rules forbid apps that lower storefront Lighthouse performance by more than 10 points.`,
+        ],
+      });
+    } else {
+      out.push({
+        kind: 'lcp', id: 'render-blocking-theme', category: 'render-blocking', pages: [m.url],
+        title: 'Stop theme scripts and stylesheets from blocking the first paint',
+        evidence, claims,
+        howTo: [
+          `Add defer to theme scripts in layout/theme.liquid: <script src="{{ '${share.files.find((f) => f.endsWith('.js')) ?? 'theme.js'}' | asset_url }}" defer></script>.`,
+          'Keep only the CSS needed above the fold render-blocking: inline it (or one small file), and load the rest with {{ \'file.css\' | asset_url | stylesheet_tag: preload: true }} or media="print" onload="this.media=\'all\'".',
+          'Merge or delete large theme CSS files and unused rules left by old sections and removed apps.',
+        ],
+      });
+    }
+  }
+  return out;
+}
