@@ -14,3 +14,4 @@ export type { JobRecord, JobStatus, EnqueueInput } from './repos/jobs.ts';
 export type { AlertRecord, AlertState } from './repos/alerts.ts';
 export type { SessionRow } from './repos/sessions.ts';
 export { RUM_METRICS, RUM_THRESHOLDS, type BeaconInput, type FunnelEventInput, type RumDailyRecord, type RumMetric } from './repos/rum.ts';
+export type { DayRange, SessionOutcome } from './repos/rum-sessions.ts';

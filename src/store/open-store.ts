@@ -12,6 +12,7 @@ import { fixStatusRepository } from './repos/fixes.ts';
 import { jobsRepository } from './repos/jobs.ts';
 import { deleteShopData } from './repos/redact.ts';
 import { rumRepository } from './repos/rum.ts';
+import { rumSessionsRepository } from './repos/rum-sessions.ts';
 import { runsRepository } from './repos/runs.ts';
 import { schedulesRepository } from './repos/schedules.ts';
 import { sessionsRepository } from './repos/sessions.ts';
@@ -54,6 +55,7 @@ export interface Store {
   sessions: ReturnType<typeof sessionsRepository>;
   webhooks: ReturnType<typeof webhooksRepository>;
   rum: ReturnType<typeof rumRepository>;
+  rumSessions: ReturnType<typeof rumSessionsRepository>;
   /** Deletes every row held for `shop` in every per-shop table, in one transaction. */
   deleteShopData(shop: string): Promise<Record<string, number>>;
   close(): Promise<void>;
@@ -133,6 +135,7 @@ export async function openStore(options: StoreOptions = {}): Promise<Store> {
     sessions: sessionsRepository(db),
     webhooks: webhooksRepository(db),
     rum: rumRepository(db),
+    rumSessions: rumSessionsRepository(db),
     deleteShopData: (shop) => deleteShopData(db, shop),
     close: () => db.close(),
   };

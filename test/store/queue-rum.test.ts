@@ -71,6 +71,31 @@ describe.each(BACKENDS)('queue, schedules, alerts and RUM on %s', (_name, makeBa
     expect(await store.rum.daily(SHOP, { from: '2026-11-01', to: '2026-11-30' })).toHaveLength(2);
   });
 
+  it('joins beacons and funnel events per session: landing LCP, page views, checkout, order', async () => {
+    const shop = 'sessions.myshopify.com';
+    const at = (s: number) => new Date(Date.UTC(2026, 10, 22, 9, 0, s));
+    await store.rum.insertBeacons([
+      { shop, occurredAt: at(1), clientId: 'fast', template: 'home', device: 'mobile', metric: 'LCP', value: 900 },
+      { shop, occurredAt: at(9), clientId: 'fast', template: 'product', device: 'mobile', metric: 'LCP', value: 3000 },
+      { shop, occurredAt: at(2), clientId: 'slow', template: 'product', device: 'mobile', metric: 'LCP', value: 4800 },
+      { shop: 'other.myshopify.com', occurredAt: at(2), clientId: 'slow', template: 'home', device: 'mobile', metric: 'LCP', value: 100 },
+    ]);
+    const ev = (clientId: string, event: string, s: number) => ({ shop, occurredAt: at(s), clientId, event });
+    await store.rum.insertFunnelEvents([
+      ev('fast', 'page_viewed', 1), ev('fast', 'page_viewed', 9), ev('fast', 'checkout_started', 20), ev('fast', 'checkout_completed', 60),
+      ev('slow', 'page_viewed', 2), ev('bouncer', 'page_viewed', 3),
+    ]);
+    const outcomes = await store.rumSessions.sessionOutcomes(shop, { from: '2026-11-22', to: '2026-11-22' });
+    const byId = Object.fromEntries(outcomes.map((o) => [o.clientId, o]));
+    expect(byId.fast).toEqual({ clientId: 'fast', landingLcpMs: 900, pageViews: 2, reachedCheckout: true, converted: true, synthetic: false });
+    expect(byId.slow).toMatchObject({ landingLcpMs: 4800, pageViews: 1, converted: false });
+    expect(byId.bouncer).toMatchObject({ landingLcpMs: null, pageViews: 1 });
+    expect(await store.rumSessions.funnelCounts(shop, { from: '2026-11-22', to: '2026-11-22' })).toEqual({
+      page_viewed: 3, checkout_started: 1, checkout_completed: 1,
+    });
+    expect(await store.rumSessions.sessionOutcomes(shop, { from: '2026-11-23', to: '2026-11-30' })).toEqual([]);
+  });
+
   it('hands each job to one worker, keeps singletons single, retries and recovers expired leases', async () => {
     const job = await store.jobs.enqueue({ queue: 'audit', shop: SHOP, payload: { url: 'http://x/' }, singletonKey: `audit:${SHOP}`, maxAttempts: 2 });
     expect(job?.status).toBe('queued');
