@@ -48,7 +48,6 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Au
   await boss.start();
 
   const queueOptions = {
-    policy: 'singleton' as const,
     retryLimit: Math.max(0, retry.maxAttempts - 1),
     retryDelay: retry.retryDelaySeconds,
     retryBackoff: true,
@@ -57,9 +56,13 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Au
     expireInSeconds: retry.timeLimitSeconds + 60,
     heartbeatSeconds: Math.max(10, options.heartbeatSeconds ?? 30),
   };
-  if (await boss.getQueue(AUDIT_QUEUE)) await boss.updateQueue(AUDIT_QUEUE, queueOptions);
+  const existing = await boss.getQueue(AUDIT_QUEUE);
+  if (existing && existing.policy !== 'singleton') {
+    throw new Error(`pg-boss queue ${AUDIT_QUEUE} has policy ${existing.policy}, expected singleton: drop the queue or use another schema`);
+  }
+  if (existing) await boss.updateQueue(AUDIT_QUEUE, queueOptions);
   else {
-    await boss.createQueue(AUDIT_QUEUE, queueOptions).catch(async (error: unknown) => {
+    await boss.createQueue(AUDIT_QUEUE, { ...queueOptions, policy: 'singleton' }).catch(async (error: unknown) => {
       // Two workers starting at once: the loser finds the queue the winner created.
       if (!(await boss.getQueue(AUDIT_QUEUE))) throw error;
     });
