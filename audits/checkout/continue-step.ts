@@ -84,6 +84,7 @@ export async function pressContinue(page: Page, button: ElementHandle<Element>, 
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
     if (navigated) {
+      if (page.url().startsWith('chrome-error:')) throw new JourneyFailure('other', `pressing continue on ${before} led to a page that failed to load`);
       const rejected = await readRejectedFields(page, errorSelector);
       return rejected.length > 0 ? { kind: 'rejected', fields: rejected } : { kind: 'navigated' };
     }
@@ -101,6 +102,10 @@ export async function pressContinue(page: Page, button: ElementHandle<Element>, 
     }
     if (navigationError && !navigated) break;
     await sleep(100);
+  }
+  if (navigationError && !(navigationError instanceof Error && navigationError.name === 'TimeoutError')) {
+    // A navigation that failed outright (blocked, connection refused) is not slowness.
+    throw new JourneyFailure('other', `pressing continue on ${before} failed to load the next page: ${navigationError instanceof Error ? navigationError.message : String(navigationError)}`);
   }
   throw new JourneyFailure('timeout', `pressing continue on ${before} led nowhere within ${timeoutMs} ms`);
 }

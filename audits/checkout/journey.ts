@@ -55,7 +55,16 @@ export async function runCheckoutJourney(context: AuditContext, options: Checkou
   let completed = false;
   let browserContext: BrowserContext | undefined;
   let session: JourneySession | undefined;
-  const stepOptions = { timeoutMs: options.stepTimeoutMs, retry: options.retryFlakySteps, signal: context.signal };
+  const stepOptions = {
+    timeoutMs: options.stepTimeoutMs,
+    retry: options.retryFlakySteps,
+    signal: context.signal,
+    // A navigation left hanging would abort the retry's own navigation: drop it first.
+    onRetry: async (failure: JourneyFailure) => {
+      context.progress(`checkout: retrying "${session?.stage}" after: ${failure.message}`);
+      await session?.page.goto('about:blank').catch(() => undefined);
+    },
+  };
   try {
     browserContext = await context.browser.newContext();
     session = await preparePage(context, options, browserContext);
@@ -73,7 +82,9 @@ export async function runCheckoutJourney(context: AuditContext, options: Checkou
     let found = classifyError(error);
     if (found.reason !== 'crash' && browserGone(session?.page)) found = new JourneyFailure('crash', `the browser crashed or closed during "${session?.stage}": ${found.message}`);
     const stage = session?.stage ?? 'start';
-    failure = { step: stage, reason: found.reason, message: found.message };
+    const blocked = session?.guard.blocked ?? [];
+    const blockedNote = blocked.length > 0 ? ` (the never-pay guard blocked ${blocked.map((b) => `${b.method} ${b.url}`).join(', ')})` : '';
+    failure = { step: stage, reason: found.reason, message: found.message + blockedNote };
     if (found.field) failure.field = found.field;
     if (session && found.reason !== 'crash') {
       failure.url = session.page.url();
