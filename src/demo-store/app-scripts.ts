@@ -53,7 +53,7 @@ function promoBar(variant: DemoVariant): string {
     if (!document.body.classList.contains('template-product')) return;
     var bar = document.createElement('div');
     bar.className = 'promo-bar';
-    bar.style.cssText = 'height:120px;display:flex;align-items:center;justify-content:center;background:#f6e05e;font-weight:600';
+    bar.style.cssText = 'height:150px;display:flex;align-items:center;justify-content:center;background:#f6e05e;font-weight:600';
     bar.textContent = 'Free shipping on orders over $75 \\u2014 today only!';
     document.body.insertBefore(bar, document.body.firstChild);
   }

@@ -37,8 +37,8 @@ a{color:inherit}
 .footer{border-top:1px solid #ddd;margin-top:3rem;padding:2rem 0;font-size:.9rem}
 .footer__blocks-wrapper{display:grid;grid-template-columns:repeat(auto-fit,minmax(12rem,1fr));gap:1.5rem}
 .reviews-pro-widget{min-height:1.6rem}
-.promo-bar-slot{min-height:7.5rem}
-.promo-bar{height:7.5rem;display:flex;align-items:center;justify-content:center;background:#f6e05e;font-weight:600}
+.promo-bar-slot{min-height:150px}
+.promo-bar{height:150px;display:flex;align-items:center;justify-content:center;background:#f6e05e;font-weight:600}
 .field{margin:0 0 1rem}
 .field__input{width:100%;padding:.6rem;font-size:1rem;border:1px solid #999;border-radius:4px}
 .field__input[aria-invalid=true]{border-color:#b00}

@@ -104,6 +104,9 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
     timers: new Set(),
   };
   const storefront = serve(async (req, res, url) => {
+    res.setHeader('powered-by', 'Shopify');
+    // Shopify never lets carts and checkouts into any cache (nor the back/forward cache).
+    if (url.pathname.startsWith('/cart') || url.pathname.startsWith('/checkout')) res.setHeader('cache-control', 'no-store');
     for (const route of ROUTES) if (await route(req, res, url, state)) return;
     html(req, res, 404, notFoundPage(state.ctx, pageRequest(req, url, state)));
   }, counter(''));
