@@ -7,6 +7,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { createShopifyServices } from '../shopify/index.ts';
+import { shopifyStorePorts } from '../shopify/store-ports.ts';
 import type { ServerContext, ServerDeps } from './deps.ts';
 import { apiRoutes } from './routes/index.ts';
 import { APP_PROXY_PREFIX, appProxyRouter } from './routes/app-proxy.ts';
@@ -31,18 +32,19 @@ export interface AppServer {
 
 export function createServer(deps: ServerDeps): AppServer {
   const credentials = deps.config.shopify;
+  const shopifyStore = shopifyStorePorts(deps.store);
   const shopify = credentials
     ? createShopifyServices({
         credentials,
         production: deps.config.production,
         encryptionKey: deps.config.encryptionKey,
-        store: deps.shopifyStore,
+        store: shopifyStore,
         lifecycle: deps.lifecycle,
         logger: deps.logger,
         backoff: deps.adminApiBackoff,
       })
     : null;
-  const context: ServerContext = { ...deps, mode: shopify ? 'embedded' : 'standalone', shopify };
+  const context: ServerContext = { ...deps, shopifyStore, mode: shopify ? 'embedded' : 'standalone', shopify };
 
   const app = express();
   app.disable('x-powered-by');

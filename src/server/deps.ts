@@ -7,12 +7,13 @@ import type { ShopifyServices, ShopifyStorePorts } from '../shopify/index.ts';
 import type { BackoffOptions } from '../shopify/graphql-with-backoff.ts';
 import type { Resolve } from '../shopify/own-domain-guard.ts';
 import type { ShopLifecycle } from '../shopify/ports.ts';
+import type { Store } from '../store/index.ts';
 
 export interface ServerDeps {
   config: AppConfig;
   logger: Logger;
-  /** Repositories the Shopify layer needs (sessions, processed webhooks, shops), from src/store. */
-  shopifyStore: ShopifyStorePorts;
+  /** The data layer (SQLite or PostgreSQL), opened by the caller. Routes query it scoped by shopOf(res). */
+  store: Store;
   /** Queueing audits, stopping schedules, erasing a shop: supplied by the jobs/store wiring. */
   lifecycle: ShopLifecycle;
   /** Built admin UI (index.html + assets); omitted until the admin UI is built. */
@@ -25,6 +26,8 @@ export interface ServerDeps {
 
 /** What route factories receive: the deps plus the services built from them. */
 export interface ServerContext extends ServerDeps {
+  /** The store's shop, session and webhook repositories as the Shopify layer sees them. */
+  shopifyStore: ShopifyStorePorts;
   mode: 'standalone' | 'embedded';
   /** Null in standalone mode (no Shopify credentials). */
   shopify: ShopifyServices | null;

@@ -24,6 +24,9 @@ export interface WebhookHandlerDeps {
 
 export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored';
 
+/** Topics with a handler below; shopify.app.toml subscribes to exactly these (checked by a test). */
+export const HANDLED_WEBHOOK_TOPICS = ['APP_UNINSTALLED', 'SHOP_REDACT', 'CUSTOMERS_DATA_REQUEST', 'CUSTOMERS_REDACT', 'THEMES_PUBLISH'] as const;
+
 export async function handleWebhook(deps: WebhookHandlerDeps, delivery: WebhookDelivery): Promise<WebhookOutcome> {
   const first = await deps.receipts.recordOnce({ webhookId: delivery.webhookId, shop: delivery.shop, topic: delivery.topic });
   if (!first) return 'duplicate';

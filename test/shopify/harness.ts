@@ -3,7 +3,6 @@
 import pino from 'pino';
 import { readConfig, type AppConfig } from '../../src/config.ts';
 import { createServer, type AppServer, type RunningServer } from '../../src/server/create-server.ts';
-import { shopifyStorePorts } from '../../src/shopify/store-ports.ts';
 import type { AuditRequest, ShopLifecycle } from '../../src/shopify/ports.ts';
 import { startShopifyStandIn, type ShopifyStandIn } from '../../src/shopify/stand-in/server.ts';
 import type { Resolve } from '../../src/shopify/own-domain-guard.ts';
@@ -75,7 +74,7 @@ export async function startHarness(backend: TestBackend, options: HarnessOptions
   const server = createServer({
     config: testConfig(standIn.url, options.env),
     logger: pino({ level: process.env.SHOPIFY_TEST_LOG ?? 'silent' }),
-    shopifyStore: shopifyStorePorts(store),
+    store,
     lifecycle,
     adminApiBackoff: { baseDelayMs: 20, maxDelayMs: 500 },
     resolveHost: options.resolveHost,

@@ -5,7 +5,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readConfig } from '../../src/config.ts';
 import { createServer, type RunningServer } from '../../src/server/create-server.ts';
 import type { AuditRequest } from '../../src/shopify/ports.ts';
-import { shopifyStorePorts } from '../../src/shopify/store-ports.ts';
 import type { Store } from '../../src/store/index.ts';
 import { sqliteBackend } from '../store/backends.ts';
 
@@ -22,7 +21,7 @@ beforeAll(async () => {
   const server = createServer({
     config: readConfig({ NODE_ENV: 'test' }),
     logger: pino({ level: 'silent' }),
-    shopifyStore: shopifyStorePorts(store),
+    store,
     lifecycle: { requestAudit: async (r) => void audits.push(r), stopSchedules: async () => {}, deleteShopData: async () => {} },
   });
   running = await server.listen(0, '0.0.0.0');

@@ -4,7 +4,6 @@ import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from '../../src/server/create-server.ts';
 import { ApiOriginRefusedError } from '../../src/shopify/api-origin-override.ts';
-import { shopifyStorePorts } from '../../src/shopify/store-ports.ts';
 import { TokenCipherError } from '../../src/shopify/token-cipher.ts';
 import type { Store } from '../../src/store/index.ts';
 import { sqliteBackend } from '../store/backends.ts';
@@ -25,7 +24,7 @@ afterAll(async () => {
 const lifecycle = { requestAudit: async () => {}, stopSchedules: async () => {}, deleteShopData: async () => {} };
 const build = (env: Record<string, string>, origin = 'http://127.0.0.1:1') => {
   const config = testConfig(origin, env);
-  return () => createServer({ config, logger: pino({ level: 'silent' }), shopifyStore: shopifyStorePorts(store), lifecycle });
+  return () => createServer({ config, logger: pino({ level: 'silent' }), store, lifecycle });
 };
 
 describe('startup refusals', () => {
