@@ -16,14 +16,20 @@ const metricLimits = z
   .partial()
   .strict();
 
-const templateKey = z.string().refine((key) => {
+const KEY_HELP = `keys are a template (${TEMPLATES.join(', ')}) or "*", optionally followed by ":mobile" or ":desktop"`;
+
+function isTemplateKey(key: string): boolean {
   const [template, device, ...rest] = key.split(':');
   return rest.length === 0 && (template === '*' || (TEMPLATES as readonly string[]).includes(template ?? '')) && (device === undefined || device === 'mobile' || device === 'desktop');
-}, { message: `keys are a template (${TEMPLATES.join(', ')}) or "*", optionally followed by ":mobile" or ":desktop"` });
+}
+
+const templateLimits = z.record(z.string(), metricLimits).superRefine((record, ctx) => {
+  for (const key of Object.keys(record)) if (!isTemplateKey(key)) ctx.addIssue({ code: 'custom', path: [key], message: KEY_HELP });
+});
 
 export const budgetSchema = z
   .object({
-    templates: z.record(templateKey, metricLimits).optional(),
+    templates: templateLimits.optional(),
     maxBrokenLinks: z.number().int().nonnegative().optional(),
     maxRedirectChains: z.number().int().nonnegative().optional(),
     checkout: z

@@ -43,9 +43,10 @@ function meanOn(report: Report, pages: string[], key: 'lcpMs' | 'cls' | 'tbtMs')
 
 function measure(previous: Report, current: Report, fix: Fix): MeasuredChange | null {
   const key = metricKey(fix.impact.metric);
-  if (fix.category === 'broken-links' || fix.category === 'checkout') {
-    const count = (r: Report) => r.fixes.filter((f) => f.category === fix.category).length;
-    return { metric: `${fix.category} fixes`, before: count(previous), after: count(current), change: count(previous) - count(current) };
+  if (fix.category === 'broken-links' || fix.category === 'checkout' || fix.category === 'redirects') {
+    // These fixes are about one finding: it is either still there or gone.
+    const still = current.fixes.some((f) => f.id === fix.id) ? 1 : 0;
+    return { metric: 'occurrences', before: 1, after: still, change: 1 - still };
   }
   if (!key) return null;
   const before = meanOn(previous, fix.pages, key);
