@@ -14,7 +14,7 @@ export function opp(id: string, metricSavings: Record<string, number>, extra: Pa
   return { id, title: id, metricSavings, wastedBytes: null, ...extra };
 }
 
-export function page(over: Partial<LoadTimePage> & { metrics?: Partial<LoadTimePage['metrics']> } = {}): LoadTimePage {
+export function page(over: Omit<Partial<LoadTimePage>, 'metrics'> & { metrics?: Partial<LoadTimePage['metrics']> } = {}): LoadTimePage {
   const { metrics, ...rest } = over;
   return {
     url: `${S}/`, template: 'home', device: 'mobile', runs: 1, score: 50, spread: {}, opportunities: [], apps: [],
