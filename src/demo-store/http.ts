@@ -12,7 +12,7 @@ export function send(req: IncomingMessage, res: ServerResponse, status: number, 
   if (COMPRESSIBLE.test(type) && payload.length > 1024) {
     out['vary'] = 'Accept-Encoding';
     if (/\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
-      payload = gzipSync(payload, { level: 4 });
+      payload = gzipSync(payload, { level: 1 });
       out['content-encoding'] = 'gzip';
     }
   }

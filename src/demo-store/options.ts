@@ -1,3 +1,5 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
 export type DemoVariant = 'defective' | 'fixed';
 export type CheckoutKind = 'three-page' | 'one-page';
 
@@ -18,7 +20,14 @@ export interface DemoStoreOptions {
   /** Inject `embedHtml` (the project's storefront plugin embed) before </body> on every storefront page. */
   embedPlugin?: boolean;
   embedHtml?: string;
+  /**
+   * Shopify app proxy: storefront requests under /apps/ go to this handler (same origin, like a real app
+   * proxy). Return false to fall through to the store's 404.
+   */
+  appProxy?: AppProxyHandler;
 }
+
+export type AppProxyHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => boolean | Promise<boolean>;
 
 export interface ResolvedOptions {
   variant: DemoVariant;
@@ -32,6 +41,7 @@ export interface ResolvedOptions {
   slowCollectionMs: number;
   embedPlugin: boolean;
   embedHtml: string;
+  appProxy: AppProxyHandler | undefined;
 }
 
 export function resolveOptions(options: DemoStoreOptions = {}): ResolvedOptions {
@@ -55,5 +65,6 @@ export function resolveOptions(options: DemoStoreOptions = {}): ResolvedOptions 
     slowCollectionMs: options.slowCollectionMs ?? 1200,
     embedPlugin: options.embedPlugin ?? false,
     embedHtml: options.embedHtml ?? '',
+    appProxy: options.appProxy,
   };
 }

@@ -18,7 +18,7 @@ import type { Route, StoreState } from './routes/state.ts';
 import { pageRequest } from './routes/state.ts';
 import { notFoundPage } from './templates/special.ts';
 
-export type { DemoStoreOptions, DemoVariant } from './options.ts';
+export type { AppProxyHandler, CheckoutKind, DemoStoreOptions, DemoVariant } from './options.ts';
 export type { DemoOrder } from './checkout/sessions.ts';
 
 export interface DemoStore {
@@ -39,7 +39,10 @@ export interface DemoStore {
   close(): Promise<void>;
 }
 
-const ROUTES: Route[] = [passwordGate, assetRoutes, seoRoutes, cartRoutes, checkoutRoutes, pageRoutes];
+const appProxyRoute: Route = (req, res, url, state) =>
+  url.pathname.startsWith('/apps/') && state.ctx.opts.appProxy !== undefined ? state.ctx.opts.appProxy(req, res, url) : false;
+
+const ROUTES: Route[] = [passwordGate, assetRoutes, seoRoutes, appProxyRoute, cartRoutes, checkoutRoutes, pageRoutes];
 
 type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => void | Promise<void>;
 

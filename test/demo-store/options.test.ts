@@ -83,6 +83,35 @@ describe('store options', () => {
     await expect(fetch(store.url + '/')).rejects.toThrow();
   });
 
+  it('embedPlugin injects the embed HTML on storefront pages; /apps/ goes to the app proxy handler', async () => {
+    const seen: string[] = [];
+    const store = await startDemoStore({
+      embedPlugin: true,
+      embedHtml: '<script src="/apps/auditor/embed.js" defer data-test-embed></script>',
+      appProxy: (req, res, url) => {
+        seen.push(url.pathname);
+        if (url.pathname !== '/apps/auditor/embed.js') return false;
+        res.writeHead(200, { 'content-type': 'application/javascript' }).end('/* embed */');
+        return true;
+      },
+    });
+    try {
+      const home = await get(store.url + '/');
+      expect(all(home.doc, 'script', { 'data-test-embed': '' })).toHaveLength(1);
+      expect(await (await fetch(store.url + '/apps/auditor/embed.js')).text()).toBe('/* embed */');
+      expect((await fetch(store.url + '/apps/auditor/other')).status).toBe(404);
+      expect(seen).toEqual(['/apps/auditor/embed.js', '/apps/auditor/other']);
+    } finally {
+      await store.close();
+    }
+    const plain = await startDemoStore({ embedHtml: '<script data-test-embed></script>' });
+    try {
+      expect((await get(plain.url + '/')).body).not.toContain('data-test-embed');
+    } finally {
+      await plain.close();
+    }
+  });
+
   it('bad options are refused with a clear error', async () => {
     await expect(startDemoStore({ productCount: -1 })).rejects.toThrow(/productCount must be a non-negative integer/);
     await expect(startDemoStore({ variant: 'broken' as 'fixed' })).rejects.toThrow(/unknown variant "broken"/);
