@@ -122,6 +122,18 @@ describe.each(BACKENDS)('runs on %s', (_name, makeBackend) => {
     expect((await store.runs.get(old, live.id))?.status).toBe('running');
   });
 
+  it('refuses a query on the store from inside a transaction instead of hanging or escaping it', async () => {
+    const guarded = 'runs-guard.myshopify.com';
+    await expect(
+      store.db.transaction(async (tx) => {
+        await tx.run("INSERT INTO settings (shop, name, value, updated_at) VALUES (?, 'x', '1', ?)", [guarded, new Date().toISOString()]);
+        await store.runs.list(guarded);
+      }),
+    ).rejects.toMatchObject({ code: 'invalid-state' });
+    // The transaction was rolled back, and the store still works afterwards.
+    expect(await store.settings.get(guarded, 'x')).toBeNull();
+  });
+
   it('keeps fields added to the report later (additive schema) through a save', async () => {
     const report = { ...makeReport(), inputs: { sessions: 1000, aov: 80 }, budget: { breaches: [{ rule: 'lcp', limit: 2500, actual: 3100 }] } };
     const run = await store.runs.saveReport(shop, report);

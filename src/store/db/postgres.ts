@@ -2,6 +2,7 @@
 // strings, BIGINT/NUMERIC as numbers and JSON as text, so repositories decode both engines the same way.
 import pg from 'pg';
 import { toNumberedPlaceholders } from './placeholders.ts';
+import { createTxGuard, type TxGuard } from './tx-guard.ts';
 import type { Db, Dialect, Queryable, RunResult, SqlParam } from './types.ts';
 
 export const postgresDialect: Dialect = {
@@ -55,9 +56,11 @@ function paramsFor(params: readonly SqlParam[]): unknown[] {
   return params.map((p) => (p === undefined ? null : typeof p === 'bigint' ? p.toString() : p));
 }
 
-function queryable(runner: { query: pg.Pool['query'] }): Queryable {
-  const exec = async (sql: string, params: readonly SqlParam[]) =>
-    runner.query({ text: toNumberedPlaceholders(sql), values: paramsFor(params) });
+function queryable(runner: { query: pg.Pool['query'] }, guard?: TxGuard): Queryable {
+  const exec = async (sql: string, params: readonly SqlParam[]) => {
+    guard?.assertOutside();
+    return runner.query({ text: toNumberedPlaceholders(sql), values: paramsFor(params) });
+  };
   return {
     dialect: postgresDialect,
     async all<T>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
@@ -98,16 +101,18 @@ export async function openPostgresDb(url: string, options: PostgresOptions = {})
     await pool.end().catch(() => undefined);
     throw new Error(`cannot connect to PostgreSQL: ${(error as Error).message}`, { cause: error });
   }
-  const base = queryable(pool);
+  const guard = createTxGuard();
+  const base = queryable(pool, guard);
 
   return {
     ...base,
     async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+      guard.assertOutside();
       const client = await pool.connect();
       let broken = false;
       try {
         await client.query('BEGIN');
-        const value = await fn(queryable(client));
+        const value = await guard.within(() => fn(queryable(client)));
         await client.query('COMMIT');
         return value;
       } catch (error) {

@@ -2,6 +2,7 @@
 // connection, so statements are queued behind a promise chain: an open transaction owns the connection
 // until it ends, and nobody else's statement can land inside it.
 import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { createTxGuard } from './tx-guard.ts';
 import type { Db, Dialect, Queryable, RunResult, SqlParam } from './types.ts';
 
 export const sqliteDialect: Dialect = {
@@ -68,7 +69,13 @@ export function openSqliteDb(path: string, options: SqliteOptions = {}): Db {
 
   let tail: Promise<unknown> = Promise.resolve();
   let closed = false;
+  const guard = createTxGuard();
   function serial<T>(fn: () => Promise<T>): Promise<T> {
+    try {
+      guard.assertOutside();
+    } catch (error) {
+      return Promise.reject(error);
+    }
     const result = tail.then(() => {
       if (closed) throw new Error('store is closed');
       return fn();
@@ -87,7 +94,7 @@ export function openSqliteDb(path: string, options: SqliteOptions = {}): Db {
         // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading read locks.
         raw.exec('BEGIN IMMEDIATE');
         try {
-          const value = await fn(direct);
+          const value = await guard.within(() => fn(direct));
           raw.exec('COMMIT');
           return value;
         } catch (error) {
