@@ -4,7 +4,6 @@
 // on the last attempt, ends it failed with that reason.
 import { join } from 'node:path';
 import type { Logger } from 'pino';
-import { BrowserPool } from '../../audits/shared/browser.ts';
 import type { RunAuditOptions } from '../engine/run-audit.ts';
 import type { Report } from '../report/schema.ts';
 import { StoreError, type Store } from '../store/index.ts';
@@ -13,6 +12,7 @@ import { messageOf, TimeLimitError } from './errors.ts';
 import type { JobMetrics } from './metrics.ts';
 import { beginRunForJob, markRunFailed, markRunRetrying } from './run-ledger.ts';
 import { withTimeLimit } from './time-limit.ts';
+import { JobBrowserPool } from './job-browser.ts';
 
 export type RunAuditFn = (storeUrl: string, options: RunAuditOptions) => Promise<Report>;
 
@@ -50,7 +50,7 @@ export function createAuditJobHandler(deps: AuditJobHandlerDeps): AuditJobHandle
       return;
     }
     const started = performance.now();
-    const browser = new BrowserPool({ executablePath: deps.chromePath });
+    const browser = new JobBrowserPool({ executablePath: deps.chromePath });
     try {
       const report = await withTimeLimit(
         deps.timeLimitSeconds,
@@ -65,7 +65,7 @@ export function createAuditJobHandler(deps: AuditJobHandlerDeps): AuditJobHandle
             signal,
             progress: (message) => log.debug({ runId }, message),
           }),
-        () => killBrowser(browser),
+        () => browser.kill(),
         job.signal,
       );
       await saveReport(store, job.data.shop, runId, report);
@@ -95,16 +95,4 @@ async function saveReport(store: Store, shop: string, runId: number, report: Rep
     if (error instanceof StoreError && error.code === 'invalid-state' && current?.status === 'succeeded') return;
     throw error;
   }
-}
-
-async function killBrowser(browser: BrowserPool): Promise<void> {
-  const pid = browser.pid();
-  if (pid) {
-    try {
-      process.kill(pid, 'SIGKILL');
-    } catch {
-      // already gone
-    }
-  }
-  await browser.close();
 }

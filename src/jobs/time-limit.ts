@@ -12,9 +12,11 @@ export async function withTimeLimit<T>(
   const forward = () => controller.abort(outer?.reason);
   outer?.addEventListener('abort', forward, { once: true });
   let timer: NodeJS.Timeout | undefined;
+  let timedOut: TimeLimitError | null = null;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       const error = new TimeLimitError(seconds);
+      timedOut = error;
       controller.abort(error);
       onTimeout().finally(() => reject(error));
     }, seconds * 1000);
@@ -23,6 +25,9 @@ export async function withTimeLimit<T>(
   running.catch(() => undefined); // after a timeout its late rejection is expected and ignored
   try {
     return await Promise.race([running, expired]);
+  } catch (error) {
+    // Killing the browser makes the audit fail with its own error first; the reason is still the time limit.
+    throw timedOut ?? error;
   } finally {
     clearTimeout(timer);
     outer?.removeEventListener('abort', forward);

@@ -5,12 +5,19 @@ import type { RunAuditOptions } from '../../../src/engine/run-audit.ts';
 import { SCHEMA_VERSION, validateReport, type Report } from '../../../src/report/schema.ts';
 import type { ProbeState } from './probe-store.ts';
 
+/** Chrome processes the browser-using probe ran in, and when each audit started (for the tests' checks). */
+export const probeTrace: { chromePids: number[]; startedAt: number[] } = { chromePids: [], startedAt: [] };
+
 export async function probeAudit(storeUrl: string, options: RunAuditOptions): Promise<Report> {
   const startedAt = new Date().toISOString();
+  probeTrace.startedAt.push(Date.now());
   if ((options.auditOptions as { probe?: { useBrowser?: boolean } } | undefined)?.probe?.useBrowser && options.browser) {
     const context = await options.browser.newContext();
-    const page = await context.newPage();
-    // The store never answers /hang's body in hold mode; the page load hangs until the browser is killed.
+    const pid = options.browser.pid();
+    if (pid) probeTrace.chromePids.push(pid);
+    // Puppeteer sometimes reports "main frame too early" on a loaded machine; a second try gets the page.
+    const page = await context.newPage().catch(() => context.newPage());
+    // In hold mode the store never answers: the page load hangs until the browser is killed.
     await page.goto(new URL('state.json', storeUrl).href, { timeout: 0 });
   }
   const response = await fetch(new URL('state.json', storeUrl), { signal: options.signal });

@@ -44,7 +44,7 @@ export async function startProbeStore(): Promise<ProbeStore> {
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const match = /^\/s\/([^/]+)\/state\.json$/.exec(req.url ?? '');
     if (!match) {
-      res.writeHead(match === null && req.url?.endsWith('/hang') ? 200 : 404).end();
+      res.writeHead(404).end();
       return;
     }
     const name = decodeURIComponent(match[1] as string);
