@@ -31,6 +31,9 @@ export interface AppServer {
 }
 
 export function createServer(deps: ServerDeps): AppServer {
+  if (deps.allowPrivateAuditTargets && deps.config.production) {
+    throw new Error('allowPrivateAuditTargets is for development against the Shopify stand-in; it is refused when NODE_ENV=production');
+  }
   const credentials = deps.config.shopify;
   const shopifyStore = shopifyStorePorts(deps.store);
   const shopify = credentials

@@ -22,6 +22,11 @@ export interface ServerDeps {
   adminApiBackoff?: BackoffOptions;
   /** DNS resolution for the own-domain guard; the system resolver when omitted. */
   resolveHost?: Resolve;
+  /**
+   * Let app-mode audits reach private addresses: only for development against the Shopify stand-in, whose
+   * shops live on localhost. createServer refuses it in production.
+   */
+  allowPrivateAuditTargets?: boolean;
 }
 
 /** What route factories receive: the deps plus the services built from them. */

@@ -56,6 +56,7 @@ export function createAdminApi(shopify: ShopifyApp, tokens: OfflineTokens, backo
         name: s.name,
         domains: [...new Set([shop, s.myshopifyDomain, s.primaryDomain.host].map((d) => d.toLowerCase()))],
         primaryDomain: s.primaryDomain.host.toLowerCase(),
+        storefrontUrl: new URL('/', s.primaryDomain.url).href,
         currency: s.currencyCode,
         plan: s.plan?.publicDisplayName ?? null,
         timezone: s.ianaTimezone,

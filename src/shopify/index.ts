@@ -56,7 +56,7 @@ export function createShopifyServices(options: ShopifyServicesOptions): ShopifyS
     await store.shops.markInstalled(session.shop, new Date());
     logger.info({ shop: session.shop }, 'shop installed');
     await lifecycle.onInstalled?.(profile);
-    await lifecycle.requestAudit({ shop: session.shop, url: `https://${profile.primaryDomain}/`, reason: 'install' });
+    await lifecycle.requestAudit({ shop: session.shop, url: profile.storefrontUrl, reason: 'install' });
   }
 
   return {

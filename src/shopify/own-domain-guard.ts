@@ -16,7 +16,17 @@ export type Resolve = (hostname: string) => Promise<string[]>;
 
 const systemResolve: Resolve = async (hostname) => (await dns.lookup(hostname, { all: true })).map((a) => a.address);
 
-export async function assertShopOwnsAuditTarget(rawUrl: string, profile: ShopProfile, resolve: Resolve = systemResolve): Promise<URL> {
+export interface AuditTargetOptions {
+  resolve?: Resolve;
+  /**
+   * Development against the Shopify stand-in only (never production): the stand-in's shops live on localhost,
+   * so the private-address check is skipped. The own-domain check still applies.
+   */
+  allowPrivateAddresses?: boolean;
+}
+
+export async function assertShopOwnsAuditTarget(rawUrl: string, profile: ShopProfile, options: AuditTargetOptions = {}): Promise<URL> {
+  const resolve = options.resolve ?? systemResolve;
   let url: URL;
   try {
     url = new URL(rawUrl);
@@ -26,9 +36,11 @@ export async function assertShopOwnsAuditTarget(rawUrl: string, profile: ShopPro
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new AuditTargetRefusedError(`only http(s) storefronts can be audited, got ${url.protocol}`);
   if (url.username || url.password) throw new AuditTargetRefusedError('URLs with credentials are refused');
   const host = url.hostname.toLowerCase().replace(/\.$/, '').replace(/^\[|\]$/g, '');
-  if (!profile.domains.includes(host)) {
+  // Domains are host names; a development shop on localhost may name its port too.
+  if (!profile.domains.includes(host) && !profile.domains.includes(url.host.toLowerCase())) {
     throw new AuditTargetRefusedError(`${host} is not a domain of ${profile.shop} (its domains: ${profile.domains.join(', ')})`);
   }
+  if (options.allowPrivateAddresses) return url;
   let addresses: string[];
   try {
     addresses = net.isIP(host) ? [host] : await resolve(host);

@@ -34,6 +34,8 @@ export interface ShopProfile {
   /** Every host name the shop answers on: its myshopify domain, primary domain and other domains. */
   domains: string[];
   primaryDomain: string;
+  /** The storefront's home page on the primary domain, as Shopify reports it (scheme included). */
+  storefrontUrl: string;
   currency: string;
   plan: string | null;
   timezone: string | null;

@@ -37,7 +37,7 @@ export function shopifyStorePorts(repos: ShopifyRepositories): ShopifyStorePorts
         await repos.shops.upsert(profile.shop, {
           name: profile.name,
           primaryDomain: profile.primaryDomain,
-          storeUrl: `https://${profile.primaryDomain}/`,
+          storeUrl: profile.storefrontUrl,
           currency: profile.currency,
           timezone: profile.timezone ?? null,
           plan: profile.plan,
@@ -52,6 +52,7 @@ export function shopifyStorePorts(repos: ShopifyRepositories): ShopifyStorePorts
           // The myshopify domain and the primary domain: the hosts Shopify serves this shop's storefront on.
           domains: [...new Set([row.shop, row.primaryDomain].map((d) => d.toLowerCase()))],
           primaryDomain: row.primaryDomain,
+          storefrontUrl: row.storeUrl ?? `https://${row.primaryDomain}/`,
           currency: row.currency ?? '',
           plan: row.plan,
           timezone: row.timezone,

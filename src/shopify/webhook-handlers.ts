@@ -66,7 +66,7 @@ async function dispatch(deps: WebhookHandlerDeps, { topic, shop, webhookId, payl
     case 'THEMES_PUBLISH': {
       if (!(await deps.shops.isInstalled(shop))) return 'ignored';
       const profile = await deps.shops.getProfile(shop);
-      const url = `https://${profile?.primaryDomain ?? shop}/`;
+      const url = profile?.storefrontUrl ?? `https://${shop}/`;
       await deps.lifecycle.requestAudit({ shop, url, reason: 'theme-publish', cause: webhookId });
       log.info({ theme: themeName(payload) }, 'theme published: re-audit requested');
       return 'processed';

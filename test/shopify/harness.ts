@@ -31,6 +31,7 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   resolveHost?: Resolve;
   accessTokenTtlSeconds?: number;
+  allowPrivateAuditTargets?: boolean;
   /** Makes the next N requestAudit calls throw, to exercise webhook retry. */
   failAudits?: { remaining: number };
 }
@@ -78,6 +79,7 @@ export async function startHarness(backend: TestBackend, options: HarnessOptions
     lifecycle,
     adminApiBackoff: { baseDelayMs: 20, maxDelayMs: 500 },
     resolveHost: options.resolveHost,
+    allowPrivateAuditTargets: options.allowPrivateAuditTargets,
   });
   const running = await server.listen(0, '127.0.0.1');
   return {

@@ -22,9 +22,9 @@ afterAll(async () => {
 });
 
 const lifecycle = { requestAudit: async () => {}, stopSchedules: async () => {}, deleteShopData: async () => {} };
-const build = (env: Record<string, string>, origin = 'http://127.0.0.1:1') => {
+const build = (env: Record<string, string>, origin = 'http://127.0.0.1:1', allowPrivateAuditTargets = false) => {
   const config = testConfig(origin, env);
-  return () => createServer({ config, logger: pino({ level: 'silent' }), store, lifecycle });
+  return () => createServer({ config, logger: pino({ level: 'silent' }), store, lifecycle, allowPrivateAuditTargets });
 };
 
 describe('startup refusals', () => {
@@ -47,6 +47,10 @@ describe('startup refusals', () => {
 
   it('starts in development without a key (derived development key)', () => {
     expect(build({ ENCRYPTION_KEY: '' })().context.mode).toBe('embedded');
+  });
+
+  it('refuses private audit targets in production', () => {
+    expect(build({ NODE_ENV: 'production', SHOPIFY_API_ORIGIN: '', ENCRYPTION_KEY }, undefined, true)).toThrow(/allowPrivateAuditTargets/);
   });
 
   it('refuses a stand-in origin that is not http(s)', () => {

@@ -101,8 +101,8 @@ describe('own-domain and private-address guard', () => {
 
   it('refuses a name with any private answer (DNS rebinding)', async () => {
     const guard = await import('../../src/shopify/own-domain-guard.ts');
-    const profile = { shop: A, name: 'A', domains: ['rebind.example'], primaryDomain: 'rebind.example', currency: 'USD', plan: null, timezone: null };
-    await expect(guard.assertShopOwnsAuditTarget('https://rebind.example/', profile, h.server.context.resolveHost)).rejects.toThrow(/169\.254\.169\.254/);
+    const profile = { shop: A, name: 'A', domains: ['rebind.example'], primaryDomain: 'rebind.example', storefrontUrl: 'https://rebind.example/', currency: 'USD', plan: null, timezone: null };
+    await expect(guard.assertShopOwnsAuditTarget('https://rebind.example/', profile, { resolve: h.server.context.resolveHost })).rejects.toThrow(/169\.254\.169\.254/);
   });
 
   it('refuses other schemes, credentials and malformed input with 4xx', async () => {

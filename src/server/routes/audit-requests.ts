@@ -22,7 +22,10 @@ export function auditRequestRoutes(ctx: ServerContext): Router {
         return;
       }
       try {
-        url = (await assertShopOwnsAuditTarget(requested ?? `https://${profile.primaryDomain}/`, profile, ctx.resolveHost)).href;
+        url = (await assertShopOwnsAuditTarget(requested ?? profile.storefrontUrl, profile, {
+          resolve: ctx.resolveHost,
+          allowPrivateAddresses: ctx.allowPrivateAuditTargets,
+        })).href;
       } catch (error) {
         if (!(error instanceof AuditTargetRefusedError)) throw error;
         res.status(403).json({ error: error.message });

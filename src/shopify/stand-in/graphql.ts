@@ -66,7 +66,7 @@ function answerOperation(operation: string, shop: StandInShop, variables: Record
             currencyCode: shop.currency,
             ianaTimezone: shop.timezone,
             plan: { publicDisplayName: shop.plan },
-            primaryDomain: { host: shop.primaryDomain, url: `https://${shop.primaryDomain}` },
+            primaryDomain: { host: shop.primaryDomain, url: shop.primaryUrl },
           },
         },
       };

@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { STAND_IN_SHOP_HEADER } from '../api-origin-override.ts';
 import { graphqlEndpoint } from './graphql.ts';
+import { mountControlRoutes } from './control.ts';
 import { accessTokenEndpoint } from './oauth.ts';
 import { signSessionToken } from './session-tokens.ts';
 import { StandInState, type Fault, type StandInOptions, type StandInShop } from './state.ts';
@@ -37,6 +38,7 @@ export async function startShopifyStandIn(
   app.use(express.json({ limit: '1mb' }));
   app.post('/admin/oauth/access_token', accessTokenEndpoint(state, shopOf));
   app.post('/admin/api/:version/graphql.json', graphqlEndpoint(state, shopOf));
+  mountControlRoutes(app, state);
   const server = app.listen(options.port ?? 0, '127.0.0.1');
   await once(server, 'listening');
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -5,6 +5,8 @@ export interface StandInShop {
   shop: string;
   name: string;
   primaryDomain: string;
+  /** Scheme and host of the storefront; http for a local development store. */
+  primaryUrl: string;
   currency: string;
   timezone: string;
   plan: string;
@@ -74,6 +76,7 @@ export class StandInState {
       sessions30d: 6_250,
       orderTotals: [40, 60, 100],
       ...partial,
+      primaryUrl: partial.primaryUrl ?? `https://${partial.primaryDomain ?? partial.shop}`,
     };
     this.shops.set(shop.shop, shop);
     return shop;
