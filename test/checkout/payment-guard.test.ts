@@ -28,7 +28,7 @@ interface AtPayment {
   guard: PaymentGuard;
 }
 
-/** Drives a checkout by hand (no journey code) to a payment page with the card filled in, as a shopper would. */
+/** Drives a checkout by hand (no journey code but autofill) to the payment page. */
 async function atPayment(target: DemoStore, withGuard: boolean): Promise<AtPayment> {
   const context = await pool.newContext();
   const page = await context.newPage();
@@ -41,11 +41,14 @@ async function atPayment(target: DemoStore, withGuard: boolean): Promise<AtPayme
   await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.click('#continue_button')]);
   await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.click('#continue_button')]);
   expect(page.url()).toMatch(/\/payment$/);
+  return { context, page, guard };
+}
+
+async function typeCard(page: Page): Promise<void> {
   await page.type('[name="cardNumber"]', '4242424242424242');
   await page.type('[name="expiry"]', '12 / 30');
   await page.type('[name="verificationCode"]', '123');
   await page.type('[name="nameOnCard"]', 'Avery Tester');
-  return { context, page, guard };
 }
 
 describe('never-pay guard', () => {
@@ -53,6 +56,7 @@ describe('never-pay guard', () => {
     const control = await startDemoStore({ variant: 'fixed', checkout: 'three-page' });
     try {
       const { context, page } = await atPayment(control, false);
+      await typeCard(page);
       await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.click('#continue_button')]);
       expect(page.url()).toMatch(/\/thank-you$/);
       expect(control.orders()).toHaveLength(1);
@@ -62,8 +66,12 @@ describe('never-pay guard', () => {
     }
   });
 
-  it('refuses to click a pay button: guardedClick throws and nothing is sent', async () => {
+  it('lists the card fields but never fills them, and refuses to click a pay button', async () => {
     const { context, page, guard } = await atPayment(store, true);
+    const filled = await fillStep(page, DEFAULT_TEST_ADDRESS);
+    expect(filled.leftEmpty).toEqual(['cardNumber', 'expiry', 'verificationCode', 'nameOnCard']);
+    expect(await page.$$eval('[autocomplete^="cc-"]', (els) => els.map((el) => (el as HTMLInputElement).value))).toEqual(['', '', '', '']);
+    await typeCard(page);
     const button = (await page.$('#continue_button'))!;
     await expect(guardedClick(button)).rejects.toBeInstanceOf(PaymentGuardError);
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -75,6 +83,7 @@ describe('never-pay guard', () => {
 
   it('aborts the completion POST in the browser, whether a raw click, form.submit() or fetch() sends it', async () => {
     const { context, page, guard } = await atPayment(store, true);
+    await typeCard(page);
     const completions = (): number => [...store.requests.entries()].filter(([path]) => path.endsWith('/complete')).reduce((n, [, c]) => n + c, 0);
     const before = completions();
     const paymentUrl = page.url();
