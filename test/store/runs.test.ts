@@ -1,6 +1,6 @@
 // Runs on both engines: atomic report save, rollback on failure, pagination, latest, interruption.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Store } from '../../src/store/index.ts';
+import type { Queryable, Store } from '../../src/store/index.ts';
 import { BACKENDS, type TestBackend } from './backends.ts';
 import { makeReport } from './fixtures/report.ts';
 
@@ -132,6 +132,11 @@ describe.each(BACKENDS)('runs on %s', (_name, makeBackend) => {
     ).rejects.toMatchObject({ code: 'invalid-state' });
     // The transaction was rolled back, and the store still works afterwards.
     expect(await store.settings.get(guarded, 'x')).toBeNull();
+    let leaked: Queryable | undefined;
+    await store.db.transaction(async (tx) => {
+      leaked = tx;
+    });
+    await expect(leaked!.run('DELETE FROM settings')).rejects.toThrow(/transaction already ended/);
   });
 
   it('keeps fields added to the report later (additive schema) through a save', async () => {

@@ -56,9 +56,11 @@ function paramsFor(params: readonly SqlParam[]): unknown[] {
   return params.map((p) => (p === undefined ? null : typeof p === 'bigint' ? p.toString() : p));
 }
 
-function queryable(runner: { query: pg.Pool['query'] }, guard?: TxGuard): Queryable {
+function queryable(runner: { query: pg.Pool['query'] }, guard?: TxGuard, isOpen: () => boolean = () => true): Queryable {
   const exec = async (sql: string, params: readonly SqlParam[]) => {
     guard?.assertOutside();
+    // A leaked tx handle must never reach its client after release, when another caller may own it.
+    if (!isOpen()) throw new Error('transaction already ended: this tx handle can no longer be used');
     return runner.query({ text: toNumberedPlaceholders(sql), values: paramsFor(params) });
   };
   return {
@@ -112,7 +114,10 @@ export async function openPostgresDb(url: string, options: PostgresOptions = {})
       let broken = false;
       try {
         await client.query('BEGIN');
-        const value = await guard.within(() => fn(queryable(client)));
+        let open = true;
+        const value = await guard.within(() => fn(queryable(client, undefined, () => open))).finally(() => {
+          open = false;
+        });
         await client.query('COMMIT');
         return value;
       } catch (error) {

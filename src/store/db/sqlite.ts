@@ -93,8 +93,21 @@ export function openSqliteDb(path: string, options: SqliteOptions = {}): Db {
       return serial(async () => {
         // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading read locks.
         raw.exec('BEGIN IMMEDIATE');
+        let open = true;
+        // The handle stops working when the transaction ends, so a leaked `tx` cannot write outside the queue.
+        const ended = () => {
+          if (!open) throw new Error('transaction already ended: this tx handle can no longer be used');
+        };
+        const tx: Queryable = {
+          dialect: sqliteDialect,
+          all: async (sql, params) => (ended(), direct.all(sql, params)),
+          get: async (sql, params) => (ended(), direct.get(sql, params)),
+          run: async (sql, params) => (ended(), direct.run(sql, params)),
+        };
         try {
-          const value = await guard.within(() => fn(direct));
+          const value = await guard.within(() => fn(tx)).finally(() => {
+            open = false;
+          });
           raw.exec('COMMIT');
           return value;
         } catch (error) {
