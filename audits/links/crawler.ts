@@ -10,7 +10,7 @@ import { createPageExtractor } from './extract-html.ts';
 import { extractCssReferences } from './extract-css.ts';
 import { originOf, resolveReference } from './url-policy.ts';
 import { TrapDetector, type TrapOptions } from './trap-detector.ts';
-import { HostScheduler } from './host-scheduler.ts';
+import { CHECK, HostScheduler, LINKED_PAGE, SEED_PAGE } from './host-scheduler.ts';
 import { BROKEN, OK, PENDING, SlowPages, UNVERIFIED, buildSection, newRecord, type UrlRecord } from './crawl-records.ts';
 
 export interface CrawlOptions {
@@ -63,7 +63,7 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
   let skipped = 0;
   let pagesOverCap = 0;
 
-  const discover = (url: string, kind: ResourceKind, navigable: boolean, foundOn: string | null) => {
+  const discover = (url: string, kind: ResourceKind, navigable: boolean, foundOn: string | null, seed = false) => {
     let record = records.get(url);
     if (record) {
       if (foundOn && record.foundOn) record.foundOn.push(foundOn);
@@ -75,7 +75,7 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     record = newRecord(kind, navigable);
     if (foundOn) record.foundOn!.push(foundOn);
     records.set(url, record);
-    scheduler.add(host, () => visit(url, record!), host === origin && navigable ? 'page' : 'check');
+    scheduler.add(host, () => visit(url, record!), host !== origin || !navigable ? CHECK : seed ? SEED_PAGE : LINKED_PAGE);
   };
 
   const settle = (url: string, record: UrlRecord, outcome: CheckOutcome) => {
@@ -148,9 +148,23 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     return bytes;
   };
 
+  /** The store's error pages are pages shoppers see: their links are checked like any other page's. */
+  const parseErrorPage = async (outcome: CheckOutcome) => {
+    const response = outcome.type === 'broken' ? outcome.response : null;
+    if (!response) return;
+    const isHtml = (headerValue(response.headers, 'content-type') ?? '').includes('html');
+    if (!isHtml || originOf(response.url) !== origin || pagesStarted >= options.maxPages) {
+      await client.discard(response);
+      return;
+    }
+    pagesStarted++;
+    await parsePage(response.url, response);
+  };
+
   const crawlPage = async (url: string, record: UrlRecord) => {
-    const outcome = await checkUrl(client, url, true, checkOptions);
+    const outcome = await checkUrl(client, url, true, checkOptions, true);
     settle(url, record, outcome);
+    await parseErrorPage(outcome);
     if (outcome.type !== 'ok' || !outcome.response) return;
     const response = outcome.response;
     const finalUrl = outcome.finalUrl;
@@ -174,8 +188,9 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
   };
 
   const checkStylesheet = async (url: string, record: UrlRecord) => {
-    const outcome = await checkUrl(client, url, true, checkOptions);
+    const outcome = await checkUrl(client, url, true, checkOptions, true);
     settle(url, record, outcome);
+    await parseErrorPage(outcome);
     if (outcome.type !== 'ok' || !outcome.response) return;
     const chunks: Buffer[] = [];
     let size = 0;
@@ -203,13 +218,15 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
       }
     }
     if (sameOrigin && record.kind === 'stylesheet' && options.checkCss) return checkStylesheet(url, record);
-    settle(url, record, await checkUrl(client, url, false, checkOptions));
+    const outcome = await checkUrl(client, url, false, checkOptions, sameOrigin);
+    settle(url, record, outcome);
+    await parseErrorPage(outcome);
   };
 
   discover(new URL('/', origin).href, 'page', true, null);
   for (const seed of input.seeds) {
     const resolved = resolveReference(seed.url, origin);
-    if (resolved.type === 'url') discover(resolved.url, 'page', true, seed.foundOn);
+    if (resolved.type === 'url') discover(resolved.url, 'page', true, seed.foundOn, true);
     else if (resolved.type === 'invalid') invalid.set(seed.url, { kind: 'page', message: resolved.message, foundOn: seed.foundOn ? [seed.foundOn] : [] });
   }
   await scheduler.idle();

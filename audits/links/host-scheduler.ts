@@ -1,6 +1,8 @@
-// Runs the crawl's work with a global concurrency limit and a per-host limit, asset checks before page fetches.
-// p-limit gives one FIFO per limiter; the crawler needs per-host fairness and "finish checking what we found
-// before fetching more pages" (that ordering keeps the set of pending URLs, and so memory, small), hence this.
+// Runs the crawl's work with a global concurrency limit and a per-host limit, in three priority lanes:
+// 1. pages found through links (keeps sequential chains like ?page=N → N+1 moving instead of waiting behind
+//    thousands of image checks), 2. checks of what crawled pages referenced (draining them before fetching more
+//    pages keeps the set of pending URLs, and so memory, small), 3. sitemap seeds.
+// p-limit gives one FIFO per limiter; per-host fairness plus lanes needs this small scheduler.
 
 export interface SchedulerOptions {
   concurrency: number;
@@ -11,13 +13,34 @@ export interface SchedulerOptions {
 
 type Task = () => Promise<void>;
 
+export type Lane = 0 | 1 | 2;
+export const LINKED_PAGE: Lane = 0;
+export const CHECK: Lane = 1;
+export const SEED_PAGE: Lane = 2;
+
+class Fifo {
+  items: Task[] = [];
+  head = 0;
+  push(task: Task): void {
+    this.items.push(task);
+  }
+  shift(): Task | undefined {
+    if (this.head >= this.items.length) return undefined;
+    const task = this.items[this.head];
+    this.items[this.head++] = undefined as unknown as Task;
+    // Compact now and then so a long crawl does not keep every finished slot.
+    if (this.head > 1024 && this.head * 2 > this.items.length) {
+      this.items = this.items.slice(this.head);
+      this.head = 0;
+    }
+    return task;
+  }
+}
+
 interface HostQueue {
   active: number;
   limit: number;
-  checks: Task[];
-  checksHead: number;
-  pages: Task[];
-  pagesHead: number;
+  lanes: [Fifo, Fifo, Fifo];
 }
 
 export class HostScheduler {
@@ -36,13 +59,13 @@ export class HostScheduler {
     return this.#queued;
   }
 
-  add(host: string, task: Task, lane: 'check' | 'page'): void {
+  add(host: string, task: Task, lane: Lane): void {
     let queue = this.#hosts.get(host);
     if (!queue) {
-      queue = { active: 0, limit: this.#options.perHostFor?.(host) ?? this.#options.perHost, checks: [], checksHead: 0, pages: [], pagesHead: 0 };
+      queue = { active: 0, limit: this.#options.perHostFor?.(host) ?? this.#options.perHost, lanes: [new Fifo(), new Fifo(), new Fifo()] };
       this.#hosts.set(host, queue);
     }
-    (lane === 'check' ? queue.checks : queue.pages).push(task);
+    queue.lanes[lane].push(task);
     this.#queued++;
     this.#pump();
   }
@@ -54,23 +77,7 @@ export class HostScheduler {
   }
 
   #take(queue: HostQueue): Task | undefined {
-    if (queue.checksHead < queue.checks.length) {
-      const task = queue.checks[queue.checksHead++];
-      if (queue.checksHead > 1024 && queue.checksHead * 2 > queue.checks.length) {
-        queue.checks = queue.checks.slice(queue.checksHead);
-        queue.checksHead = 0;
-      }
-      return task;
-    }
-    if (queue.pagesHead < queue.pages.length) {
-      const task = queue.pages[queue.pagesHead++];
-      if (queue.pagesHead > 1024 && queue.pagesHead * 2 > queue.pages.length) {
-        queue.pages = queue.pages.slice(queue.pagesHead);
-        queue.pagesHead = 0;
-      }
-      return task;
-    }
-    return undefined;
+    return queue.lanes[0].shift() ?? queue.lanes[1].shift() ?? queue.lanes[2].shift();
   }
 
   #pump(): void {

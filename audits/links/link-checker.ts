@@ -19,7 +19,16 @@ export const DEFAULT_CHECK_OPTIONS: CheckOptions = { retries: 3, retryBaseMs: 40
 
 export type CheckOutcome =
   | { type: 'ok'; status: number; hops: RedirectHop[]; finalUrl: string; response: HttpResponse | null }
-  | { type: 'broken'; status: number | null; error: string | null; errorKind: FetchErrorKind | null; hops: RedirectHop[]; finalUrl: string }
+  | {
+      type: 'broken';
+      status: number | null;
+      error: string | null;
+      errorKind: FetchErrorKind | null;
+      hops: RedirectHop[];
+      finalUrl: string;
+      /** The error page itself, unread, when the caller asked for error bodies (GET only). */
+      response?: HttpResponse | null;
+    }
   | { type: 'unverified'; reason: string; hops: RedirectHop[]; finalUrl: string };
 
 const CHALLENGE_BODY = /challenge-platform|cf-chl-|__cf_chl_|<title>Just a moment\.\.\.<\/title>|Attention Required! \| Cloudflare|cf-browser-verification/i;
@@ -42,7 +51,8 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
   return Number.isNaN(date) ? null : Math.max(0, date - now);
 }
 
-async function bodyLooksLikeChallenge(client: HttpClient, response: HttpResponse): Promise<boolean> {
+/** Reads the start of a 403/429/503 body to see whether it is a challenge page; the body is consumed. */
+async function bodyLooksLikeChallenge(response: HttpResponse): Promise<boolean> {
   try {
     const { buffer } = await readBody(response, 32 * 1024, 'truncate');
     return CHALLENGE_BODY.test(buffer.toString('utf8'));
@@ -50,7 +60,6 @@ async function bodyLooksLikeChallenge(client: HttpClient, response: HttpResponse
     return false;
   } finally {
     response.body.destroy();
-    void client;
   }
 }
 
@@ -72,7 +81,7 @@ async function attempt(client: HttpClient, url: string, method: 'GET' | 'HEAD', 
  * Checks a URL. With wantBody, the GET response of a successful check is handed back unread (the crawler parses
  * it); otherwise every body is discarded.
  */
-export async function checkUrl(client: HttpClient, url: string, wantBody: boolean, options: CheckOptions): Promise<CheckOutcome> {
+export async function checkUrl(client: HttpClient, url: string, wantBody: boolean, options: CheckOptions, keepErrorBody = false): Promise<CheckOutcome> {
   let method: 'GET' | 'HEAD' = wantBody ? 'GET' : 'HEAD';
   let last: CheckOutcome | null = null;
   for (let attemptNo = 0; attemptNo <= options.retries; attemptNo++) {
@@ -108,12 +117,17 @@ export async function checkUrl(client: HttpClient, url: string, wantBody: boolea
       attemptNo--;
       continue;
     }
-    if ((status === 403 || status === 503 || status === 429) && (await bodyLooksLikeChallenge(client, response))) {
+    const sniffed = status === 403 || status === 503 || status === 429;
+    if (sniffed && (await bodyLooksLikeChallenge(response))) {
       return { type: 'unverified', reason: `bot protection: challenge page (HTTP ${status})`, hops, finalUrl: response.url };
     }
-    if (response.body.readableEnded === false && !response.body.destroyed) await client.discard(response);
     last = { type: 'broken', status, error: null, errorKind: null, hops, finalUrl: response.url };
-    if (!RETRY_STATUSES.has(status) || attemptNo === options.retries) return last;
+    if (!RETRY_STATUSES.has(status) || attemptNo === options.retries) {
+      if (keepErrorBody && !sniffed) return { ...last, response };
+      await client.discard(response);
+      return last;
+    }
+    await client.discard(response);
     const retryAfter = status === 429 || status === 503 ? parseRetryAfter(headerValue(response.headers, 'retry-after')) : null;
     if (retryAfter !== null && retryAfter > options.maxRetryAfterMs) return last;
     await sleep(retryAfter ?? options.retryBaseMs * 2 ** attemptNo, undefined, { signal: options.signal });

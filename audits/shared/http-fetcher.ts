@@ -99,6 +99,9 @@ export class HttpClient {
         method: init.method ?? 'GET',
         headers: { 'user-agent': this.options.userAgent, accept: '*/*', ...this.options.headers, ...init.headers },
         signal: init.signal,
+        // undici closes the connection after every HEAD by default (for servers that wrongly send a body);
+        // a link checker sends thousands of HEADs, so keep the connection like browsers do.
+        reset: false,
       });
       return { url: parsed.href, status: response.statusCode, headers: response.headers, ttfbMs: performance.now() - started, body: response.body };
     } catch (error) {
