@@ -68,6 +68,8 @@ export const loadTimePageSchema = z.object({
   lcpPhases: lcpPhasesSchema.nullable().optional(),
   /** Set when the page could not be measured; the rest of the audit goes on. */
   error: z.string().nullable().optional(),
+  /** Runs that failed while others succeeded (the page is reported from the successful ones). */
+  runErrors: z.array(z.string()).optional(),
 });
 export type LoadTimePage = z.infer<typeof loadTimePageSchema>;
 
@@ -76,6 +78,8 @@ export const loadTimeSectionSchema = z.object({
   /** Weights actually used per template after renormalising for missing templates. */
   weights: z.record(z.string(), z.number()).optional(),
   notes: z.array(z.string()).optional(),
+  /** Store score per device when both were measured; `storeScore` is the mobile one (what Shopify reports). */
+  storeScores: z.object({ mobile: z.number().nullable().optional(), desktop: z.number().nullable().optional() }).optional(),
   pages: z.array(loadTimePageSchema),
 });
 export type LoadTimeSection = z.infer<typeof loadTimeSectionSchema>;
