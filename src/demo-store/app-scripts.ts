@@ -12,7 +12,8 @@ window.ReviewsPro = { translations: ${JSON.stringify(translations)} };
   function render() {
     document.querySelectorAll('.reviews-pro-widget').forEach(function (el) {
       var n = Number(el.getAttribute('data-rating') || 4);
-      el.textContent = '\\u2605'.repeat(n) + '\\u2606'.repeat(5 - n) + ' (' + (el.getAttribute('data-count') || 12) + ' reviews)';
+      // Plain text on purpose: star glyphs send Chromium on Linux into a slow font-fallback search.
+      el.textContent = 'Rated ' + n + '.0 out of 5 (' + (el.getAttribute('data-count') || 12) + ' reviews)';
     });
   }
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', render); else render();
@@ -36,8 +37,8 @@ ${longTask}  function mount() {
     b.className = 'chatly-bubble';
     b.type = 'button';
     b.setAttribute('aria-label', 'Chat with us');
-    b.textContent = '\\u{1F4AC}';
-    b.style.cssText = 'position:fixed;right:16px;bottom:16px;width:56px;height:56px;border-radius:50%;border:0;background:#3b5bdb;color:#fff;font-size:24px;z-index:10';
+    b.textContent = 'Chat';
+    b.style.cssText = 'position:fixed;right:16px;bottom:16px;width:56px;height:56px;border-radius:50%;border:0;background:#3b5bdb;color:#fff;font-size:14px;z-index:10';
     document.body.appendChild(b);
   }
   if (document.body) mount(); else document.addEventListener('DOMContentLoaded', mount);
