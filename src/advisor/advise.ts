@@ -60,7 +60,10 @@ export function adviseFixes(sections: AdviceSections, given: AdviceInputs = {}, 
   const fixes: Fix[] = [];
   const usesSlope = inputs.elasticity.source !== 'default';
 
-  const lcp = allocateLcp(candidates.filter((c) => c.kind === 'lcp'), measurements, inputs);
+  // A page already faster than the plateau gains nothing from LCP work, so such fixes are not advised at all.
+  const headroomOf = new Map(measurements.map((m) => [m.key, m.headroomMs]));
+  const worthIt = candidates.filter((c) => c.kind !== 'lcp' || c.claims.some((cl) => (headroomOf.get(cl.key) ?? 0) > 0));
+  const lcp = allocateLcp(worthIt.filter((c) => c.kind === 'lcp'), measurements, inputs);
   for (const p of lcp) {
     const field = p.allField ? 'field-scaled (field/lab ratio)' : 'lab-only (no field data: lab is usually slower than field)';
     const overlap = p.overlapsWith.length ? ` Overlaps with “${p.overlapsWith.join('”, “')}” in the same LCP phase, counted once.` : '';
@@ -71,7 +74,7 @@ export function adviseFixes(sections: AdviceSections, given: AdviceInputs = {}, 
       basis: `Lighthouse LCP saving up to ${Math.round(p.rawSavingMs)} ms, ${field}, on ${(p.share * 100).toFixed(1)}% of sessions, ${inputs.elasticity.basis}.${cap}${overlap}`,
     }, inputs));
   }
-  for (const p of priceCwv(candidates.filter((c) => c.kind === 'cwv'), measurements, inputs)) {
+  for (const p of priceCwv(worthIt.filter((c) => c.kind === 'cwv'), measurements, inputs)) {
     const metric = p.candidate.metric;
     const t = CWV_THRESHOLDS[metric];
     const crossed = p.crossings.filter((x) => x.crossing !== 'none');

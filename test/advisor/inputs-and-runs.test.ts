@@ -6,6 +6,7 @@ import { adviseFixes, checkBudget, compareRuns, loadBudget, parseBudget, type Ad
 import { validateReport, type Report } from '../../src/report/schema.ts';
 import { ROUND_INPUTS, opp, page, withPages } from './build.ts';
 import fixture from '../fixtures/demo-defective-report.json' with { type: 'json' };
+import fixedFixture from '../fixtures/demo-fixed-report.json' with { type: 'json' };
 
 const imagePage = (lcpMs: number, saving: number) => page({ metrics: { lcpMs }, opportunities: saving ? [opp('image-delivery-insight', { LCP: saving })] : [] });
 
@@ -62,6 +63,10 @@ describe('the demo-store fixture report', () => {
       expect(f.impact.revenuePerMonth.low).toBeLessThanOrEqual(f.impact.revenuePerMonth.central);
       expect(f.impact.revenuePerMonth.central).toBeLessThanOrEqual(f.impact.revenuePerMonth.high);
     }
+  });
+
+  it('yields nothing for the fixed variant', () => {
+    expect(adviseFixes(validateReport(fixedFixture)).fixes).toEqual([]);
   });
 
   it('sorts fixes by central revenue and validates against the report schema', () => {

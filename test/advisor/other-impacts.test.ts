@@ -38,6 +38,7 @@ describe('CLS/TBT fixes: priced by the Core Web Vitals threshold they cross', ()
     const p = page({ metrics: { tbtMs: 450 }, apps: [app('Chatly', 300), app('Upsell', 200)] });
     const { fixes } = adviseFixes(withPages(p), ROUND_INPUTS);
     expect(fixes.map((f) => f.id)).toEqual(['app-main-thread:chatly', 'app-main-thread:upsell']);
+    expect(adviseFixes(withPages(page({ metrics: { tbtMs: 150 }, apps: [app('Chatly', 120)] })), ROUND_INPUTS).fixes).toEqual([]);
     expect(fixes[0]!.impact.revenuePerMonth.central).toBe(500);
     expect(fixes[0]!.impact.savingMs).toBe(300);
     expect(fixes[1]!.impact.revenuePerMonth.central).toBe(50);
@@ -104,10 +105,14 @@ describe('checkout: starts × abandonment × Baymard share × recovery', () => {
   });
 
   it('turns a step\'s JS error and failing request into separate fixes, and too many fields into friction', () => {
-    const c = checkout({ formFields: 14, steps: [step('information', { failedRequests: [{ url: `${S}/checkouts/internal/tracking`, status: 500 }] }), step('shipping', { jsErrors: ['TypeError: x is undefined'] })] });
+    const c = checkout({ formFields: 16, steps: [step('information', { failedRequests: [{ url: `${S}/checkouts/internal/tracking`, status: 500 }] }), step('shipping', { jsErrors: ['TypeError: x is undefined'] })] });
     const ids = adviseFixes(report({ checkout: c }), ROUND_INPUTS).fixes.map((f) => f.id);
     // 17 % × 5 % > 22 % × 3 % > 17 % × 3 %
     expect(ids).toEqual(['checkout-js-error:shipping', 'checkout-friction', 'checkout-failed-request:information']);
+  });
+
+  it('leaves an average-length checkout alone', () => {
+    expect(adviseFixes(report({ checkout: checkout({ formFields: 13 }) }), ROUND_INPUTS).fixes).toEqual([]);
   });
 
   it('does not blame the checkout for an empty catalogue', () => {

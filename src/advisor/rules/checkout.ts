@@ -7,6 +7,9 @@ import type { Candidate, Range, ResolvedInputs } from '../types.ts';
 import { pathOf, slug } from './util.ts';
 
 /** Failures caused by the store's catalogue or settings rather than a checkout fault. */
+/** A checkout counts as long from 25 % above Baymard's average number of fields. */
+const FRICTION_FACTOR = 1.25;
+
 const NOT_A_FAULT = new Set(['no-products', 'sold-out', 'password-protected', 'empty-cart']);
 
 function priced(inputs: ResolvedInputs, reasonShare: number, recovery: Range, reasonLabel: string, recoveryLabel: string) {
@@ -70,7 +73,8 @@ export function checkoutRules(checkout: CheckoutSection | null, inputs: Resolved
     }
   }
   const bench = checkout.benchmark ?? { steps: BAYMARD_CHECKOUT.steps, fields: BAYMARD_CHECKOUT.fields };
-  if (checkout.formFields > bench.fields) {
+  // Only clearly longer than average: every checkout needs an address and a card.
+  if (checkout.formFields >= bench.fields * FRICTION_FACTOR) {
     out.push({
       kind: 'direct', id: 'checkout-friction', category: 'checkout', pages: checkout.steps.map((s) => s.url).slice(0, 1),
       title: 'Ask for fewer fields at checkout',

@@ -1,4 +1,5 @@
 // Apps and third parties that keep the main thread busy (TBT, the lab proxy for INP).
+import { CWV_THRESHOLDS } from '../defaults.ts';
 import type { Measurement } from '../measurements.ts';
 import type { Candidate } from '../types.ts';
 import { bytes, fileName, ms, slug, where } from './util.ts';
@@ -8,6 +9,8 @@ const MIN_BLOCKING_MS = 50;
 
 export function appRules(m: Measurement): Candidate[] {
   const out: Candidate[] = [];
+  // On a page whose TBT is already good, no app is worth removing for speed.
+  if ((m.page.metrics.tbtMs ?? 0) <= CWV_THRESHOLDS.TBT.good) return out;
   for (const app of m.page.apps) {
     if (app.kind !== 'app' && app.kind !== 'third-party') continue;
     if (app.blockingMs < MIN_BLOCKING_MS) continue;
