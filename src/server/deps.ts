@@ -16,6 +16,8 @@ export interface ServerDeps {
   store: Store;
   /** Queueing audits, stopping schedules, erasing a shop: supplied by the jobs/store wiring. */
   lifecycle: ShopLifecycle;
+  /** Extra readiness for /health (e.g. the jobs layer's queue and worker); /health answers 503 when not ok. */
+  health?: () => Promise<{ ok: boolean } & Record<string, unknown>>;
   /** Built admin UI (index.html + assets); omitted until the admin UI is built. */
   adminStaticDir?: string;
   /** Admin API retry tuning (tests shorten the waits). */

@@ -32,6 +32,8 @@ export interface HarnessOptions {
   resolveHost?: Resolve;
   accessTokenTtlSeconds?: number;
   allowPrivateAuditTargets?: boolean;
+  /** Replaces the recording lifecycle with a real one (e.g. the jobs layer) built on the harness's store. */
+  makeLifecycle?: (store: Store) => Promise<{ lifecycle: ShopLifecycle; close(): Promise<void> }>;
   /** Makes the next N requestAudit calls throw, to exercise webhook retry. */
   failAudits?: { remaining: number };
 }
@@ -72,11 +74,12 @@ export async function startHarness(backend: TestBackend, options: HarnessOptions
       await store.deleteShopData(shop);
     },
   };
+  const real = options.makeLifecycle ? await options.makeLifecycle(store) : undefined;
   const server = createServer({
     config: testConfig(standIn.url, options.env),
     logger: pino({ level: process.env.SHOPIFY_TEST_LOG ?? 'silent' }),
     store,
-    lifecycle,
+    lifecycle: real?.lifecycle ?? lifecycle,
     adminApiBackoff: { baseDelayMs: 20, maxDelayMs: 500 },
     resolveHost: options.resolveHost,
     allowPrivateAuditTargets: options.allowPrivateAuditTargets,
@@ -101,6 +104,7 @@ export async function startHarness(backend: TestBackend, options: HarnessOptions
     },
     async close() {
       await running.close();
+      await real?.close();
       await standIn.close();
       await store.close();
     },

@@ -1,0 +1,69 @@
+// GET /api/admin/overview: what the Overview view shows in one request: the store score and its trend per
+// template/device (from the run summaries, so a year of history is one indexed read), lab and field Core Web
+// Vitals, the top fixes with their money, the last and the next run.
+import { Router } from 'express';
+import type { Fix } from '../../report/schema.ts';
+import type { RumDailyRecord, RunRecord } from '../../store/index.ts';
+import type { ServerContext } from '../deps.ts';
+import { shopOf } from '../shop-context.ts';
+import { runBrief, shopView } from './admin-shared.ts';
+
+const TREND_RUNS = 400;
+const TOP_FIXES = 5;
+const FIELD_DAYS = 28;
+
+function trendPoint(run: RunRecord) {
+  const groups: Record<string, number | null> = {};
+  for (const [key, group] of Object.entries(run.summary?.groups ?? {})) groups[key] = group.score;
+  return { id: run.id, at: run.finishedAt ?? run.createdAt, score: run.storeScore, groups };
+}
+
+function dayOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Per metric, the sample-weighted p75 over the window (an approximation of the window's p75 from daily ones). */
+function fieldSummary(days: RumDailyRecord[]): Record<string, { p75: number; samples: number }> {
+  const sums = new Map<string, { weighted: number; samples: number }>();
+  for (const day of days) {
+    const real = day.samples - day.syntheticSamples;
+    if (real <= 0) continue;
+    const sum = sums.get(day.metric) ?? { weighted: 0, samples: 0 };
+    sum.weighted += day.p75 * real;
+    sum.samples += real;
+    sums.set(day.metric, sum);
+  }
+  return Object.fromEntries([...sums].map(([metric, s]) => [metric, { p75: s.weighted / s.samples, samples: s.samples }]));
+}
+
+export function adminOverviewRoutes(ctx: ServerContext): Router {
+  const router = Router();
+  router.get('/admin/overview', async (_req, res) => {
+    const shop = shopOf(res);
+    const [view, latest, newest, history, schedule, decisions] = await Promise.all([
+      shopView(ctx, res),
+      ctx.store.runs.latest(shop),
+      ctx.store.runs.latest(shop, { status: 'any' }),
+      ctx.store.runs.list(shop, { status: 'succeeded', limit: TREND_RUNS }),
+      ctx.store.schedules.get(shop, 'default'),
+      ctx.store.fixes.list(shop),
+    ]);
+    const fixes: Fix[] = latest ? await ctx.store.runs.getFixes(shop, latest.id) : [];
+    const decided = new Map(decisions.map((d) => [d.fixId, d.status]));
+    const now = new Date();
+    const field = await ctx.store.rum.daily(shop, { from: dayOf(new Date(now.getTime() - FIELD_DAYS * 86_400_000)), to: dayOf(now) });
+    res.json({
+      ...view,
+      latest: runBrief(latest),
+      lastRun: runBrief(newest),
+      nextRunAt: schedule?.enabled ? schedule.nextRunAt : null,
+      groups: latest?.summary?.groups ?? {},
+      summary: latest?.summary ?? null,
+      trend: history.items.map(trendPoint).reverse(),
+      topFixes: fixes.filter((f) => !decided.has(f.id)).slice(0, TOP_FIXES),
+      openFixes: fixes.filter((f) => !decided.has(f.id)).length,
+      field: fieldSummary(field),
+    });
+  });
+  return router;
+}

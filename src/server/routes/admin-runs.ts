@@ -1,0 +1,93 @@
+// The run history and "Run audit now":
+//   GET  /api/admin/runs?before=<id>&limit=<n>   newest first, keyset-paginated
+//   POST /api/admin/runs                          queue an audit of the shop's own storefront (202)
+//   GET  /api/admin/runs/events?after=<id>        server-sent events: the shop's newest run as it moves
+//        queued → running → succeeded | failed; ends with `done` once a run newer than `after` finished.
+// Progress is read from the runs table, not from the worker's memory, so it works the same when the audit runs
+// in another process (scale-out workers).
+import { Router, type Request, type Response } from 'express';
+import type { RunRecord } from '../../store/index.ts';
+import type { ServerContext } from '../deps.ts';
+import { shopOf } from '../shop-context.ts';
+import { runBrief, shopView } from './admin-shared.ts';
+
+const POLL_MS = 500;
+const HEARTBEAT_MS = 15_000;
+const FINISHED = new Set(['succeeded', 'failed']);
+
+function intParam(value: unknown): number | undefined {
+  if (typeof value !== 'string' || value === '') return undefined;
+  const n = Number(value);
+  return Number.isInteger(n) && n >= 0 ? n : Number.NaN;
+}
+
+export function adminRunsRoutes(ctx: ServerContext, options: { pollMs?: number } = {}): Router {
+  const router = Router();
+  const pollMs = options.pollMs ?? POLL_MS;
+
+  router.get('/admin/runs', async (req, res) => {
+    const before = intParam(req.query.before);
+    const limit = intParam(req.query.limit);
+    if (Number.isNaN(before) || Number.isNaN(limit)) {
+      res.status(400).json({ error: 'before and limit must be non-negative integers' });
+      return;
+    }
+    const page = await ctx.store.runs.list(shopOf(res), { before, limit: limit ?? 50 });
+    res.json({ items: page.items.map(runBrief), nextCursor: page.nextCursor });
+  });
+
+  router.post('/admin/runs', async (_req, res) => {
+    const view = await shopView(ctx, res);
+    if (!view.storeUrl) {
+      res.status(409).json({ error: 'no storefront URL known for this shop yet: set one in Settings (schedule)' });
+      return;
+    }
+    const newest = await ctx.store.runs.latest(view.shop, { status: 'any' });
+    await ctx.lifecycle.requestAudit({ shop: view.shop, url: view.storeUrl, reason: 'manual' });
+    res.status(202).json({ queued: true, storeUrl: view.storeUrl, after: newest?.id ?? 0 });
+  });
+
+  router.get('/admin/runs/events', (req: Request, res: Response) => {
+    const after = intParam(req.query.after);
+    if (after === undefined || Number.isNaN(after)) {
+      res.status(400).json({ error: 'after must be the id of the newest run before the audit was requested (0 for none)' });
+      return;
+    }
+    const shop = shopOf(res);
+    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    res.write('retry: 2000\n\n');
+    let last = '';
+    let stopped = false;
+    const send = (event: string, data: unknown) => res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+    const tick = async () => {
+      if (stopped) return;
+      try {
+        const run: RunRecord | null = (await ctx.store.runs.list(shop, { limit: 1 })).items[0] ?? null;
+        const fresh = run && run.id > after ? run : null;
+        const state = fresh ? { ...runBrief(fresh), elapsedMs: fresh.startedAt ? Date.now() - Date.parse(fresh.startedAt) : 0 } : { status: 'waiting' };
+        const key = `${state.status}:${fresh?.id ?? ''}:${fresh?.attempts ?? ''}`;
+        if (key !== last || fresh?.status === 'running') send('progress', state);
+        last = key;
+        if (fresh && FINISHED.has(fresh.status)) {
+          send('done', runBrief(fresh));
+          stop();
+          res.end();
+          return;
+        }
+      } catch (error) {
+        ctx.logger.error({ err: error, shop }, 'run events poll failed');
+        send('error', { error: 'could not read the run status' });
+      }
+      if (!stopped) timer = setTimeout(() => void tick(), pollMs);
+    };
+    let timer = setTimeout(() => void tick(), 0);
+    const heartbeat = setInterval(() => res.write(': keep-alive\n\n'), HEARTBEAT_MS);
+    const stop = () => {
+      stopped = true;
+      clearTimeout(timer);
+      clearInterval(heartbeat);
+    };
+    req.on('close', stop);
+  });
+  return router;
+}

@@ -1,0 +1,48 @@
+// What every admin view's API shares: the shop's latest finished run, its currency, and the store URL an audit
+// of the shop targets. Views read one section each (store.runs.getSection), never the whole report.
+import type { Response } from 'express';
+import type { RunRecord } from '../../store/index.ts';
+import type { ServerContext } from '../deps.ts';
+import { shopOf } from '../shop-context.ts';
+
+export interface ShopView {
+  shop: string;
+  mode: ServerContext['mode'];
+  currency: string;
+  storeUrl: string | null;
+}
+
+export async function shopView(ctx: ServerContext, res: Response): Promise<ShopView> {
+  const shop = shopOf(res);
+  const [record, profile, schedule, latest] = await Promise.all([
+    ctx.store.shops.get(shop),
+    ctx.shopifyStore.shops.getProfile(shop),
+    ctx.store.schedules.get(shop, 'default'),
+    ctx.store.runs.latest(shop, { status: 'any' }),
+  ]);
+  const scheduled = (schedule?.options?.storeUrl as string | undefined) ?? null;
+  return {
+    shop,
+    mode: ctx.mode,
+    currency: profile?.currency ?? record?.currency ?? latest?.summary?.currency ?? 'USD',
+    storeUrl: profile?.storefrontUrl ?? record?.storeUrl ?? scheduled ?? latest?.storeUrl ?? null,
+  };
+}
+
+/** The run a view shows: `?run=<id>` when given (must belong to the shop), else the newest succeeded run. */
+export async function chosenRun(ctx: ServerContext, res: Response, runParam: unknown): Promise<RunRecord | null> {
+  const shop = shopOf(res);
+  if (typeof runParam === 'string' && runParam !== '') {
+    const id = Number(runParam);
+    if (!Number.isInteger(id) || id <= 0) return null;
+    const run = await ctx.store.runs.get(shop, id);
+    return run?.status === 'succeeded' ? run : null;
+  }
+  return ctx.store.runs.latest(shop);
+}
+
+export function runBrief(run: RunRecord | null) {
+  if (!run) return null;
+  const { id, status, triggeredBy, createdAt, startedAt, finishedAt, durationMs, storeScore, error, storeUrl } = run;
+  return { id, status, triggeredBy, createdAt, startedAt, finishedAt, durationMs, storeScore, error, storeUrl };
+}
