@@ -4,12 +4,8 @@ import type { Page } from 'puppeteer-core';
 import { JourneyFailure } from './failure.ts';
 import type { CustomStep } from './options.ts';
 import { guardedClick } from './payment-guard.ts';
+import { STEP_ALIASES } from './platform-defaults.ts';
 
-const STEP_ALIASES: Record<string, string> = {
-  contact_information: 'information',
-  shipping_method: 'shipping',
-  payment_method: 'payment',
-};
 
 function urlMatches(url: string, pattern: string): boolean {
   const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern);

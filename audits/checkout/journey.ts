@@ -65,7 +65,11 @@ export async function runCheckoutJourney(context: AuditContext, options: Checkou
       await session?.page.goto('about:blank').catch(() => undefined);
     },
   };
+  // An abort closes the browser context, so whatever the journey is waiting on fails at once.
+  const onAbort = (): void => void browserContext?.close().catch(() => undefined);
+  context.signal?.addEventListener('abort', onAbort, { once: true });
   try {
+    context.signal?.throwIfAborted();
     browserContext = await context.browser.newContext();
     session = await preparePage(context, options, browserContext);
     const s = session;
@@ -93,6 +97,7 @@ export async function runCheckoutJourney(context: AuditContext, options: Checkou
     }
     context.progress(`checkout: stopped at "${stage}": ${found.reason}: ${found.message}`);
   } finally {
+    context.signal?.removeEventListener('abort', onAbort);
     await browserContext?.close().catch(() => undefined);
   }
   return {

@@ -9,6 +9,7 @@ import type { ElementHandle, HTTPRequest, Page } from 'puppeteer-core';
 import { isIP } from 'node:net';
 import { privateRangeOf } from '../shared/address-guard.ts';
 import { PaymentGuardError } from './failure.ts';
+import { CARD_VAULT_HOST, COMPLETION_OPERATION } from './platform-defaults.ts';
 
 /** Words on a control that pays, for refusing clicks: broad on purpose ("Shop Pay" is refused too).
  * "Continue to payment" does not match: \bpay\b is not "payment". */
@@ -21,9 +22,6 @@ export const PAY_NOW_ACTION = /pay now|^\s*pay\b|\bpay [$€£¥\d]|complete (my
 // A whole path segment, so /pages/complete-guide or /products/completion-kit are not caught.
 const COMPLETION_PATH = /\/(complete|completion|processing|process_payment|thank[-_]?you|thank_you|post_purchase)(\/|$|\?)/i;
 const ORDER_PATH = /\/orders\/[^/?]+/i;
-// Card vaults receive card numbers; nothing of ours may ever talk to one.
-const CARD_VAULT_HOST = /(^|\.)(deposit\.[^/]*shopifycs\.com|[^/]*shopifycs\.com|pay\.shopify\.com)$/i;
-const COMPLETION_OPERATION = /SubmitForCompletion|CompleteCheckout|checkoutComplete|PollForReceipt|SubmitPayment|CompletePayment|PlaceOrder/i;
 
 export interface BlockedRequest {
   url: string;

@@ -113,6 +113,8 @@ export async function walkCheckout(session: JourneySession, firstClickAt: number
         onRetry: async (failure) => {
           session.progress(`checkout: retrying ${session.stage} after: ${failure.message}`);
           session.recorder.resume(events);
+          // Drop whatever navigation the failed attempt left hanging, or it aborts the reload.
+          await session.page.goto('about:blank').catch(() => undefined);
           clickedAt = performance.now();
           await session.page.goto(entryUrl, { waitUntil: 'domcontentloaded', timeout: options.stepTimeoutMs });
         },

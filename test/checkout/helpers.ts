@@ -21,6 +21,7 @@ export async function runJourney(
   browser: BrowserPool,
   options: CheckoutOptionsInput = {},
   onProgress?: (message: string) => void,
+  signal?: AbortSignal,
 ): Promise<JourneyRun> {
   const artifactsDir = mkdtempSync(join(tmpdir(), 'checkout-audit-'));
   const messages: string[] = [];
@@ -30,6 +31,7 @@ export async function runJourney(
     headers: {},
     allowPrivateAddresses: true,
     browser,
+    signal,
     artifactsDir,
     progress: (message) => {
       messages.push(message);

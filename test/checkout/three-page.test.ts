@@ -140,6 +140,17 @@ describe('three-page checkout journey', () => {
     expect(pool.launches).toBe(launches);
   });
 
+  it('stops at once when the run is aborted, with the abort as the error (not a finding)', async () => {
+    const controller = new AbortController();
+    const started = Date.now();
+    const run = runJourney(store.url, pool, { productUrl: PRODUCT }, (message) => {
+      if (message.startsWith('checkout: information')) controller.abort(new Error('run cancelled by user'));
+    }, controller.signal);
+    await expect(run).rejects.toThrow();
+    expect(controller.signal.aborted).toBe(true);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
   // Last: it kills the shared Chromium (the pool relaunches it for anything after).
   it('reports a Chrome crash mid-journey as a crash finding on the step it hit', async () => {
     let killed = false;
