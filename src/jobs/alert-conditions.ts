@@ -30,14 +30,14 @@ export function checkoutCondition(report: Report): Condition {
   };
 }
 
-export function regressionCondition(regressions: Regression[] | null): Condition {
+export function regressionCondition(regressions: Regression[] | null, baseline?: Record<string, number>): Condition {
   return {
     key: 'regression',
     active: regressions === null ? null : regressions.length > 0,
     severity: 'warning',
     title: 'Storefront speed regressed (confirmed by a re-run)',
     lines: (regressions ?? []).map((r) => `${r.metric}: ${round(r.current)} (baseline ${round(r.baseline)})`),
-    details: regressions,
+    details: { regressions, baseline },
   };
 }
 

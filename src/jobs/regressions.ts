@@ -49,15 +49,24 @@ export function keyFigures(summary: RunSummary): Map<string, number> {
   return figures;
 }
 
-export function findRegressions(current: RunSummary, baseline: RunSummary[]): Regression[] {
-  if (baseline.length === 0) return [];
+/** The baseline: per key figure, the median over the given runs. */
+export function baselineFigures(baseline: RunSummary[]): Record<string, number> {
   const history = baseline.map(keyFigures);
+  const metrics = new Set(history.flatMap((h) => [...h.keys()]));
+  const figures: Record<string, number> = {};
+  for (const metric of metrics) {
+    const value = median(history.map((h) => h.get(metric)).filter((v): v is number => v !== undefined));
+    if (value !== null) figures[metric] = value;
+  }
+  return figures;
+}
+
+export function findRegressions(current: RunSummary, baseline: Record<string, number>): Regression[] {
   const regressions: Regression[] = [];
   for (const [metric, value] of keyFigures(current)) {
     const rule = RULES[metric.split('.').pop() as string];
-    if (!rule) continue;
-    const base = median(history.map((h) => h.get(metric)).filter((v): v is number => v !== undefined));
-    if (base === null) continue;
+    const base = baseline[metric];
+    if (!rule || base === undefined) continue;
     const worse = rule.higherIsWorse ? value - base : base - value;
     if (worse >= rule.absolute && worse >= Math.abs(base) * rule.relative) regressions.push({ metric, baseline: base, current: value });
   }

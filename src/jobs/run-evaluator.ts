@@ -17,7 +17,7 @@ import { messageOf } from './errors.ts';
 import type { JobMetrics } from './metrics.ts';
 import type { AlertNotice, Notifier } from './notifiers.ts';
 import type { AuditQueue } from './queue.ts';
-import { findRegressions, loadBaseline } from './regressions.ts';
+import { baselineFigures, findRegressions, loadBaseline } from './regressions.ts';
 
 export const CONFIRM_PRIORITY = 10;
 
@@ -41,10 +41,15 @@ export function createRunEvaluator(deps: RunEvaluatorDeps): AfterRun {
   async function regressionOf(runId: number, data: AuditJobData): Promise<Condition> {
     const run = await store.runs.get(data.shop, runId);
     if (!run?.summary) return regressionCondition(null);
+    // While a regression is firing, runs are compared with the baseline it was confirmed against: otherwise
+    // the slow runs would soon become their own baseline and the alert would "recover" with nothing fixed.
+    const state = await store.alerts.get(data.shop, 'regression');
+    const firing = state?.state === 'firing' ? (state.details as { baseline?: Record<string, number> } | null)?.baseline : undefined;
+    if (firing) return regressionCondition(findRegressions(run.summary, firing), firing);
     // A confirmation re-run is compared with the same baseline as the run it confirms.
-    const baseline = await loadBaseline(store, data.shop, data.confirmOf ?? runId);
+    const baseline = baselineFigures(await loadBaseline(store, data.shop, data.confirmOf ?? runId));
     const regressions = findRegressions(run.summary, baseline);
-    if (data.confirmOf) return regressionCondition(regressions);
+    if (data.confirmOf) return regressionCondition(regressions, baseline);
     if (regressions.length === 0) return regressionCondition([]);
     const { confirmOf: _drop, ...rest } = data;
     const jobId = await deps.queue.enqueue(

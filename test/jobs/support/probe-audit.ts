@@ -71,7 +71,7 @@ export async function probeAudit(storeUrl: string, options: RunAuditOptions): Pr
         }
       : null,
     fixes: [],
-    ...(state.budgetBreached ? { budget: { breaches: [{ rule: 'lcpMs', limit: 2500, actual: state.lcpMs }] } } : {}),
+    budget: { breaches: state.budgetBreached ? [{ rule: 'lcpMs', limit: 2500, actual: state.lcpMs }] : [] },
     errors: [],
   };
   return validateReport(report);

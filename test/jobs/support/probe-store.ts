@@ -21,6 +21,8 @@ export interface ProbeStore {
   url: string;
   shopUrl(name: string): string;
   set(name: string, patch: Partial<ProbeState>): void;
+  /** The next audits of `name` see these states one after another (then the last one stays). */
+  script(name: string, patches: Array<Partial<ProbeState>>): void;
   /** How many audits of `name` started (requests to state.json). */
   started(name: string): number;
   /** Most audits of one shop that were in flight at the same moment. */
@@ -39,6 +41,7 @@ export async function startProbeStore(): Promise<ProbeStore> {
   const inFlight = new Map<string, number>();
   const peaks = new Map<string, number>();
   const held = new Map<string, Array<() => void>>();
+  const scripts = new Map<string, Array<Partial<ProbeState>>>();
   const stateOf = (name: string) => states.get(name) ?? { ...DEFAULT_STATE };
 
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -48,6 +51,8 @@ export async function startProbeStore(): Promise<ProbeStore> {
       return;
     }
     const name = decodeURIComponent(match[1] as string);
+    const next = scripts.get(name)?.shift();
+    if (next) states.set(name, { ...stateOf(name), ...next });
     starts.set(name, (starts.get(name) ?? 0) + 1);
     const now = (inFlight.get(name) ?? 0) + 1;
     inFlight.set(name, now);
@@ -73,6 +78,9 @@ export async function startProbeStore(): Promise<ProbeStore> {
     shopUrl: (name) => `${url}/s/${encodeURIComponent(name)}/`,
     set(name, patch) {
       states.set(name, { ...stateOf(name), ...patch });
+    },
+    script(name, patches) {
+      scripts.set(name, [...patches]);
     },
     started: (name) => starts.get(name) ?? 0,
     maxConcurrent: (name) => peaks.get(name) ?? 0,
