@@ -121,7 +121,8 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
         if (!pages.includes(pageUrl)) pages.push(pageUrl);
         wanted.set(fragment, pages);
       }
-      if (seen.has(url)) return;
+      // A page linking to itself (canonical, "#top") adds nothing: it is being checked right now.
+      if (url === pageUrl || seen.has(url)) return;
       seen.add(url);
       if (fingerprint && !PAGINATED.test(url)) fingerprint.update(url + '\n');
       discover(url, ref.kind, ref.navigable, pageUrl);
