@@ -32,11 +32,17 @@ export function parseCart(value: string | undefined, catalog: Catalog): Cart {
     const quantity = Math.min(MAX_QUANTITY, Math.floor(Number(qty)));
     if (product && quantity > 0 && lines.length < MAX_LINES) lines.push({ product, quantity });
   }
-  return { token: token && /^[0-9a-f]{32}$/.test(token) ? token : newToken(), lines };
+  // Pages only need the count; a token is minted when the cart is written or shown (ensureToken).
+  return { token: token && /^[0-9a-f]{32}$/.test(token) ? token : '', lines };
+}
+
+function ensureToken(cart: Cart): string {
+  if (!cart.token) cart.token = newToken();
+  return cart.token;
 }
 
 export function serializeCart(cart: Cart): string {
-  return `${cart.token}|${cart.lines.map((l) => `${l.product.variantId}:${l.quantity}`).join(',')}`;
+  return `${ensureToken(cart)}|${cart.lines.map((l) => `${l.product.variantId}:${l.quantity}`).join(',')}`;
 }
 
 export function addToCart(cart: Cart, product: Product, quantity: number): CartLine {
@@ -74,7 +80,7 @@ export function lineItemJson(l: CartLine): Record<string, unknown> {
 export function cartJson(cart: Cart): Record<string, unknown> {
   const total = cartTotal(cart);
   return {
-    token: cart.token, note: null, attributes: {}, original_total_price: total, total_price: total, total_discount: 0,
+    token: ensureToken(cart), note: null, attributes: {}, original_total_price: total, total_price: total, total_discount: 0,
     total_weight: itemCount(cart) * 300, item_count: itemCount(cart), items: cart.lines.map(lineItemJson),
     requires_shipping: cart.lines.length > 0, currency: 'USD', items_subtotal_price: total, cart_level_discount_applications: [],
   };
