@@ -3,6 +3,7 @@
 // here, optional when the server can run without them.
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config.ts';
+import type { SchedulesDeps } from '../jobs/schedules-api.ts';
 import type { ShopifyServices, ShopifyStorePorts } from '../shopify/index.ts';
 import type { BackoffOptions } from '../shopify/graphql-with-backoff.ts';
 import type { Resolve } from '../shopify/own-domain-guard.ts';
@@ -18,6 +19,8 @@ export interface ServerDeps {
   lifecycle: ShopLifecycle;
   /** Extra readiness for /health (e.g. the jobs layer's queue and worker); /health answers 503 when not ok. */
   health?: () => Promise<{ ok: boolean } & Record<string, unknown>>;
+  /** The jobs layer's schedules API (`jobs.schedules`); the admin Settings view changes schedules through it. */
+  schedules?: SchedulesDeps;
   /** Built admin UI (index.html + assets); omitted until the admin UI is built. */
   adminStaticDir?: string;
   /** Admin API retry tuning (tests shorten the waits). */
