@@ -3,7 +3,7 @@
 // the schedules and cancels what is queued.
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createJobs } from '../../src/jobs/jobs-runtime.ts';
+import { createJobs, type Jobs } from '../../src/jobs/jobs-runtime.ts';
 import { jobsLifecycle } from '../../src/server/jobs-lifecycle.ts';
 import { sqliteBackend } from '../store/backends.ts';
 import { startHarness, type Harness } from './harness.ts';
@@ -11,7 +11,7 @@ import { startHarness, type Harness } from './harness.ts';
 const SHOP = 'wired.myshopify.com';
 const backend = sqliteBackend();
 let h: Harness;
-let jobsRef: { health(): Promise<{ ok: boolean }> } | undefined;
+let jobsRef: Jobs | undefined;
 
 beforeAll(async () => {
   h = await startHarness(backend, {
@@ -48,18 +48,15 @@ describe('shop lifecycle on the jobs layer', () => {
     expect(JSON.stringify(jobs[0])).toContain('install');
   });
 
-  it('reports the jobs layer on /health, 503 when it fails', async () => {
-    const { createServer } = await import('../../src/server/create-server.ts');
+  it('startAppServer reports the jobs layer on /health, 503 when it fails', async () => {
+    const { startAppServer } = await import('../../src/server/start-app-server.ts');
     const { readConfig } = await import('../../src/config.ts');
     let failing = false;
-    const server = createServer({
-      config: readConfig({ NODE_ENV: 'test' }),
-      logger: pino({ level: 'silent' }),
-      store: h.store,
-      lifecycle: h.server.context.lifecycle,
+    const jobs = {
+      ...jobsRef!,
       health: async () => (failing ? Promise.reject(new Error('queue unreachable')) : jobsRef!.health()),
-    });
-    const running = await server.listen(0, '127.0.0.1');
+    };
+    const running = await startAppServer({ config: readConfig({ NODE_ENV: 'test' }), logger: pino({ level: 'silent' }), store: h.store, jobs, port: 0 });
     try {
       const ok = await fetch(`${running.url}/health`);
       expect(ok.status).toBe(200);
