@@ -1,28 +1,10 @@
 // Before/after: a re-audit marks the earlier fixes resolved or still open, and sets the measured metric change
 // beside the estimate the earlier report made.
-import type { Fix, Report } from '../report/schema.ts';
+import type { Comparison, Fix, Report } from '../report/schema.ts';
 
-export interface MeasuredChange {
-  metric: string;
-  before: number | null;
-  after: number | null;
-  /** before − after: positive is better. */
-  change: number | null;
-}
-
-export interface FixOutcome {
-  id: string;
-  title: string;
-  status: 'resolved' | 'open' | 'not-rechecked';
-  estimate: Fix['impact'];
-  measured: MeasuredChange | null;
-}
-
-export interface RunComparison {
-  outcomes: FixOutcome[];
-  /** Fixes only the new report has. */
-  newFixes: string[];
-}
+export type RunComparison = Comparison;
+export type FixOutcome = Comparison['outcomes'][number];
+export type MeasuredChange = NonNullable<FixOutcome['measured']>;
 
 const SECTION_OF: Record<string, 'loadTime' | 'links' | 'checkout'> = {
   'broken-links': 'links', redirects: 'links', checkout: 'checkout',
@@ -32,12 +14,11 @@ function metricKey(metric: string): 'lcpMs' | 'cls' | 'tbtMs' | null {
   return metric === 'LCP' ? 'lcpMs' : metric === 'CLS' ? 'cls' : metric === 'TBT' || metric === 'INP' ? 'tbtMs' : null;
 }
 
-/** Mean of a metric over the fix's pages (every device measured) in one report. */
+/** Mean of a metric over the fix's pages on phones (most traffic), or on desktop when phones were not measured. */
 function meanOn(report: Report, pages: string[], key: 'lcpMs' | 'cls' | 'tbtMs'): number | null {
-  const values = (report.loadTime?.pages ?? [])
-    .filter((p) => pages.includes(p.url) && !p.error)
-    .map((p) => p.metrics[key])
-    .filter((v): v is number => v !== null);
+  const measured = (report.loadTime?.pages ?? []).filter((p) => pages.includes(p.url) && !p.error);
+  const phones = measured.filter((p) => p.device === 'mobile');
+  const values = (phones.length ? phones : measured).map((p) => p.metrics[key]).filter((v): v is number => v !== null);
   return values.length ? values.reduce((s, v) => s + v, 0) / values.length : null;
 }
 
@@ -62,5 +43,5 @@ export function compareRuns(previous: Report, current: Report): RunComparison {
     return { id: fix.id, title: fix.title, status, estimate: fix.impact, measured: status === 'not-rechecked' ? null : measure(previous, current, fix) };
   });
   const before = new Set(previous.fixes.map((f) => f.id));
-  return { outcomes, newFixes: current.fixes.filter((f) => !before.has(f.id)).map((f) => f.id) };
+  return { previous: { startedAt: previous.startedAt }, outcomes, newFixes: current.fixes.filter((f) => !before.has(f.id)).map((f) => f.id) };
 }

@@ -3,6 +3,7 @@
 import { createI18n } from '../i18n/index.ts';
 import type { Report } from './schema.ts';
 import { budgetSection, errorsSection, inputsSection, methodSection } from './html/about.ts';
+import { beforeAfterSection } from './html/before-after.ts';
 import { checkoutSection } from './html/checkout.ts';
 import type { RenderContext } from './html/context.ts';
 import { html, SafeHtml } from './html/escape.ts';
@@ -41,6 +42,7 @@ ${report.store.truncated ? html`<p class="muted">${t('report.truncated')}</p>` :
 <div class="card score"><b class="${grade}">${score === null ? t('score.none') : i18n.number(score)}</b><div><strong>${t('score.title')}</strong><br><span class="muted">${t('score.caption')}</span></div></div></header>
 ${budgetSection(ctx)}
 ${fixesSection(ctx)}
+${beforeAfterSection(ctx)}
 ${loadTimeSection(ctx)}
 ${checkoutSection(ctx)}
 ${linksSection(ctx)}

@@ -171,6 +171,22 @@ export const fixSchema = z.object({
 });
 export type Fix = z.infer<typeof fixSchema>;
 
+export const comparisonSchema = z.object({
+  previous: z.object({ startedAt: z.string() }),
+  outcomes: z.array(
+    z.object({
+      id: z.string(),
+      title: z.string(),
+      status: z.enum(['resolved', 'open', 'not-rechecked']),
+      estimate: fixSchema.shape.impact,
+      /** before − after: positive is better. */
+      measured: z.object({ metric: z.string(), before: z.number().nullable(), after: z.number().nullable(), change: z.number().nullable() }).nullable(),
+    }),
+  ),
+  newFixes: z.array(z.string()),
+});
+export type Comparison = z.infer<typeof comparisonSchema>;
+
 export const pageSchema = z.object({ url: z.string(), template: templateSchema });
 
 export const reportSchema = z.object({
@@ -186,6 +202,8 @@ export const reportSchema = z.object({
   fixes: z.array(fixSchema),
   /** Store inputs the advisor used, and which were assumed. */
   inputs: z.record(z.string(), z.unknown()).optional(),
+  /** Before/after against the previous report of the same store, when there was one. */
+  comparison: comparisonSchema.optional(),
   budget: z.object({ breaches: z.array(z.object({ rule: z.string(), limit: z.number(), actual: z.number(), page: z.string().optional() })) }).optional(),
   errors: z.array(z.object({ audit: z.string(), message: z.string() })),
 });

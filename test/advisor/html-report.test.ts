@@ -121,6 +121,20 @@ describe('HTML report', () => {
     expect(renderHtmlReport(eur, { locale: 'not a locale!' })).toMatch(/<html lang="en" dir="ltr">/);
   });
 
+  it('shows the before/after table when the report carries a comparison', async () => {
+    const { compareRuns } = await import('../../src/advisor/index.ts');
+    const fixedBase = validateReport((await import('../fixtures/demo-fixed-report.json', { with: { type: 'json' } })).default);
+    const after: Report = { ...fixedBase, ...adviseFixes(fixedBase) };
+    after.comparison = compareRuns(advised, after);
+    expect(() => validateReport(after)).not.toThrow();
+    const out = parse(renderHtmlReport(after));
+    const rows = out.elements.filter((e) => e.attrs['data-outcome']).map((e) => e.attrs['data-outcome']);
+    expect(rows).toEqual(advised.fixes.map((f) => f.id));
+    expect(out.text).toMatch(/Since the last audit/);
+    expect(out.text).toMatch(/resolved/);
+    expect(out.text).toContain('LCP 7.8 s → 2.2 s');
+  });
+
   it('renders a report where no audit ran', () => {
     const empty = parse(renderHtmlReport({ ...base, loadTime: null, checkout: null, links: null, fixes: [] }));
     expect(empty.text).toContain('The load-time audit did not run.');
