@@ -2,7 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { adviseFixes, checkBudget, compareRuns, loadBudget, parseBudget, type AdviceInputs } from '../../src/advisor/index.ts';
+import { adviseFixes, checkBudget, compareRuns, layerInputs, loadBudget, parseBudget, type AdviceInputs } from '../../src/advisor/index.ts';
 import { validateReport, type Report } from '../../src/report/schema.ts';
 import { ROUND_INPUTS, opp, page, withPages } from './build.ts';
 import fixture from '../fixtures/demo-defective-report.json' with { type: 'json' };
@@ -26,6 +26,21 @@ describe('store inputs', () => {
     expect(inputs.assumed).not.toContain('monthlySessions');
     expect(inputs.assumed).not.toContain('conversionRate');
     expect(fixes[0]!.impact.revenuePerMonth.currency).toBe('EUR');
+  });
+
+  it('takes each input from the most trusted place that has it: Shopify, real-user data, CLI, config', () => {
+    const given = layerInputs([
+      { source: 'config', values: { monthlySessions: 1, conversionRate: 0.5, averageOrderValue: 9, currency: 'GBP' } },
+      { source: 'cli', values: { averageOrderValue: 70 } },
+      { source: 'shopify', values: { monthlySessions: null, conversionRate: 0.018, currency: 'EUR' } },
+      { source: 'rum', values: { monthlySessions: 52_000 } },
+    ]);
+    const { inputs } = adviseFixes(withPages(), given);
+    expect(inputs.monthlySessions).toEqual({ value: 52_000, source: 'rum' });
+    expect(inputs.conversionRate).toEqual({ value: 0.018, source: 'shopify' });
+    expect(inputs.averageOrderValue).toEqual({ value: 70, source: 'cli' });
+    expect(inputs.currency).toEqual({ value: 'EUR', source: 'shopify' });
+    expect(inputs.assumed).not.toContain('monthlySessions');
   });
 
   it('rejects impossible inputs with a clear message', () => {
