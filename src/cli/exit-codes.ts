@@ -1,0 +1,2 @@
+/** What CI scripts can rely on. */
+export const EXIT = { ok: 0, budgetBreached: 1, usage: 2 } as const;
