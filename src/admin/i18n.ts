@@ -1,0 +1,39 @@
+// The UI's language: Shopify's `locale` parameter, else the browser's. Strings come from the shared catalogue
+// in src/i18n (the HTML report's formatting and RTL rules), extended with the admin's own keys.
+import { createI18n, type I18n } from '../i18n/index.ts';
+import { adminCatalogue, ADMIN_EN, type AdminKey } from '../i18n/admin.ts';
+
+export const SUPPORTED = ['en', 'zh-CN', 'he', 'fa'] as const;
+
+export function pickLocale(search: string, browser: readonly string[]): string {
+  const requested = [new URLSearchParams(search).get('locale'), ...browser].filter((l): l is string => Boolean(l));
+  for (const locale of requested) {
+    const lang = locale.toLowerCase().split(/[-_]/)[0];
+    if (lang === 'zh') return 'zh-CN';
+    const hit = SUPPORTED.find((s) => s === lang);
+    if (hit) return hit;
+  }
+  return 'en';
+}
+
+let current: I18n = createI18n('en');
+let messages: Partial<Record<AdminKey, string>> = {};
+
+export function setLocale(locale: string): I18n {
+  current = createI18n(locale);
+  messages = adminCatalogue(locale);
+  return current;
+}
+
+export function fmt(): I18n {
+  return current;
+}
+
+export function t(key: AdminKey, params: Record<string, string | number> = {}): string {
+  const template = messages[key] ?? ADMIN_EN[key] ?? key;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function money(value: number, currency: string): string {
+  return current.money(value, currency);
+}

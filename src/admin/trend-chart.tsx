@@ -1,0 +1,53 @@
+// The score trend over runs: one line per template/device (and the store score), drawn with uPlot.
+import { useEffect, useRef } from 'preact/hooks';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+import { fmt, t } from './i18n.ts';
+
+export interface TrendPoint {
+  id: number;
+  at: string;
+  score: number | null;
+  groups: Record<string, number | null>;
+}
+
+const COLORS = ['#303030', '#005bd3', '#29845a', '#c70a24', '#8051ff', '#b98900', '#0094d5', '#e51c00', '#4a4a4a', '#00a0ac'];
+
+export function TrendChart(props: { points: TrendPoint[] }) {
+  const host = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = host.current;
+    if (!el || props.points.length === 0) return;
+    const keys = [...new Set(props.points.flatMap((p) => Object.keys(p.groups)))].sort();
+    const xs = props.points.map((p) => Date.parse(p.at) / 1000);
+    const data: uPlot.AlignedData = [xs, props.points.map((p) => p.score), ...keys.map((k) => props.points.map((p) => p.groups[k] ?? null))];
+    const series: uPlot.Series[] = [
+      {},
+      { label: t('overview.storeScore'), stroke: COLORS[0], width: 3, points: { show: props.points.length < 40 } },
+      ...keys.map((k, i) => ({ label: k, stroke: COLORS[(i + 1) % COLORS.length], width: 1.5, points: { show: props.points.length < 40 } })),
+    ];
+    const plot = new uPlot(
+      {
+        width: Math.max(280, el.clientWidth),
+        height: 220,
+        series,
+        scales: { y: { range: [0, 100] } },
+        axes: [{ values: (_u, splits) => splits.map((s) => new Intl.DateTimeFormat(fmt().locale, { month: 'short', day: 'numeric' }).format(s * 1000)) }, {}],
+        legend: { show: true },
+      },
+      data,
+      el,
+    );
+    const resize = () => plot.setSize({ width: Math.max(280, el.clientWidth), height: 220 });
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      plot.destroy();
+    };
+  }, [props.points]);
+  return (
+    <figure style="margin:0">
+      <div ref={host} class="chart" dir="ltr" role="img" aria-label={t('overview.trendLabel', { runs: props.points.length })} />
+    </figure>
+  );
+}

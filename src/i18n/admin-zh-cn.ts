@@ -1,0 +1,2 @@
+import type { AdminCatalogue } from './admin.ts';
+export const ADMIN_ZH_CN: AdminCatalogue = {};
