@@ -104,6 +104,15 @@ describe('LCP impact model', () => {
     expect(fix.impact.revenuePerMonth.central).toBe(2800);
   });
 
+  it('prices a lazy-loaded LCP image by its load delay when Lighthouse gives no discovery saving', () => {
+    const p = page({
+      metrics: { lcpMs: 8000 },
+      lcpElement: { selector: 'img', snippet: '<img loading=lazy src="/hero.png">', url: null },
+      lcpPhases: { ttfbMs: 100, loadDelayMs: 600, loadTimeMs: 5000, renderDelayMs: 300 },
+    });
+    expect(byId(adviseFixes(withPages(p), ROUND_INPUTS).fixes, 'lcp-image-priority').impact.savingMs).toBe(600);
+  });
+
   it('ignores savings below the minimum and yields no fixes for a clean page', () => {
     const p = page({ metrics: { lcpMs: 1500, cls: 0.01, tbtMs: 30 }, opportunities: [opp('image-delivery-insight', { LCP: 50 })] });
     expect(adviseFixes(withPages(p), ROUND_INPUTS).fixes).toEqual([]);
