@@ -2,6 +2,7 @@
 // sales and sessions when the app holds read_reports; without it (or when the query is refused) the order list
 // gives orders and revenue, and sessions stay unknown, which the advisor then takes from the merchant or RUM.
 import { GraphqlQueryError } from './library.ts';
+import type { InputLayer } from '../advisor/index.ts';
 import {
   ORDERS_SUMMARY_QUERY,
   SALES_30_DAYS_SHOPIFYQL,
@@ -103,5 +104,20 @@ function summarise(source: StoreInputs['source'], sessions: number | null, order
     currency,
     conversionRate: sessions ? orders / sessions : null,
     averageOrderValue: orders > 0 ? Math.round((revenue / orders) * 100) / 100 : null,
+  };
+}
+
+const DAYS_PER_MONTH = 365.25 / 12;
+
+/** The advisor's 'shopify' input layer (highest trust); unknowns stay null so lower layers can fill them. */
+export function shopifyInputLayer(inputs: StoreInputs): InputLayer {
+  return {
+    source: 'shopify',
+    values: {
+      monthlySessions: inputs.sessions === null ? null : Math.round((inputs.sessions * DAYS_PER_MONTH) / inputs.periodDays),
+      conversionRate: inputs.conversionRate,
+      averageOrderValue: inputs.averageOrderValue,
+      currency: inputs.currency,
+    },
   };
 }

@@ -1,7 +1,9 @@
 // Admin GraphQL through the stand-in: cost-based throttling (THROTTLED inside HTTP 200), 429 with
 // Retry-After, 5xx retried with jitter up to a cap, and the ShopifyQL → orders fallback.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { layerInputs } from '../../src/advisor/index.ts';
 import { AdminApiError } from '../../src/shopify/graphql-with-backoff.ts';
+import { shopifyInputLayer } from '../../src/shopify/store-analytics.ts';
 import { sqliteBackend } from '../store/backends.ts';
 import { startHarness, type Harness } from './harness.ts';
 
@@ -85,5 +87,19 @@ describe('store inputs', () => {
     const inputs = await admin().storeInputs(NO_REPORTS);
     expect(inputs).toMatchObject({ source: 'orders', sessions: null, orders: 3, revenue: 200, currency: 'CAD', conversionRate: null, averageOrderValue: 66.67 });
     expect(inputs.fallbackReason).toContain('read_reports');
+  });
+
+  it('feeds the advisor as its Shopify layer, leaving unknowns to the layers below', async () => {
+    const layered = layerInputs([
+      shopifyInputLayer(await admin().storeInputs(NO_REPORTS)),
+      { source: 'cli', values: { monthlySessions: 9000, conversionRate: 0.5 } },
+    ]);
+    expect(layered.monthlySessions).toEqual({ value: 9000, source: 'cli' });
+    expect(layered.conversionRate).toEqual({ value: 0.5, source: 'cli' });
+    expect(layered.averageOrderValue).toEqual({ value: 66.67, source: 'shopify' });
+    expect(layered.currency).toEqual({ value: 'CAD', source: 'shopify' });
+    const full = layerInputs([shopifyInputLayer(await admin().storeInputs(SHOP))]);
+    expect(full.monthlySessions).toEqual({ value: 6341, source: 'shopify' });
+    expect(full.conversionRate).toEqual({ value: 0.02, source: 'shopify' });
   });
 });
