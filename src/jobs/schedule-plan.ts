@@ -34,9 +34,13 @@ export function offPeakSlot(shop: string): { minute: number; hour: number; weekd
   };
 }
 
+const knownZones = new Set<string>();
+
 export function assertTimeZone(timezone: string): string {
+  if (knownZones.has(timezone)) return timezone;
   try {
     new Intl.DateTimeFormat('en-US', { timeZone: timezone });
+    knownZones.add(timezone);
     return timezone;
   } catch {
     throw new ScheduleError(`unknown time zone "${timezone}": use an IANA name such as Europe/Berlin or America/New_York`);

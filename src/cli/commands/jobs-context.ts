@@ -1,0 +1,54 @@
+// What every queue command opens: the store, a logger and the jobs layer in the mode the configuration
+// selects (DATABASE_URL postgres://… → pg-boss scale-out, otherwise the embedded SQLite queue).
+import type { Logger } from 'pino';
+import type { AppConfig } from '../../config.ts';
+import { createJobs, isScaleOut, type Jobs } from '../../jobs/jobs-runtime.ts';
+import { createJobsLogger } from '../../jobs/logger.ts';
+import type { RunAuditFn } from '../../jobs/audit-job-handler.ts';
+import { openStore, type Store } from '../../store/index.ts';
+
+export interface JobsContext {
+  config: AppConfig;
+  store: Store;
+  jobs: Jobs;
+  logger: Logger;
+  close(options?: { graceful?: boolean }): Promise<void>;
+}
+
+export async function openJobsContext(config: AppConfig, opts: { runAudit?: RunAuditFn; logger?: Logger } = {}): Promise<JobsContext> {
+  const logger = opts.logger ?? createJobsLogger(config.logLevel);
+  const store = await openStore({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const runAudit = opts.runAudit ?? (await import('../../engine/run-audit.ts')).runAudit;
+    const jobs = await createJobs({
+      store,
+      logger,
+      runAudit,
+      databaseUrl: isScaleOut(config.databaseUrl) ? config.databaseUrl : undefined,
+      dataDir: config.dataDir,
+      chromePath: config.chromePath,
+      smtpUrl: config.smtpUrl,
+      alertFrom: config.alertFrom,
+      // The operator's own CLI may audit stores on a private network; the app's own-domain guard covers app mode.
+      allowPrivateAddresses: !config.shopify,
+    });
+    return {
+      config,
+      store,
+      jobs,
+      logger,
+      async close(options = {}) {
+        await jobs.stop(options);
+        await store.close();
+      },
+    };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** The shop key of a store URL in standalone mode: its host. */
+export function shopOfUrl(url: string): string {
+  return new URL(url).host;
+}
