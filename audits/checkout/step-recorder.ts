@@ -49,13 +49,19 @@ export class StepRecorder {
       const status = response.status();
       // A redirect's request never "finishes"; its follow-up request is tracked on its own.
       if (status >= 300 && status < 400) this.#inFlight.delete(response.request());
-      if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) this.lastDocumentStatus = status;
+      if (response.request().isNavigationRequest() && response.frame() === page.mainFrame()) {
+        this.lastDocumentStatus = status;
+        this.lastDocumentError = null;
+      }
       if (status < 400) return;
       const bucket = this.#origins.get(response.request()) ?? this.#current;
       push(bucket.failedRequests, { url: response.url(), status });
     });
     page.on('requestfailed', (request) => {
       this.#inFlight.delete(request);
+      if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
+        this.lastDocumentError = `${request.url()}: ${guard.wasBlocked(request) ? 'blocked by the never-pay guard' : (request.failure()?.errorText ?? 'failed')}`;
+      }
       if (guard.wasBlocked(request)) return;
       const errorText = request.failure()?.errorText ?? 'failed';
       // Requests cut off because we navigated away are our doing, not the store's.
@@ -78,6 +84,8 @@ export class StepRecorder {
 
   /** HTTP status of the last main-frame document, so a checkout page that answers 404 is not mistaken for slow. */
   lastDocumentStatus: number | null = null;
+  /** Set when the last main-frame navigation failed outright (blocked, refused), cleared by the next response. */
+  lastDocumentError: string | null = null;
 
   /** Requests started and not yet finished or failed. */
   get inFlight(): number {

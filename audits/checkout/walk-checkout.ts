@@ -27,6 +27,9 @@ export async function screenshot(session: JourneySession, name: string): Promise
 }
 
 async function waitUsable(session: JourneySession): Promise<void> {
+  // Reported against the page we came from (its continue button led here), as the stage is not renamed yet.
+  const failedLoad = session.recorder.lastDocumentError;
+  if (failedLoad || session.page.url().startsWith('chrome-error:')) throw new JourneyFailure('other', `the next checkout page failed to load (${failedLoad ?? session.page.url()})`);
   const status = session.recorder.lastDocumentStatus;
   if (status !== null && status >= 400) throw new JourneyFailure('other', `checkout page ${session.page.url()} answered HTTP ${status}`);
   await session.page.waitForFunction(
