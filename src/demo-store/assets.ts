@@ -2,7 +2,8 @@ import { ASSET_VERSION, themeAssetPath } from './theme.ts';
 
 /** Theme CSS and JS. The defective variant ships the bloated render-blocking files (D2). */
 export const CORE_CSS = `
-:root{--font-body:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;--color-fg:18,18,18;--page-width:120rem}
+/* One generic family: on Linux every missing named family costs a fontconfig lookup during layout. */
+:root{--font-body:sans-serif;--color-fg:18,18,18;--page-width:120rem}
 *,*::before,*::after{box-sizing:border-box}
 body{margin:0;font-family:var(--font-body);color:rgb(var(--color-fg));line-height:1.5;background:#fff}
 img{max-width:100%;height:auto;display:block}

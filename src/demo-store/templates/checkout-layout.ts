@@ -4,7 +4,7 @@ import { esc } from '../http.ts';
 import { SHOP_NAME } from '../theme.ts';
 
 /** The checkout's own layout: no theme header, no app embeds, an order summary beside the form. */
-const CHECKOUT_CSS = `body{margin:0;font-family:-apple-system,BlinkMacSystemFont,"Segoe UI",Roboto,Helvetica,Arial,sans-serif;color:#333;line-height:1.4}
+const CHECKOUT_CSS = `body{margin:0;font-family:sans-serif;color:#333;line-height:1.4}
 .wrap{display:flex;flex-wrap:wrap-reverse;max-width:70rem;margin:0 auto}.main{flex:3 1 24rem;padding:2rem}.sidebar{flex:2 1 16rem;padding:2rem;background:#fafafa;border-left:1px solid #e1e1e1}
 .logo{font-size:1.5rem;text-decoration:none;color:#333}.breadcrumb{list-style:none;display:flex;gap:.5rem;padding:0;font-size:.8rem}.breadcrumb__item--current{font-weight:600}
 .section__title{font-size:1.2rem;margin:1.5rem 0 .8rem}.field{margin:0 0 .8rem}.field__label{display:block;font-size:.85rem;margin-bottom:.2rem}
