@@ -21,6 +21,16 @@ export interface Measurement {
   phaseMaxMs: Record<LcpPhase, number>;
 }
 
+/** The LCP element carries loading="lazy": the browser requests it only after layout. */
+export function isLazyLcp(page: LoadTimePage): boolean {
+  return /loading\s*=\s*["']?lazy/i.test(page.lcpElement?.snippet ?? '');
+}
+
+/** What lazy-loading the LCP image costs: its load delay, counted in the load-delay phase. */
+export function lazyLcpCostMs(page: LoadTimePage): number {
+  return isLazyLcp(page) ? (page.lcpPhases?.loadDelayMs ?? 0) : 0;
+}
+
 export function measurementKey(url: string, device: Device): string {
   return `${device} ${url}`;
 }
@@ -45,6 +55,7 @@ export function buildMeasurements(section: LoadTimeSection | null, inputs: Resol
       const ph = phaseOf(o.id);
       phaseMaxMs[ph] = Math.max(phaseMaxMs[ph], lcpSavingOf(o.metricSavings) * ratio);
     }
+    phaseMaxMs['load-delay'] = Math.max(phaseMaxMs['load-delay'], lazyLcpCostMs(page) * ratio);
     const pagesInSlice = perSlice.get(`${page.template}|${page.device}`) ?? 1;
     const weight = (inputs.templateShares.value[page.template] * inputs.deviceShares.value[page.device]) / pagesInSlice;
     return { key: measurementKey(page.url, page.device), page, url: page.url, template: page.template, device: page.device, ratio, hasField: field !== null, fieldLcpMs, headroomMs, weight, phaseMaxMs };

@@ -1,5 +1,5 @@
 // Images: oversized or unresponsive images, and an LCP image that is discovered late or lazy-loaded.
-import type { Measurement } from '../measurements.ts';
+import { isLazyLcp, lazyLcpCostMs, type Measurement } from '../measurements.ts';
 import type { Candidate } from '../types.ts';
 import { bytes, fileName, findOpportunity, itemUrls, ms, where } from './util.ts';
 
@@ -23,10 +23,10 @@ export function imageRules(m: Measurement, minLcpMs: number): Candidate[] {
     });
   }
   const discovery = findOpportunity(m.page, 'lcp-discovery-insight');
-  const lazy = /loading\s*=\s*["']?lazy/i.test(m.page.lcpElement?.snippet ?? '');
+  const lazy = isLazyLcp(m.page);
   // A lazy-loaded LCP image waits for layout before it is even requested: its load delay is the cost, when
   // Lighthouse's discovery insight gives no saving of its own.
-  const discoveryMs = Math.max(discovery?.metricSavings.LCP ?? 0, lazy ? (m.page.lcpPhases?.loadDelayMs ?? 0) : 0);
+  const discoveryMs = Math.max(discovery?.metricSavings.LCP ?? 0, lazyLcpCostMs(m.page));
   if (discoveryMs >= minLcpMs) {
     const image = m.page.lcpElement?.url ? fileName(m.page.lcpElement.url) : 'the LCP image';
     out.push({
