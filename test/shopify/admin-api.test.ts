@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { layerInputs } from '../../src/advisor/index.ts';
 import { AdminApiError } from '../../src/shopify/graphql-with-backoff.ts';
+import { ShopNotAuthorisedError } from '../../src/shopify/offline-token.ts';
 import { shopifyInputLayer } from '../../src/shopify/store-analytics.ts';
 import { sqliteBackend } from '../store/backends.ts';
 import { startHarness, type Harness } from './harness.ts';
@@ -101,5 +102,25 @@ describe('store inputs', () => {
     const full = layerInputs([shopifyInputLayer(await admin().storeInputs(SHOP))]);
     expect(full.monthlySessions).toEqual({ value: 6341, source: 'shopify' });
     expect(full.conversionRate).toEqual({ value: 0.02, source: 'shopify' });
+  });
+
+});
+
+describe('offline token that can no longer be refreshed', () => {
+  it('fails with ShopNotAuthorisedError, and the next admin visit re-authorises without a new install', async () => {
+    const shopify = h.server.context.shopify!;
+    const session = (await shopify.sessionStorage.findSessionsByShop(NO_REPORTS))[0]!;
+    session.expires = new Date(Date.now() - 1000);
+    await shopify.sessionStorage.storeSession(session);
+    h.standIn.state.revokeShop(NO_REPORTS);
+    await expect(shopify.getOfflineAccessToken(NO_REPORTS)).rejects.toThrow(ShopNotAuthorisedError);
+
+    const installsBefore = h.auditRequests.filter((r) => r.reason === 'install').length;
+    const visit = await h.api('/api/shop', { token: await h.standIn.sessionToken(NO_REPORTS) });
+    expect(visit.status).toBe(200);
+    const token = await shopify.getOfflineAccessToken(NO_REPORTS);
+    expect(token).not.toBe(session.accessToken);
+    expect((await admin().mainTheme(NO_REPORTS))?.name).toBe('Dawn');
+    expect(h.auditRequests.filter((r) => r.reason === 'install')).toHaveLength(installsBefore);
   });
 });
