@@ -51,6 +51,7 @@ export async function runCheckoutJourney(context: AuditContext, options: Checkou
   const started = performance.now();
   const steps: CheckoutStep[] = [];
   let product: AddedProduct | null = null;
+  const flakyStages: string[] = [];
   let failure: CheckoutSection['failure'] = null;
   let completed = false;
   let browserContext: BrowserContext | undefined;
@@ -74,11 +75,14 @@ export async function runCheckoutJourney(context: AuditContext, options: Checkou
     session = await preparePage(context, options, browserContext);
     const s = session;
     const candidates = await runStep('finding a product', () => findProductCandidates(s), stepOptions);
+    if (candidates.flaky) flakyStages.push('home');
     s.stage = 'product';
     const added = await runStep('adding to cart', () => addFirstAvailable(s, candidates.value), stepOptions);
+    if (added.flaky) flakyStages.push('product');
     product = added.value;
     s.stage = 'cart';
     const clickedAt = await runStep('opening checkout', () => openCheckout(s), stepOptions);
+    if (clickedAt.flaky) flakyStages.push('cart');
     s.stage = 'checkout';
     completed = await walkCheckout(s, clickedAt.value, steps);
   } catch (error) {
@@ -110,5 +114,6 @@ export async function runCheckoutJourney(context: AuditContext, options: Checkou
     benchmark: { ...BAYMARD_BENCHMARK },
     product,
     blockedRequests: session?.guard.blocked ?? [],
+    flakyStages,
   };
 }

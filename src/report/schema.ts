@@ -123,6 +123,8 @@ export const checkoutSectionSchema = z.object({
   product: z.object({ url: z.string(), variantId: z.string().nullable(), addedVia: z.enum(['form', 'ajax']) }).nullable().optional(),
   /** Requests the never-pay guard aborted (order completion, card vault); empty on a normal run. */
   blockedRequests: z.array(z.object({ url: z.string(), method: z.string(), reason: z.string() })).optional(),
+  /** Storefront stages before checkout (home, product, cart) that passed only on their retry. */
+  flakyStages: z.array(z.string()).optional(),
 });
 export type CheckoutSection = z.infer<typeof checkoutSectionSchema>;
 
