@@ -19,7 +19,8 @@ export async function openJobsContext(config: AppConfig, opts: { runAudit?: RunA
   const logger = opts.logger ?? createJobsLogger(config.logLevel);
   const store = await openStore({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
-    const runAudit = opts.runAudit ?? (await import('../../engine/run-audit.ts')).runAudit;
+    // Loaded on the first audit only: enqueue, schedule and runs never pay for Lighthouse's import.
+    const runAudit: RunAuditFn = opts.runAudit ?? (async (url, options) => (await import('../../engine/run-audit.ts')).runAudit(url, options));
     const jobs = await createJobs({
       store,
       logger,
