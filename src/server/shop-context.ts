@@ -42,12 +42,12 @@ export function requireShopSession(ctx: ServerContext): RequestHandler {
       res.status(401).set('X-Shopify-Retry-Invalid-Session-Request', '1').json({ error: 'missing session token' });
       return;
     }
-    void validate(req, res, (error?: unknown) => {
+    Promise.resolve(validate(req, res, (error?: unknown) => {
       if (error) return next(error);
       const session = res.locals.shopify?.session as { shop: string } | undefined;
       if (!session) return next(new MissingShopContextError('authenticated request without a session'));
       res.locals.shopDomain = session.shop;
       next();
-    });
+    })).catch(next);
   };
 }
