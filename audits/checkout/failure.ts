@@ -9,11 +9,14 @@ export class JourneyFailure extends Error {
   override name = 'JourneyFailure';
   readonly reason: FailureReason;
   readonly field: string | undefined;
+  /** A server hiccup (5xx, 429) that a second try may not meet. */
+  readonly transient: boolean;
 
-  constructor(reason: FailureReason, message: string, field?: string) {
+  constructor(reason: FailureReason, message: string, field?: string, transient = false) {
     super(message);
     this.reason = reason;
     this.field = field;
+    this.transient = transient;
   }
 }
 
@@ -39,7 +42,7 @@ export function classifyError(error: unknown): JourneyFailure {
   return new JourneyFailure('other', message);
 }
 
-/** Timeouts and vanished elements can pass on a second try; a rejected field or a sold-out product will not. */
+/** Timeouts, vanished elements and server hiccups can pass on a second try; a rejected field or a sold-out product will not. */
 export function isRetriable(failure: JourneyFailure): boolean {
-  return failure.reason === 'timeout' || failure.reason === 'selector-not-found';
+  return failure.transient || failure.reason === 'timeout' || failure.reason === 'selector-not-found';
 }

@@ -35,6 +35,8 @@ export function sameOrigin(session: JourneySession, url: string): boolean {
 export async function openPage(session: JourneySession, url: string): Promise<HTTPResponse | null> {
   session.signal?.throwIfAborted();
   const response = await session.page.goto(url, { waitUntil: 'domcontentloaded', timeout: session.options.stepTimeoutMs });
+  const status = response?.status() ?? 0;
+  if (status >= 500 || status === 429) throw new JourneyFailure('other', `${url} answered HTTP ${status}`, undefined, true);
   await assertNotPasswordPage(session);
   return response;
 }

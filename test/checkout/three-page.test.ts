@@ -125,6 +125,14 @@ describe('three-page checkout journey', () => {
     expect(section.failure!.message).toMatch(/also failed on retry/);
   });
 
+  it('retries a stage that met a transient 503 once and marks it flaky (D14 as the home page)', async () => {
+    store.resetTransient();
+    const { section, messages } = await runJourney(store.url, pool, { homePath: DEFECT_PATHS.transient503 });
+    expect(messages.some((m) => /retrying "home" after: .*HTTP 503/.test(m))).toBe(true);
+    expect(section.flakyStages).toEqual(['home']);
+    expect(section.completed).toBe(true);
+  });
+
   it('blocks configured URLs in the browser and says so', async () => {
     const { section } = await runJourney(store.url, pool, { productUrl: PRODUCT, blockUrlPatterns: ['/shipping$'] });
     expect(section.completed).toBe(false);
