@@ -1,0 +1,129 @@
+// npm run bench:links: our link crawler vs linkinator 8.1 on the same generated demo store (2,000 and 10,000
+// products), each tool in its own process under /usr/bin/time -v for wall time and peak RSS, against a fresh
+// store process per run (the store's transient 503 is armed once per store). Prints medians and ratios.
+//
+// linkinator runs as `linkinator URL --recurse --sitemap --retry-errors --skip <trap>`: --sitemap so both read
+// the sitemap, --retry-errors so a 503 that recovers is not broken for either, and --skip for
+// /collections/everything pages past the catalogue's real last page, because linkinator has no trap detection
+// and would crawl the endless pagination (D15) forever. Our crawler gets no such help.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { parseArgs } from 'node:util';
+import { integersAbove } from './integers-above.ts';
+
+const { values } = parseArgs({ options: { sizes: { type: 'string', default: '2000,10000' }, runs: { type: 'string', default: '1' } } });
+const SIZES = values.sizes!.split(',').map(Number);
+const RUNS = Number(values.runs);
+const NODE = process.execPath;
+
+interface Measured {
+  wallS: number;
+  peakRssMb: number;
+  broken: Set<string>;
+  pages?: number;
+  links?: number;
+}
+
+async function startStore(products: number): Promise<{ url: string; stop: () => Promise<void> }> {
+  const child = spawn(NODE, ['src/demo-store/main.ts', '--products', String(products)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  for await (const chunk of child.stdout!) {
+    out += String(chunk);
+    const match = /storefront\s+(http:\/\/\S+)/.exec(out);
+    if (match) {
+      child.stdout!.resume();
+      return {
+        url: match[1]! + '/',
+        stop: async () => {
+          child.kill('SIGTERM');
+          await once(child, 'exit');
+        },
+      };
+    }
+  }
+  throw new Error(`demo store did not start: ${out}`);
+}
+
+async function timed(args: string[]): Promise<{ stdout: string; wallS: number; peakRssMb: number }> {
+  const child = spawn('/usr/bin/time', ['-v', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  await once(child, 'exit');
+  const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+  const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
+  if (!rss || !wall) throw new Error(`could not measure ${args.join(' ')}:\n${stderr.slice(-2000)}`);
+  const wallS = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
+  return { stdout, wallS, peakRssMb: Number(rss[1]) / 1024 };
+}
+
+async function runOurs(url: string): Promise<Measured> {
+  const run = await timed([NODE, 'test/bench/links-runner.ts', url]);
+  const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { pagesCrawled: number; linksChecked: number; broken: string[] };
+  return { wallS: run.wallS, peakRssMb: run.peakRssMb, broken: new Set(result.broken), pages: result.pagesCrawled, links: result.linksChecked };
+}
+
+async function runLinkinator(url: string, products: number): Promise<Measured> {
+  const lastRealPage = Math.ceil(products / 12) + 2;
+  const skip = `collections/everything\\?page=${integersAbove(lastRealPage)}`;
+  const cli = 'node_modules/linkinator/build/src/cli.js';
+  const run = await timed([NODE, cli, url, '--recurse', '--sitemap', '--retry-errors', '--skip', skip, '--format', 'csv']);
+  const broken = new Set<string>();
+  for (const line of run.stdout.split('\n').slice(1)) {
+    const [linkUrl, , state] = line.split(',');
+    if (state === 'BROKEN' && linkUrl) broken.add(linkUrl);
+  }
+  return { wallS: run.wallS, peakRssMb: run.peakRssMb, broken };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function measure(products: number, tool: 'ours' | 'linkinator'): Promise<Measured[]> {
+  const results: Measured[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const store = await startStore(products);
+    try {
+      results.push(tool === 'ours' ? await runOurs(store.url) : await runLinkinator(store.url, products));
+    } finally {
+      await store.stop();
+    }
+  }
+  return results;
+}
+
+const rows: string[] = [];
+const perPage: Record<string, number[]> = { ours: [], linkinator: [] };
+for (const products of SIZES) {
+  console.error(`\n== ${products} products ==`);
+  const ours = await measure(products, 'ours');
+  const theirs = await measure(products, 'linkinator');
+  const pages = ours[0]!.pages!;
+  const ourWall = median(ours.map((r) => r.wallS));
+  const theirWall = median(theirs.map((r) => r.wallS));
+  const ourRss = median(ours.map((r) => r.peakRssMb));
+  const theirRss = median(theirs.map((r) => r.peakRssMb));
+  const a = ours[0]!.broken;
+  const b = theirs[0]!.broken;
+  const onlyOurs = [...a].filter((u) => !b.has(u));
+  const onlyTheirs = [...b].filter((u) => !a.has(u));
+  perPage.ours!.push((ourWall * 1000) / pages);
+  perPage.linkinator!.push((theirWall * 1000) / pages);
+  rows.push(
+    [
+      `${products} products, ${pages} pages, ${ours[0]!.links} URLs checked (median of ${RUNS})`,
+      `  ours:       ${ourWall.toFixed(1)} s, ${(pages / ourWall).toFixed(0)} pages/s, peak RSS ${ourRss.toFixed(0)} MB, ${((ourWall * 1000) / pages).toFixed(2)} ms/page`,
+      `  linkinator: ${theirWall.toFixed(1)} s, ${(pages / theirWall).toFixed(0)} pages/s, peak RSS ${theirRss.toFixed(0)} MB, ${((theirWall * 1000) / pages).toFixed(2)} ms/page`,
+      `  throughput ratio ${(theirWall / ourWall).toFixed(1)}x (target >= 10x), memory ratio ${(ourRss / theirRss).toFixed(2)} (target <= 0.33)`,
+      `  broken sets identical: ${onlyOurs.length === 0 && onlyTheirs.length === 0 ? 'yes' : 'NO'} (${a.size} URLs)` +
+        (onlyOurs.length ? `\n    only ours: ${onlyOurs.join(' ')}` : '') +
+        (onlyTheirs.length ? `\n    only linkinator: ${onlyTheirs.join(' ')}` : ''),
+    ].join('\n'),
+  );
+  console.error(rows[rows.length - 1]);
+}
+console.log('\n' + rows.join('\n'));
+if (SIZES.length >= 2) {
+  const growth = (xs: number[]) => (xs[xs.length - 1]! / xs[0]!).toFixed(2);
+  console.log(`time per page, ${SIZES[SIZES.length - 1]} vs ${SIZES[0]} products: ours x${growth(perPage.ours!)}, linkinator x${growth(perPage.linkinator!)} (flat = 1.0)`);
+}
