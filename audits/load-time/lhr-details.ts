@@ -57,8 +57,17 @@ export function plainRow(row: Row): Row {
   return out;
 }
 
+/** Rows with their sub-items (the per-reason savings of an image, the cause of a layout shift) after them. */
 export function plainRows(details: unknown): Row[] {
-  return detailRows(details).slice(0, MAX_ITEMS).map(plainRow);
+  const rows: Row[] = [];
+  for (const row of detailRows(details)) {
+    const parent = rows.length;
+    rows.push(plainRow(row));
+    const sub = (row.subItems as { items?: unknown } | undefined)?.items;
+    if (Array.isArray(sub)) for (const item of sub) rows.push({ ...plainRow(item as Row), subItemOf: parent });
+    if (rows.length >= MAX_ITEMS) break;
+  }
+  return rows.slice(0, MAX_ITEMS);
 }
 
 /** Every row, of every audit, whose node is the given element: used to find the LCP element's resource URL. */

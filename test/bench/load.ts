@@ -1,0 +1,104 @@
+// Load-time audit vs `lhci collect` on the demo store: same pages, same Chromium, one run per page.
+// Prints per-page-run medians, page-runs per minute and the ratio (target ≥ 3×), then the performance-score
+// spread (max − min) over 5 runs of one page for both (ours must be no wider than LHCI's).
+// Run: npm run bench:load   (takes a few minutes; run it on a quiet machine)
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { loadTimeAudit } from '../../audits/load-time/index.ts';
+import { BrowserPool, CHROMIUM_FLAGS } from '../../audits/shared/browser.ts';
+import { findBrowser } from '../../audits/shared/browser-path.mjs';
+import type { AuditPage } from '../../audits/types.ts';
+import { productAt } from '../../src/demo-store/catalog.ts';
+import { DEFECT_PATHS } from '../../src/demo-store/defects.ts';
+import { startDemoStore } from '../../src/demo-store/server.ts';
+
+const run = promisify(execFile);
+const SPREAD_RUNS = 5;
+const chromePath: string = process.env.CHROME_PATH ?? findBrowser() ?? '';
+if (!chromePath) throw new Error('No Chromium found: set CHROME_PATH');
+const lhciBin = join(import.meta.dirname, '../../node_modules/.bin/lhci');
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+const store = await startDemoStore({ variant: 'defective' });
+const pages: AuditPage[] = [
+  { url: `${store.url}/`, template: 'home' },
+  { url: `${store.url}/products/${productAt(1).handle}`, template: 'product' },
+  { url: `${store.url}${DEFECT_PATHS.slowCollection}`, template: 'collection' },
+];
+
+async function ours(auditPages: AuditPage[], runs: number, pool: BrowserPool): Promise<{ ms: number; scores: number[] }> {
+  const started = performance.now();
+  const section = await loadTimeAudit.run(
+    { storeUrl: store.url, pages: auditPages, headers: {}, allowPrivateAddresses: true, browser: pool, artifactsDir: tmpdir(), progress: () => undefined },
+    { ...loadTimeAudit.defaults, runs },
+  );
+  const ms = performance.now() - started;
+  const failed = section.pages.filter((p) => p.error);
+  if (failed.length > 0) throw new Error(`our audit failed: ${failed.map((p) => p.error).join('; ')}`);
+  const spread = section.pages[0]?.spread.score;
+  return { ms, scores: spread ? [spread.min, spread.max] : [] };
+}
+
+async function lhci(urls: string[], runs: number): Promise<{ ms: number; scores: number[] }> {
+  const dir = await mkdtemp(join(tmpdir(), 'lhci-bench-'));
+  const chromeFlags = [...CHROMIUM_FLAGS, '--no-sandbox'].join(' ');
+  const args = [
+    'collect', '--no-lighthouserc', `--numberOfRuns=${runs}`, `--chromePath=${chromePath}`,
+    ...urls.map((u) => `--url=${u}`),
+    `--settings.chromeFlags=${chromeFlags}`,
+    // Same category as ours. Mobile is Lighthouse's default (no preset); `preset: perf` would switch to
+    // devtools throttling with 5.25 s waits, a different and much slower method than ours.
+    '--settings.onlyCategories=performance',
+  ];
+  const started = performance.now();
+  await run(lhciBin, args, { cwd: dir, env: { ...process.env, CHROME_PATH: chromePath }, maxBuffer: 64 * 1024 * 1024, encoding: 'utf8' });
+  const ms = performance.now() - started;
+  const files = (await readdir(join(dir, '.lighthouseci'))).filter((f) => f.startsWith('lhr-') && f.endsWith('.json'));
+  const scores: number[] = [];
+  for (const file of files) {
+    const lhr = JSON.parse(await readFile(join(dir, '.lighthouseci', file), 'utf8')) as { categories: { performance?: { score: number | null } } };
+    const score = lhr.categories.performance?.score;
+    if (typeof score === 'number') scores.push(Math.round(score * 100));
+  }
+  await rm(dir, { recursive: true, force: true });
+  if (files.length !== urls.length * runs) throw new Error(`lhci wrote ${files.length} results, expected ${urls.length * runs}`);
+  return { ms, scores };
+}
+
+try {
+  console.log(`Chromium: ${chromePath}; pages: ${pages.map((p) => new URL(p.url).pathname).join(', ')}`);
+  // Throughput: one run per page, one page per invocation so that each page-run has its own time.
+  const pool = new BrowserPool({ executablePath: chromePath });
+  const oursMs: number[] = [];
+  const lhciMs: number[] = [];
+  for (const page of pages) {
+    oursMs.push((await ours([page], 1, pool)).ms);
+    lhciMs.push((await lhci([page.url], 1)).ms);
+  }
+  const oursTotal = oursMs.reduce((a, b) => a + b, 0);
+  const lhciTotal = lhciMs.reduce((a, b) => a + b, 0);
+  const oursRate = (pages.length / oursTotal) * 60_000;
+  const lhciRate = (pages.length / lhciTotal) * 60_000;
+  console.log(`ours : median ${Math.round(median(oursMs))} ms per page-run, ${oursRate.toFixed(1)} page-runs/min (${oursMs.map(Math.round).join(', ')} ms)`);
+  console.log(`lhci : median ${Math.round(median(lhciMs))} ms per page-run, ${lhciRate.toFixed(1)} page-runs/min (${lhciMs.map(Math.round).join(', ')} ms)`);
+  console.log(`ratio: ${(oursRate / lhciRate).toFixed(2)}× the page-runs per minute of lhci collect (target ≥ 3×)`);
+
+  // Stability: the score spread over 5 runs of the home page.
+  const spreadPage = pages[0] as AuditPage;
+  const oursSpread = await ours([spreadPage], SPREAD_RUNS, pool);
+  await pool.close();
+  const lhciSpread = await lhci([spreadPage.url], SPREAD_RUNS);
+  const width = (scores: number[]): number => Math.max(...scores) - Math.min(...scores);
+  console.log(`spread over ${SPREAD_RUNS} runs of ${new URL(spreadPage.url).pathname}: ours ${width(oursSpread.scores)} points (${oursSpread.scores.join('..')}), lhci ${width(lhciSpread.scores)} points (${Math.min(...lhciSpread.scores)}..${Math.max(...lhciSpread.scores)}; median ${median(lhciSpread.scores)})`);
+  console.log(`spread: ours ${width(oursSpread.scores) <= width(lhciSpread.scores) ? 'no wider than' : 'WIDER than'} lhci's`);
+} finally {
+  await store.close();
+}
