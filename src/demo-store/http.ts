@@ -24,7 +24,7 @@ export function send(req: IncomingMessage, res: ServerResponse, status: number, 
 export function html(req: IncomingMessage, res: ServerResponse, status: number, body: string, headers: Headers = {}): void {
   // A route may have set a stricter cache-control (cart, checkout) before rendering.
   const defaults: Headers = res.hasHeader('cache-control') ? {} : { 'cache-control': 'private, no-cache' };
-  send(req, res, status, 'text/html; charset=utf-8', body, { ...defaults, 'x-frame-options': 'DENY', ...headers });
+  send(req, res, status, 'text/html; charset=utf-8', body, { ...defaults, ...headers });
 }
 
 export function json(req: IncomingMessage, res: ServerResponse, status: number, value: unknown, headers: Headers = {}): void {

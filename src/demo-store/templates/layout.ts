@@ -24,7 +24,7 @@ function head(ctx: StoreContext, req: PageRequest, input: LayoutInput): string {
 <script src="${app(CHATLY)}" async></script>
 <script src="${app(PROMO_BAR)}" async></script>`
     : `<style>${CORE_CSS}${CARD_CSS}</style>
-<link rel="preconnect" href="${ctx.appCdnUrl}" crossorigin>
+<link rel="preconnect" href="${ctx.appCdnUrl}">
 <script src="${themeAssetUrl('theme.js')}" defer></script>
 <script src="${app(REVIEWS_PRO)}" defer></script>
 <script src="${app(CHATLY)}" defer></script>
