@@ -23,7 +23,7 @@ const cliConfigSchema = z
       })
       .optional(),
     budget: z.unknown().optional(),
-    audits: z.record(z.enum(['load', 'checkout', 'links']), z.record(z.string(), z.unknown())).optional(),
+    audits: z.partialRecord(z.enum(['load', 'checkout', 'links']), z.record(z.string(), z.unknown())).optional(),
   })
   .strict();
 
