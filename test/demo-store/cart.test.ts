@@ -37,6 +37,21 @@ describe('Ajax Cart API', () => {
     expect((JSON.parse((await shopper.request('/cart.js')).body) as CartJson).items).toEqual([]);
   });
 
+  it('change.js and update.js set quantities by line, variant id or map, and refuse bad ones', async () => {
+    const shopper = new Shopper(store.url);
+    const [a, b] = [productAt(6), productAt(7)];
+    await shopper.postJson('/cart/add.js', { items: [{ id: a.variantId, quantity: 1 }, { id: b.variantId, quantity: 1 }] });
+    let cart = JSON.parse((await shopper.postJson('/cart/change.js', { line: 1, quantity: 4 })).body) as CartJson;
+    expect(cart.items.map((i) => i.quantity)).toEqual([4, 1]);
+    cart = JSON.parse((await shopper.postJson('/cart/change.js', { id: `${b.variantId}:abc`, quantity: 0 })).body) as CartJson;
+    expect(cart.items.map((i) => i.id)).toEqual([a.variantId]);
+    cart = JSON.parse((await shopper.postJson('/cart/update.js', { updates: { [a.variantId]: 2 } })).body) as CartJson;
+    expect(cart.item_count).toBe(2);
+    expect((await shopper.postJson('/cart/change.js', { line: 9, quantity: 1 })).status).toBe(400);
+    expect((await shopper.postJson('/cart/change.js', { line: 1, quantity: -1 })).status).toBe(422);
+    expect((JSON.parse((await shopper.request('/cart.js')).body) as CartJson).item_count).toBe(2);
+  });
+
   it('add.js accepts a form body too', async () => {
     const shopper = new Shopper(store.url);
     const res = await shopper.post('/cart/add.js', { id: String(productAt(5).variantId), quantity: '1' });

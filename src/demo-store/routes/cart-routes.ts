@@ -35,6 +35,19 @@ function resolveItems(items: AddItem[], state: StoreState): { product: Product; 
   });
 }
 
+/** [line index, new quantity] pairs from /cart/change.js ({line|id, quantity}) or /cart/update.js ({updates}). */
+function changesOf(path: string, form: URLSearchParams, body: unknown, cart: Cart): [number, number][] {
+  const b = (body ?? Object.fromEntries(form)) as { line?: unknown; id?: unknown; quantity?: unknown; updates?: unknown };
+  const lineOf = (id: unknown): number => cart.lines.findIndex((l) => String(l.product.variantId) === String(id).split(':')[0]);
+  if (path === '/cart/change.js') {
+    const index = b.line !== undefined ? Number(b.line) - 1 : lineOf(b.id);
+    return [[index, Number(b.quantity)]];
+  }
+  if (Array.isArray(b.updates)) return b.updates.map((q, i) => [i, Number(q)]);
+  if (b.updates && typeof b.updates === 'object') return Object.entries(b.updates).map(([id, q]) => [lineOf(id), Number(q)]);
+  return form.getAll('updates[]').map((q, i) => [i, Number(q)]);
+}
+
 function withCart(res: ServerResponse, cart: Cart): void {
   res.setHeader('set-cookie', setCookie(CART_COOKIE, serializeCart(cart)));
 }
@@ -83,6 +96,23 @@ export const cartRoutes: Route = async (req, res, url, state) => {
     cart.lines = [];
     withCart(res, cart);
     return (json(req, res, 200, cartJson(cart)), true);
+  }
+  if (path === '/cart/change.js' || path === '/cart/update.js') {
+    try {
+      const { form, json: body } = await readForm(req);
+      const cart = cartOf(req, state);
+      for (const [index, quantity] of changesOf(path, form, body, cart)) {
+        if (!Number.isInteger(quantity) || quantity < 0) throw new HttpError(422, 'Cart Error: quantity must be a non-negative integer');
+        if (index < 0 || index >= cart.lines.length) throw new HttpError(400, 'Cart Error: no such line in the cart');
+        cart.lines[index]!.quantity = Math.min(99, quantity);
+      }
+      cart.lines = cart.lines.filter((l) => l.quantity > 0);
+      withCart(res, cart);
+      json(req, res, 200, cartJson(cart));
+    } catch (err) {
+      ajaxError(req, res, err);
+    }
+    return true;
   }
   if (path === '/cart/add') {
     const { form, json: body } = await readForm(req);
