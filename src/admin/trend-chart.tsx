@@ -20,6 +20,9 @@ export function TrendChart(props: { points: TrendPoint[] }) {
     if (!el || props.points.length === 0) return;
     const keys = [...new Set(props.points.flatMap((p) => Object.keys(p.groups)))].sort();
     const xs = props.points.map((p) => Date.parse(p.at) / 1000);
+    // Runs within two days of each other are told apart by the hour.
+    const short = (xs[xs.length - 1] ?? 0) - (xs[0] ?? 0) < 2 * 86_400;
+    const dateLabel = new Intl.DateTimeFormat(fmt().locale, short ? { hour: '2-digit', minute: '2-digit' } : { month: 'short', day: 'numeric' });
     const data: uPlot.AlignedData = [xs, props.points.map((p) => p.score), ...keys.map((k) => props.points.map((p) => p.groups[k] ?? null))];
     const series: uPlot.Series[] = [
       {},
@@ -32,7 +35,7 @@ export function TrendChart(props: { points: TrendPoint[] }) {
         height: 220,
         series,
         scales: { y: { range: [0, 100] } },
-        axes: [{ values: (_u, splits) => splits.map((s) => new Intl.DateTimeFormat(fmt().locale, { month: 'short', day: 'numeric' }).format(s * 1000)) }, {}],
+        axes: [{ values: (_u, splits) => splits.map((s) => dateLabel.format(s * 1000)) }, {}],
         legend: { show: true },
       },
       data,

@@ -22,6 +22,7 @@ interface Overview {
   currency: string;
   storeUrl: string | null;
   latest: RunBrief | null;
+  scored: RunBrief | null;
   lastRun: RunBrief | null;
   nextRunAt: string | null;
   summary: RunSummary | null;
@@ -119,7 +120,7 @@ export function OverviewView(props: { go: (view: string) => void }) {
           {data.latest ? (
             <>
               <div class="score" data-testid="store-score">
-                <Badge tone={scoreTone(data.latest.storeScore)}>{data.latest.storeScore ?? '–'}</Badge>
+                <Badge tone={scoreTone(data.scored?.storeScore)}>{data.scored?.storeScore ?? '–'}</Badge>
               </div>
               <p class="muted">{t('overview.scoreCaption')}</p>
             </>

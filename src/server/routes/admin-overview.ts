@@ -48,6 +48,8 @@ export function adminOverviewRoutes(ctx: ServerContext): Router {
       ctx.store.schedules.get(shop, 'default'),
       ctx.store.fixes.list(shop),
     ]);
+    // A links- or checkout-only audit measures no speed: the score and vitals stay those of the newest run that did.
+    const scored = latest?.storeScore !== null ? latest : (history.items.find((r) => r.storeScore !== null) ?? latest);
     const fixes: Fix[] = latest ? await ctx.store.runs.getFixes(shop, latest.id) : [];
     const decided = new Map(decisions.map((d) => [d.fixId, d.status]));
     const now = new Date();
@@ -57,8 +59,8 @@ export function adminOverviewRoutes(ctx: ServerContext): Router {
       latest: runBrief(latest),
       lastRun: runBrief(newest),
       nextRunAt: schedule?.enabled ? schedule.nextRunAt : null,
-      groups: latest?.summary?.groups ?? {},
-      summary: latest?.summary ?? null,
+      scored: runBrief(scored),
+      summary: scored?.summary ?? null,
       trend: history.items.map(trendPoint).reverse(),
       topFixes: fixes.filter((f) => !decided.has(f.id)).slice(0, TOP_FIXES),
       openFixes: fixes.filter((f) => !decided.has(f.id)).length,
