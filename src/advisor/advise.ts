@@ -1,12 +1,12 @@
 // adviseFixes: findings in, ranked and priced Shopify fixes out. Pure: no I/O, no clock.
 import type { Fix, Report } from '../report/schema.ts';
 import { priceCwv } from './cwv-impact.ts';
-import { CWV_THRESHOLDS } from './defaults.ts';
-import { inputsRecord, resolveInputs } from './inputs.ts';
+import { CWV_FLAT_LIFT, CWV_THRESHOLDS } from './defaults.ts';
+import { inputsRecord, monthlyRevenue, resolveInputs } from './inputs.ts';
 import { allocateLcp, plateauText } from './lcp-allocation.ts';
 import { buildMeasurements, type Measurement } from './measurements.ts';
 import { mergeCandidates } from './merge.ts';
-import { round } from './range.ts';
+import { add, round, scale, ZERO } from './range.ts';
 import { checkoutRules } from './rules/checkout.ts';
 import { appRules } from './rules/load-apps.ts';
 import { imageRules } from './rules/load-images.ts';
@@ -31,6 +31,16 @@ function loadCandidates(measurements: Measurement[], minMs: number): Candidate[]
     ...imageRules(m, minMs), ...renderBlockingRules(m, minMs), ...serverRules(m, minMs), ...otherRules(m, minMs),
     ...appRules(m), ...layoutShiftRules(m),
   ]);
+}
+
+/** Waste without a measured LCP/CWV saving: the small "crosses no threshold" range on the pages' weight. */
+function priceFlat(c: Extract<Candidate, { kind: 'flat' }>, measurements: Measurement[], inputs: ResolvedInputs): Omit<Fix['impact'], 'revenuePerMonth'> & { revenuePerMonth: Range } {
+  const weightOf = new Map(measurements.map((m) => [m.key, m.weight]));
+  const lift = c.claims.reduce((sum, cl) => add(sum, scale(CWV_FLAT_LIFT.none, weightOf.get(cl.key) ?? 0)), ZERO);
+  return {
+    metric: c.metric, savingMs: null, conversionLiftPct: lift, revenuePerMonth: scale(lift, monthlyRevenue(inputs) / 100), confidence: 'low',
+    basis: `${c.note}, so it is priced with the small flat range for changes that cross no Core Web Vitals threshold.`,
+  };
 }
 
 function toFix(c: Candidate, impact: Omit<Fix['impact'], 'revenuePerMonth'> & { revenuePerMonth: Range }, inputs: ResolvedInputs): Fix {
@@ -87,7 +97,10 @@ export function adviseFixes(sections: AdviceSections, given: AdviceInputs = {}, 
       basis: `The change ${what}; no per-ms elasticity exists for ${metric}, so a small flat lift is assumed${metric === 'TBT' ? ' (TBT judged against INP thresholds as its lab proxy)' : ''}.`,
     }, inputs));
   }
-  for (const c of candidates) if (c.kind === 'direct') fixes.push(toFix(c, c.impact, inputs));
+  for (const c of worthIt) {
+    if (c.kind === 'direct') fixes.push(toFix(c, c.impact, inputs));
+    if (c.kind === 'flat') fixes.push(toFix(c, priceFlat(c, measurements, inputs), inputs));
+  }
 
   fixes.sort((a, b) => b.impact.revenuePerMonth.central - a.impact.revenuePerMonth.central || a.id.localeCompare(b.id));
   return { fixes, inputs: inputsRecord(inputs) };

@@ -16,6 +16,7 @@ export function mergeCandidates(candidates: Candidate[]): Candidate[] {
     seen.evidence.push(c.evidence);
     if (f.kind === 'lcp' && c.kind === 'lcp') f.claims = [...f.claims, ...c.claims];
     if (f.kind === 'cwv' && c.kind === 'cwv') f.claims = [...f.claims, ...c.claims];
+    if (f.kind === 'flat' && c.kind === 'flat') f.claims = [...f.claims, ...c.claims];
   }
   return [...byId.values()].map(({ first, evidence }) => {
     const shown = evidence.slice(0, MAX_EVIDENCE_LINES);

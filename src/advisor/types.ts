@@ -88,4 +88,6 @@ export interface CwvClaim {
 export type Candidate =
   | (FixText & { kind: 'lcp'; claims: LcpClaim[] })
   | (FixText & { kind: 'cwv'; metric: CwvMetric; claims: CwvClaim[] })
+  /** A measured waste with no LCP/CWV saving on these pages: priced with the small "no threshold crossed" range. */
+  | (FixText & { kind: 'flat'; metric: string; claims: { key: string }[]; note: string })
   | (FixText & { kind: 'direct'; impact: Omit<Fix['impact'], 'revenuePerMonth'> & { revenuePerMonth: Range } });

@@ -113,6 +113,30 @@ describe('LCP impact model', () => {
     expect(byId(adviseFixes(withPages(p), ROUND_INPUTS).fixes, 'lcp-image-priority').impact.savingMs).toBe(600);
   });
 
+  it('still reports a heavy image that is not the LCP element, priced with the small flat range', () => {
+    const hero = 'https://shop.example/cdn/shop/files/hero.png';
+    const p = page({
+      metrics: { lcpMs: 8000 },
+      opportunities: [opp('image-delivery-insight', { LCP: 0 }, { wastedBytes: 2_600_000, items: [{ url: hero, snippet: '<img src="/hero.png" loading="lazy">', wastedBytes: 2_600_000 }] })],
+    });
+    const fix = byId(adviseFixes(withPages(p), ROUND_INPUTS).fixes, 'image-weight');
+    expect(fix.category).toBe('images');
+    expect(fix.evidence).toMatch(/2\.6 MB/);
+    expect(fix.impact.revenuePerMonth.central).toBe(50);
+    expect(fix.impact.confidence).toBe('low');
+    expect(fix.howTo.join(' ')).toMatch(/hero\.png is lazy-loaded/);
+  });
+
+  it('gives a server-response fix only when TTFB is slow, whatever the simulated saving', () => {
+    const fast = page({ metrics: { lcpMs: 8000, ttfbMs: 300 }, opportunities: [opp('server-response-time', { LCP: 200 })] });
+    expect(adviseFixes(withPages(fast), ROUND_INPUTS).fixes).toEqual([]);
+    const slow = page({ metrics: { lcpMs: 8000, ttfbMs: 1300 }, opportunities: [opp('document-latency-insight', { LCP: 1200 })] });
+    const fix = byId(adviseFixes(withPages(slow), ROUND_INPUTS).fixes, 'server-response');
+    expect(fix.category).toBe('server-response');
+    expect(fix.impact.savingMs).toBe(1200);
+    expect(fix.howTo.join(' ')).toMatch(/Theme Inspector/);
+  });
+
   it('ignores savings below the minimum and yields no fixes for a clean page', () => {
     const p = page({ metrics: { lcpMs: 1500, cls: 0.01, tbtMs: 30 }, opportunities: [opp('image-delivery-insight', { LCP: 50 })] });
     expect(adviseFixes(withPages(p), ROUND_INPUTS).fixes).toEqual([]);

@@ -3,23 +3,46 @@ import { isLazyLcp, lazyLcpCostMs, type Measurement } from '../measurements.ts';
 import type { Candidate } from '../types.ts';
 import { bytes, fileName, findOpportunity, itemUrls, ms, where } from './util.ts';
 
+/** Below this much wasted image data a page without an LCP saving gets no image fix. */
+const MIN_WASTED_BYTES = 100_000;
+
+function imageHowTo(list: string, items: Record<string, unknown>[]): string[] {
+  const lazy = items.filter((i) => typeof i.snippet === 'string' && LAZY.test(i.snippet) && typeof i.url === 'string').map((i) => fileName(i.url as string));
+  return [
+    `Render ${list} through Shopify's image CDN with a width, e.g. {{ section.settings.image | image_url: width: 1500 }}, instead of the original upload.`,
+    "Give it responsive candidates: {{ image | image_url: width: 1500 | image_tag: widths: '375, 750, 1100, 1500', sizes: '100vw' }} (or write srcset/sizes by hand with image_url at each width); make sizes match the rendered width.",
+    'Keep images on the CDN URL that image_url returns: Shopify then serves WebP/AVIF to browsers that accept them. Re-export PNG photos as JPEG before uploading.',
+    ...(lazy.length ? [`${[...new Set(lazy)].join(', ')} is lazy-loaded: if it is above the fold (a hero or banner), load it eagerly with image_tag loading: 'eager', fetchpriority: 'high' and preload: true.`] : []),
+  ];
+}
+
+const LAZY = /loading\s*=\s*["']?lazy/i;
+
 export function imageRules(m: Measurement, minLcpMs: number): Candidate[] {
   const out: Candidate[] = [];
   const delivery = findOpportunity(m.page, 'image-delivery-insight');
   const deliveryMs = delivery?.metricSavings.LCP ?? 0;
   if (delivery && deliveryMs >= minLcpMs) {
-    const names = itemUrls(delivery).map(fileName).slice(0, 3);
+    const names = [...new Set(itemUrls(delivery).map(fileName))].slice(0, 3);
     const list = names.length ? names.join(', ') : 'the largest images';
     out.push({
       kind: 'lcp', id: 'image-delivery', category: 'images', pages: [m.url],
       title: 'Serve images at the size they are shown, in modern formats',
       evidence: `${where(m.page)}: image delivery could save ${delivery.wastedBytes ? bytes(delivery.wastedBytes) + ' and ' : ''}~${ms(deliveryMs)} of LCP (${list}); lab LCP ${ms(m.page.metrics.lcpMs ?? 0)}`,
-      howTo: [
-        `Render ${list} through Shopify's image CDN with a width, e.g. {{ section.settings.image | image_url: width: 1500 }}, instead of the original upload.`,
-        "Give it responsive candidates: {{ image | image_url: width: 1500 | image_tag: widths: '375, 750, 1100, 1500', sizes: '100vw' }} (or write srcset/sizes by hand with image_url at each width); make sizes match the rendered width.",
-        'Keep images on the CDN URL that image_url returns: Shopify then serves WebP/AVIF to browsers that accept them. Re-export PNG photos as JPEG before uploading.',
-      ],
+      howTo: imageHowTo(list, delivery.items ?? []),
       claims: [{ key: m.key, phase: 'load-time', labMs: deliveryMs }],
+    });
+  }
+  if (delivery && deliveryMs < minLcpMs && (delivery.wastedBytes ?? 0) >= MIN_WASTED_BYTES) {
+    const names = [...new Set(itemUrls(delivery).map(fileName))].slice(0, 3);
+    const list = names.length ? names.join(', ') : 'the largest images';
+    out.push({
+      kind: 'flat', metric: 'bytes', id: 'image-weight', category: 'images', pages: [m.url],
+      title: 'Shrink oversized images',
+      evidence: `${where(m.page)}: ${bytes(delivery.wastedBytes ?? 0)} of image data could be saved (${list}); Lighthouse estimates no LCP saving because the image is not the page's LCP element`,
+      howTo: imageHowTo(list, delivery.items ?? []),
+      note: `${bytes(delivery.wastedBytes ?? 0)} wasted per visit but no LCP saving measured`,
+      claims: [{ key: m.key }],
     });
   }
   const discovery = findOpportunity(m.page, 'lcp-discovery-insight');
@@ -28,7 +51,8 @@ export function imageRules(m: Measurement, minLcpMs: number): Candidate[] {
   // Lighthouse's discovery insight gives no saving of its own.
   const discoveryMs = Math.max(discovery?.metricSavings.LCP ?? 0, lazyLcpCostMs(m.page));
   if (discoveryMs >= minLcpMs) {
-    const image = m.page.lcpElement?.url ? fileName(m.page.lcpElement.url) : 'the LCP image';
+    const el = m.page.lcpElement;
+    const image = el?.url ? fileName(el.url) : el?.selector ? `the LCP image (${el.selector.split('>').pop()?.trim()})` : 'the LCP image';
     out.push({
       kind: 'lcp', id: 'lcp-image-priority', category: 'images', pages: [m.url],
       title: 'Load the main image first: preload it and never lazy-load it',
