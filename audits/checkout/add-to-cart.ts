@@ -39,7 +39,10 @@ async function addWithForm(session: JourneySession, formSelector: string): Promi
   const { page, options } = session;
   const button = await page.$(`:is(${formSelector}) :is(${options.selectors.addToCartButton})`);
   if (!button) throw new JourneyFailure('selector-not-found', `no add-to-cart button (${options.selectors.addToCartButton}) in the product form`);
-  const cartResponse = page.waitForResponse((r) => r.request().method() === 'POST' && /\/cart\/add/.test(new URL(r.url()).pathname), { timeout: options.stepTimeoutMs });
+  // The cart request is the form's own post, or the theme script's Ajax call to the form action or the cart API.
+  const action = await page.$eval(formSelector, (form) => new URL(form.getAttribute('action') ?? location.href, location.href).pathname);
+  const cartPaths = new Set([action, new URL(absoluteUrl(session, options.cartAddPath)).pathname]);
+  const cartResponse = page.waitForResponse((r) => r.request().method() === 'POST' && cartPaths.has(new URL(r.url()).pathname), { timeout: options.stepTimeoutMs });
   cartResponse.catch(() => undefined);
   const navigation = page.waitForNavigation({ waitUntil: 'domcontentloaded', timeout: options.stepTimeoutMs }).catch(() => null);
   await guardedClick(button, options.blockUrlPatterns);

@@ -8,7 +8,10 @@ export async function openCheckout(session: JourneySession): Promise<number> {
   const { page, options } = session;
   session.progress('checkout: opening the cart');
   const cartUrl = absoluteUrl(session, options.cartPath);
-  await openPage(session, cartUrl);
+  // A theme whose add-to-cart posts a form usually lands on the cart already; loading it again is not what
+  // a shopper does (and costs a page load).
+  const onCart = new URL(page.url()).pathname === new URL(cartUrl).pathname && session.recorder.lastDocumentStatus === 200;
+  if (!onCart) await openPage(session, cartUrl);
   const button = await page.$(options.selectors.checkoutButton);
   if (!button || !(await visibleMatch(page, options.selectors.checkoutButton))) {
     if (await page.$(options.selectors.emptyCart)) {
