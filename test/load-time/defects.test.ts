@@ -101,11 +101,9 @@ describe('load-time audit on the defective demo store', () => {
       const chatly = p.apps.find((a) => a.name === CHATLY.name);
       expect(chatly?.kind).toBe('app');
       expect(chatly?.urls).toEqual([`${defective.appCdnUrl}${DEFECT_PATHS.appLongTaskScript}`]);
-      expect(chatly?.mainThreadMs).toBeGreaterThan(0);
-      expect(chatly?.blockingMs).toBeGreaterThan(0);
-      // The heaviest app on the main thread is Chatly, not the other two app embeds.
-      const apps = p.apps.filter((a) => a.kind === 'app').sort((a, b) => b.mainThreadMs - a.mainThreadMs);
-      expect(apps[0]?.name).toBe(CHATLY.name);
+      // The planted task busy-waits 350 ms of wall time, so by construction it cannot be reported shorter.
+      expect(chatly?.mainThreadMs).toBeGreaterThanOrEqual(350);
+      expect(chatly?.blockingMs).toBeGreaterThanOrEqual(300);
     }
     expect(itemUrls(page(report, 'home'), 'long-tasks')).toContain(`${defective.appCdnUrl}${DEFECT_PATHS.appLongTaskScript}`);
   });
