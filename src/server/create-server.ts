@@ -7,6 +7,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import { createShopifyServices } from '../shopify/index.ts';
+import { guardAuditRequests } from '../shopify/guarded-lifecycle.ts';
+import { AuditTargetRefusedError } from '../shopify/own-domain-guard.ts';
 import { shopifyStorePorts } from '../shopify/store-ports.ts';
 import type { ServerContext, ServerDeps } from './deps.ts';
 import { apiRoutes } from './routes/index.ts';
@@ -36,18 +38,23 @@ export function createServer(deps: ServerDeps): AppServer {
   }
   const credentials = deps.config.shopify;
   const shopifyStore = shopifyStorePorts(deps.store);
+  // App mode: every audit request passes the own-domain/public-address guard (standalone audits whatever the
+  // local user asks, like the CLI).
+  const lifecycle = credentials
+    ? guardAuditRequests(deps.lifecycle, shopifyStore.shops, { resolve: deps.resolveHost, allowPrivateAddresses: deps.allowPrivateAuditTargets })
+    : deps.lifecycle;
   const shopify = credentials
     ? createShopifyServices({
         credentials,
         production: deps.config.production,
         encryptionKey: deps.config.encryptionKey,
         store: shopifyStore,
-        lifecycle: deps.lifecycle,
+        lifecycle,
         logger: deps.logger,
         backoff: deps.adminApiBackoff,
       })
     : null;
-  const context: ServerContext = { ...deps, shopifyStore, mode: shopify ? 'embedded' : 'standalone', shopify };
+  const context: ServerContext = { ...deps, lifecycle, shopifyStore, mode: shopify ? 'embedded' : 'standalone', shopify };
 
   const app = express();
   app.disable('x-powered-by');
@@ -101,6 +108,10 @@ export function createServer(deps: ServerDeps): AppServer {
 
 function errorHandler(ctx: ServerContext): ErrorRequestHandler {
   return (error: unknown, req, res, _next) => {
+    if (error instanceof AuditTargetRefusedError) {
+      res.status(403).json({ error: error.message });
+      return;
+    }
     const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode;
     if (status && status >= 400 && status < 500) {
       // Body-parser errors (malformed JSON, too large) carry their status; the client gets why, nothing leaks.

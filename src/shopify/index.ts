@@ -7,6 +7,7 @@ import { createOfflineTokens, type OfflineTokens } from './offline-token.ts';
 import type { SessionRepository, ShopLifecycle, ShopRepository, WebhookReceiptRepository } from './ports.ts';
 import type { EncryptedSessionStorage } from './session-storage.ts';
 import { createShopifyApp, type ShopifyApp, type ShopifyCredentials } from './shopify-app.ts';
+import { AuditTargetRefusedError } from './own-domain-guard.ts';
 import { handleWebhook, type WebhookDelivery, type WebhookOutcome } from './webhook-handlers.ts';
 
 export interface ShopifyStorePorts {
@@ -56,7 +57,13 @@ export function createShopifyServices(options: ShopifyServicesOptions): ShopifyS
     await store.shops.markInstalled(session.shop, new Date());
     logger.info({ shop: session.shop }, 'shop installed');
     await lifecycle.onInstalled?.(profile);
-    await lifecycle.requestAudit({ shop: session.shop, url: profile.storefrontUrl, reason: 'install' });
+    try {
+      await lifecycle.requestAudit({ shop: session.shop, url: profile.storefrontUrl, reason: 'install' });
+    } catch (error) {
+      // A storefront the guard refuses must not fail the install; the merchant sees why when auditing.
+      if (!(error instanceof AuditTargetRefusedError)) throw error;
+      logger.warn({ shop: session.shop, reason: error.message }, 'first audit not queued');
+    }
   }
 
   return {

@@ -4,6 +4,7 @@
 // anonymous (no customer id, email, name, address or IP is stored). So customers/data_request has nothing to
 // report and customers/redact nothing to erase; both are acknowledged and logged for the audit trail.
 import type { Logger } from 'pino';
+import { AuditTargetRefusedError } from './own-domain-guard.ts';
 import type { ShopLifecycle, ShopRepository, WebhookReceiptRepository } from './ports.ts';
 import type { EncryptedSessionStorage } from './session-storage.ts';
 
@@ -67,7 +68,14 @@ async function dispatch(deps: WebhookHandlerDeps, { topic, shop, webhookId, payl
       if (!(await deps.shops.isInstalled(shop))) return 'ignored';
       const profile = await deps.shops.getProfile(shop);
       const url = profile?.storefrontUrl ?? `https://${shop}/`;
-      await deps.lifecycle.requestAudit({ shop, url, reason: 'theme-publish', cause: webhookId });
+      try {
+        await deps.lifecycle.requestAudit({ shop, url, reason: 'theme-publish', cause: webhookId });
+      } catch (error) {
+        // Refused by the own-domain guard: retrying the delivery would not change that.
+        if (!(error instanceof AuditTargetRefusedError)) throw error;
+        log.warn({ reason: error.message }, 'theme published: re-audit refused');
+        return 'ignored';
+      }
       log.info({ theme: themeName(payload) }, 'theme published: re-audit requested');
       return 'processed';
     }

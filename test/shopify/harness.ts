@@ -38,6 +38,17 @@ export interface HarnessOptions {
   failAudits?: { remaining: number };
 }
 
+/**
+ * The test machine may be offline, so the storefront domains the tests invent (`*.example`, reserved for
+ * documentation) get a fixed public answer, Shopify's storefront address; every other name goes to the system
+ * resolver (so `localhost` still resolves to loopback).
+ */
+export async function resolveExampleDomains(host: string): Promise<string[]> {
+  if (host.endsWith('.example')) return ['23.227.38.65'];
+  const { lookup } = await import('node:dns/promises');
+  return (await lookup(host, { all: true })).map((a) => a.address);
+}
+
 export function testConfig(standInUrl: string, env: Record<string, string> = {}): AppConfig {
   return readConfig({
     NODE_ENV: 'test',
@@ -81,7 +92,7 @@ export async function startHarness(backend: TestBackend, options: HarnessOptions
     store,
     lifecycle: real?.lifecycle ?? lifecycle,
     adminApiBackoff: { baseDelayMs: 20, maxDelayMs: 500 },
-    resolveHost: options.resolveHost,
+    resolveHost: options.resolveHost ?? resolveExampleDomains,
     allowPrivateAuditTargets: options.allowPrivateAuditTargets,
   });
   const running = await server.listen(0, '127.0.0.1');

@@ -30,6 +30,8 @@ beforeAll(async () => {
   for (const shop of [A, B, LOOPBACK_SHOP]) {
     expect((await h.api('/api/shop', { token: await h.standIn.sessionToken(shop) })).status).toBe(200);
   }
+  // The loopback shop installed, but its first audit was refused by the guard.
+  expect(h.auditRequests.map((r) => r.shop)).toEqual([A, B]);
   h.auditRequests.length = 0;
 });
 
@@ -91,6 +93,15 @@ describe('own-domain and private-address guard', () => {
     const response = await post(LOOPBACK_SHOP, 'http://localhost/');
     expect(response.status).toBe(403);
     expect((await response.json()).error).toMatch(/resolves to (127\.0\.0\.1|::1) \(loopback\)/);
+  });
+
+  it('guards every audit request, including the admin\'s "Run audit now" and theme publishes', async () => {
+    const runNow = await h.api('/api/admin/runs', { method: 'POST', token: await tokenFor(LOOPBACK_SHOP), body: '{}' });
+    expect(runNow.status).toBe(403);
+    const published = await h.standIn.sendWebhook({ url: h.webhookUrl, topic: 'themes/publish', shop: LOOPBACK_SHOP, payload: { id: 1 } });
+    expect(published.status).toBe(200);
+    expect(await published.json()).toEqual({ outcome: 'ignored' });
+    expect(h.auditRequests.filter((r) => r.shop === LOOPBACK_SHOP)).toEqual([]);
   });
 
   it('refuses private and metadata addresses given as IP literals', async () => {

@@ -1,7 +1,8 @@
-// POST /api/audits {url?}: queue an audit of the current shop's storefront. In app mode the URL must be one of
-// the shop's own domains and resolve to public addresses (own-domain guard); it defaults to the primary domain.
+// POST /api/audits {url?}: queue an audit of the current shop's storefront. In app mode the lifecycle refuses
+// any URL that is not on one of the shop's own domains or resolves to a non-public address (see
+// src/shopify/guarded-lifecycle.ts); the URL defaults to the shop's storefront.
 import { Router } from 'express';
-import { assertShopOwnsAuditTarget, AuditTargetRefusedError } from '../../shopify/own-domain-guard.ts';
+import { AuditTargetRefusedError } from '../../shopify/own-domain-guard.ts';
 import type { ServerContext } from '../deps.ts';
 import { shopOf } from '../shop-context.ts';
 
@@ -14,36 +15,32 @@ export function auditRequestRoutes(ctx: ServerContext): Router {
       res.status(400).json({ error: 'url must be a string' });
       return;
     }
-    let url: string;
+    let url = requested;
     if (ctx.mode === 'embedded') {
-      const profile = await ctx.shopifyStore.shops.getProfile(shop);
-      if (!profile) {
+      url ??= (await ctx.shopifyStore.shops.getProfile(shop))?.storefrontUrl;
+      if (!url) {
         res.status(409).json({ error: 'shop profile not loaded yet; open the app again' });
         return;
       }
-      try {
-        url = (await assertShopOwnsAuditTarget(requested ?? profile.storefrontUrl, profile, {
-          resolve: ctx.resolveHost,
-          allowPrivateAddresses: ctx.allowPrivateAuditTargets,
-        })).href;
-      } catch (error) {
-        if (!(error instanceof AuditTargetRefusedError)) throw error;
-        res.status(403).json({ error: error.message });
-        return;
-      }
     } else {
-      if (!requested) {
+      if (!url) {
         res.status(400).json({ error: 'url is required in standalone mode' });
         return;
       }
       try {
-        url = new URL(requested).href;
+        url = new URL(url).href;
       } catch {
-        res.status(400).json({ error: `not a URL: ${requested}` });
+        res.status(400).json({ error: `not a URL: ${url}` });
         return;
       }
     }
-    await ctx.lifecycle.requestAudit({ shop, url, reason: 'manual' });
+    try {
+      await ctx.lifecycle.requestAudit({ shop, url, reason: 'manual' });
+    } catch (error) {
+      if (!(error instanceof AuditTargetRefusedError)) throw error;
+      res.status(403).json({ error: error.message });
+      return;
+    }
     res.status(202).json({ shop, url, queued: true });
   });
   return router;
