@@ -4,7 +4,7 @@ import { BROKEN_LINK_RECOVERY, LINK_CLICK_SHARE, REDIRECT_HOP_MS } from '../defa
 import { monthlyRevenue } from '../inputs.ts';
 import type { Candidate, Range, ResolvedInputs } from '../types.ts';
 import { createVisitModel } from '../visits.ts';
-import { pathOf } from './util.ts';
+import { pathOf, places as placeList } from './util.ts';
 
 type Broken = LinksSection['broken'][number];
 
@@ -52,11 +52,12 @@ export function linkRules(report: Pick<Report, 'pages' | 'store' | 'links'>, inp
     const revenue = scale(BROKEN_LINK_RECOVERY[kind], hits * perOrder);
     const status = b.status === null ? (b.error ?? 'no answer') : `HTTP ${b.status}`;
     const places = b.foundOn.map(pathOf);
+    const shortPlaces = placeList(b.foundOn);
     out.push({
       kind: 'direct', id: `broken:${pathOf(b.url)}`, category: 'broken-links', pages: b.foundOn,
       title: `Fix the broken ${kind === 'external' ? 'external link' : b.kind} ${pathOf(b.url)}`,
-      evidence: `${b.url} answers ${status}; referenced from ${places.join(', ')}`,
-      howTo: howToFix(b, kind, places),
+      evidence: `${b.url} answers ${status}; referenced from ${shortPlaces}`,
+      howTo: howToFix(b, kind, places, shortPlaces),
       impact: {
         metric: 'broken-links', savingMs: null, revenuePerMonth: revenue, conversionLiftPct: liftOf(revenue, inputs),
         confidence: direct !== undefined ? 'medium' : 'low',
@@ -74,9 +75,9 @@ export function linkRules(report: Pick<Report, 'pages' | 'store' | 'links'>, inp
     out.push({
       kind: 'direct', id: `redirect-chain:${pathOf(r.url)}`, category: 'redirects', pages: r.foundOn,
       title: `Link straight to ${pathOf(r.finalUrl)} instead of a ${hops}-hop redirect chain`,
-      evidence: `${r.chain.map(pathOf).join(' → ')} (${hops} hops, final ${r.finalStatus ?? 'no answer'}); linked from ${r.foundOn.map(pathOf).join(', ')}`,
+      evidence: `${r.chain.map(pathOf).join(' → ')} (${hops} hops, final ${r.finalStatus ?? 'no answer'}); linked from ${placeList(r.foundOn)}`,
       howTo: [
-        `Change the link in ${r.foundOn.map(pathOf).join(', ')} (navigation menus live in Online Store › Navigation) to point at ${pathOf(r.finalUrl)}.`,
+        `Change the link in ${placeList(r.foundOn)} (navigation menus live in Online Store › Navigation) to point at ${pathOf(r.finalUrl)}.`,
         `In Online Store › Navigation › URL Redirects, point ${pathOf(r.url)} directly at ${pathOf(r.finalUrl)} and update the intermediate redirects the same way, so no visitor or crawler follows more than one hop.`,
       ],
       impact: {
@@ -88,8 +89,7 @@ export function linkRules(report: Pick<Report, 'pages' | 'store' | 'links'>, inp
   return out;
 }
 
-function howToFix(b: Broken, kind: string, places: string[]): string[] {
-  const where = places.join(', ');
+function howToFix(b: Broken, kind: string, places: string[], where: string): string[] {
   if (kind === 'external') return [`Update or remove the link to ${b.url} on ${where}: the external site no longer serves it.`];
   if (b.kind === 'page') {
     return [

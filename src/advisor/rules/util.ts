@@ -55,3 +55,9 @@ export function itemNumber(item: Record<string, unknown>, ...keys: string[]): nu
 export function appOwning(page: LoadTimePage, url: string): AppCost | undefined {
   return page.apps.find((a) => (a.kind === 'app' || a.kind === 'third-party') && a.urls.some((u) => u === url || url.startsWith(u)));
 }
+
+/** A readable list of places: the first few paths, then how many more. */
+export function places(urls: string[], max = 5): string {
+  const shown = urls.slice(0, max).map(pathOf).join(', ');
+  return urls.length > max ? `${shown} and ${urls.length - max} more` : shown;
+}

@@ -2,11 +2,14 @@
 import { type RenderContext, pathOf } from './context.ts';
 import { html, link, type SafeHtml } from './escape.ts';
 
+const MAX_PLACES = 8;
+
 export function linksSection(ctx: RenderContext): SafeHtml {
   const { t, number, ms } = ctx.i18n;
   const l = ctx.report.links;
   if (!l) return html`<section id="links"><h2>${t('links.title')}</h2><p class="muted">${t('links.none')}</p></section>`;
-  const foundOn = (pages: string[]) => pages.map((p, i) => html`${i ? ', ' : ''}${link(p, pathOf(p))}`);
+  // A footer link is found on every page: show a few and count the rest.
+  const foundOn = (pages: string[]) => html`${pages.slice(0, MAX_PLACES).map((p, i) => html`${i ? ', ' : ''}${link(p, pathOf(p))}`)}${pages.length > MAX_PLACES ? ` +${pages.length - MAX_PLACES}` : ''}`;
   return html`<section id="links"><h2>${t('links.title')}</h2>
 <p>${t('links.summary', { pages: number(l.pagesCrawled), links: number(l.linksChecked) })}</p>
 ${l.truncated ? html`<p class="ok">${t('links.truncated')}</p>` : ''}
