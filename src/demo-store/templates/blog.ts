@@ -1,4 +1,4 @@
-import type { PageRequest, StoreContext } from '../context.ts';
+import { isDefective, type PageRequest, type StoreContext } from '../context.ts';
 import { layout } from './layout.ts';
 import { imageUrl } from './media.ts';
 
@@ -24,7 +24,7 @@ export function articleByHandle(handle: string): Article | undefined {
 export function blogPage(ctx: StoreContext, req: PageRequest): string {
   const cards = ARTICLES.map((a, i) => `<li class="blog-articles__article article"><div class="card-wrapper underline-links-hover"><div class="card article-card card--standard card--media">
 <div class="card__inner ratio" style="--ratio-percent: 50%;"><div class="article-card__image-wrapper card__media"><div class="article-card__image media media--hover-effect">
-<img srcset="${imageUrl(`article-${i}.png`, 533)} 533w, ${imageUrl(`article-${i}.png`, 1066)} 1066w" src="${imageUrl(`article-${i}.png`, 533)}" sizes="(min-width: 1200px) 550px, 100vw" alt="${a.title}" width="1200" height="600" loading="lazy"></div></div></div>
+<img srcset="${imageUrl(`article-${i}.png`, 533)} 533w, ${imageUrl(`article-${i}.png`, 1066)} 1066w" src="${imageUrl(`article-${i}.png`, 533)}" sizes="(min-width: 1200px) 550px, 100vw" alt="${a.title}" width="1200" height="600"${i === 0 && !isDefective(ctx) ? ' fetchpriority="high"' : ' loading="lazy"'}></div></div></div>
 <div class="card__content"><div class="card__information"><h3 class="card__heading h2"><a href="/blogs/news/${a.handle}" class="full-unstyled-link">${a.title}</a></h3>
 <div class="article-card__info caption-with-letter-spacing h5"><span class="circle-divider"><time datetime="${a.published}T09:00:00Z">${a.published}</time></span></div>
 <p class="article-card__excerpt rte-width">${a.excerpt}</p></div></div></div></div></li>`).join('\n');

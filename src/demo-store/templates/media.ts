@@ -37,8 +37,12 @@ export function price(p: Product, large = false): string {
 
 const CARD_SIZES = '(min-width: 1200px) 267px, (min-width: 990px) calc((100vw - 130px) / 4), (min-width: 750px) calc((100vw - 120px) / 3), calc((100vw - 35px) / 2)';
 
+// Like Dawn's `lazy_load: false` for the first row: the fixed variant loads the cards above the fold eagerly,
+// since one of them is the collection page's LCP element.
+const EAGER_CARDS = 4;
+
 /** Dawn's card-product snippet. */
-export function productCard(p: Product, sized: boolean): string {
+export function productCard(p: Product, sized: boolean, lazy = true): string {
   const badge = !p.available
     ? '<div class="card__badge bottom left"><span class="badge badge--bottom-left color-scheme-3">Sold out</span></div>'
     : p.compareAtCents !== null ? '<div class="card__badge bottom left"><span class="badge badge--bottom-left color-scheme-4">Sale</span></div>' : '';
@@ -46,7 +50,7 @@ export function productCard(p: Product, sized: boolean): string {
 <div class="card-wrapper product-card-wrapper underline-links-hover">
 <div class="card card--standard card--media" style="--ratio-percent: 100.0%;">
 <div class="card__inner color-scheme-2 gradient ratio" style="--ratio-percent: 100.0%;">
-<div class="card__media"><div class="media media--transparent media--hover-effect">${productImg(p, 0, { sized, lazy: true, sizes: CARD_SIZES })}</div></div>
+<div class="card__media"><div class="media media--transparent media--hover-effect">${productImg(p, 0, { sized, lazy, sizes: CARD_SIZES })}</div></div>
 </div>
 <div class="card__content"><div class="card__information">
 <h3 class="card__heading h5" id="title-${p.id}"><a href="/products/${p.handle}" id="CardLink-${p.id}" class="full-unstyled-link" aria-labelledby="CardLink-${p.id} Badge-${p.id}">${esc(p.title)}</a></h3>
@@ -58,5 +62,5 @@ export function productCard(p: Product, sized: boolean): string {
 
 export function productGrid(products: Product[], sized: boolean): string {
   if (products.length === 0) return '<div class="collection--empty page-width"><h2 class="title title--primary">No products found</h2><p>Use fewer filters or <a href="/collections/all">remove all</a></p></div>';
-  return `<ul id="product-grid" class="grid product-grid grid--2-col-tablet-down grid--4-col-desktop" role="list">${products.map((p) => productCard(p, sized)).join('\n')}</ul>`;
+  return `<ul id="product-grid" class="grid product-grid grid--2-col-tablet-down grid--4-col-desktop" role="list">${products.map((p, i) => productCard(p, sized, !(sized && i < EAGER_CARDS))).join('\n')}</ul>`;
 }
