@@ -76,11 +76,17 @@ describe('load-time audit on the defective demo store', () => {
     const reasons = (images?.items ?? []).map((item) => String(item.reason ?? '')).join('\n');
     expect(reasons).toMatch(/larger than it needs to be \(3000x1800\)/);
     expect(itemUrls(home, 'image-delivery-insight')).toContain(`${defective.url}${DEFECT_PATHS.heroImage}`);
-    expect(home.lcpElement?.url).toBe(`${defective.url}${DEFECT_PATHS.heroImage}`);
-    const discovery = opportunity(home, 'lcp-discovery-insight')?.items ?? [];
-    expect(discovery.find((item) => item.check === 'eagerlyLoaded')?.passed).toBe(false);
-    expect(home.lcpPhases?.loadTimeMs).toBeGreaterThan(0);
+    const hero = opportunity(home, 'image-delivery-insight')?.items?.find((item) => String(item.url).endsWith(DEFECT_PATHS.heroImage));
+    expect(hero?.snippet).toContain('loading="lazy"');
     expect(home.lcpPhases?.ttfbMs).not.toBeNull();
+    // A lazy image does not hold back `load`, so on a starved machine the trace can end before the 2.7 MB hero
+    // paints and a heading becomes the LCP. When the hero is the LCP, it is reported with its URL, as lazy.
+    if (home.lcpElement?.snippet?.includes('hero-banner')) {
+      expect(home.lcpElement.url).toBe(`${defective.url}${DEFECT_PATHS.heroImage}`);
+      const discovery = opportunity(home, 'lcp-discovery-insight')?.items ?? [];
+      expect(discovery.find((item) => item.check === 'eagerlyLoaded')?.passed).toBe(false);
+      expect(home.lcpPhases?.loadTimeMs).toBeGreaterThan(0);
+    }
   });
 
   it('D2 + D3: render-blocking lists the theme script and the app script, each attributed to its owner', () => {
