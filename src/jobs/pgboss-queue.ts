@@ -6,7 +6,7 @@
 // - expireInSeconds: a backstop time limit per attempt, past our own (which kills Chrome first);
 // - policy 'singleton' + singletonKey = shop: one shop never has two audits active at once;
 // - boss.schedule(name, cron, data, { tz, key }): one cron per shop schedule, fired once cluster-wide.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
 import { PgBoss, type JobWithMetadata } from 'pg-boss';
 import { AUDIT_QUEUE, parseAuditJob, InvalidJobError, type AuditJobData, type AuditJobHandler, type AuditJobInput } from './audit-job.ts';
@@ -29,6 +29,12 @@ export interface PgBossQueueOptions {
 }
 
 const scheduleKey = (shop: string, name: string) => `${shop}/${name}`;
+
+/** A stable UUID-shaped id for a dedupe key (name-based, like UUID v5). */
+function idFromKey(key: string): string {
+  const hex = createHash('sha1').update(`storefront-audit:${key}`).digest('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${((parseInt(hex.slice(16, 18), 16) & 0x3f) | 0x80).toString(16)}${hex.slice(18, 20)}-${hex.slice(20, 32)}`;
+}
 
 export async function createPgBossQueue(options: PgBossQueueOptions): Promise<AuditQueue> {
   const { logger } = options;
@@ -73,6 +79,9 @@ export async function createPgBossQueue(options: PgBossQueueOptions): Promise<Au
 
   async function send(data: AuditJobData, opts: EnqueueOptions): Promise<string | null> {
     return boss.send(AUDIT_QUEUE, data, {
+      // An explicit dedupe key (e.g. the confirmation re-run of one run) becomes the job id, so sending it
+      // twice (a retried job evaluating its run again) adds nothing.
+      ...(opts.dedupeKey ? { id: idFromKey(opts.dedupeKey) } : {}),
       singletonKey: data.shop,
       priority: opts.priority ?? 0,
       ...(opts.startAfter ? { startAfter: opts.startAfter } : {}),

@@ -82,4 +82,14 @@ describe('pg-boss workers', () => {
     expect(probe.started('busy')).toBe(2);
     expect(probe.maxConcurrent('busy')).toBe(1);
   }, 90_000);
+
+  test('an explicit dedupe key (a confirmation re-run) is queued once however often it is sent', async () => {
+    probe.set('dedupe', { hold: true });
+    const job = { shop: 'dedupe.example', storeUrl: probe.shopUrl('dedupe'), triggeredBy: 'confirm', confirmOf: 7 };
+    const first = await queue.enqueue(job, { dedupeKey: 'dedupe.example:confirm:7' });
+    expect(first).toBeTruthy();
+    expect(await queue.enqueue(job, { dedupeKey: 'dedupe.example:confirm:7' })).toBeNull();
+    await queue.cancelShop('dedupe.example');
+    probe.release('dedupe');
+  }, 90_000);
 });

@@ -19,7 +19,7 @@ export async function startWorker(env: Record<string, string>): Promise<WorkerPr
   });
   let out = '';
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`worker did not start: ${err}`)), 30_000);
+    const timer = setTimeout(() => reject(new Error(`worker did not start: ${err}`)), 120_000);
     child.stdout?.on('data', (chunk: Buffer) => {
       out += chunk.toString();
       if (out.includes('ready')) {
