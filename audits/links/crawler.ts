@@ -100,9 +100,23 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     void url;
   };
 
+  // Root-relative references (nav, footer, theme assets) repeat on every page and resolve the same way
+  // everywhere on the origin: resolve each once. Bounded, so a store of unique links cannot grow it forever.
+  const rootRelative = new Map<string, ReturnType<typeof resolveReference>>();
+  const resolve = (raw: string, base: string) => {
+    if (raw.charCodeAt(0) !== 47 /* / */ || raw.charCodeAt(1) === 47 || originOf(base) !== origin) return resolveReference(raw, base);
+    let resolved = rootRelative.get(raw);
+    if (!resolved) {
+      if (rootRelative.size >= 20_000) rootRelative.clear();
+      resolved = resolveReference(raw, base);
+      rootRelative.set(raw, resolved);
+    }
+    return resolved;
+  };
+
   const parsePage = async (pageUrl: string, response: HttpResponse) => {
     const extractor = createPageExtractor(pageUrl, { css: options.checkCss, collectAnchors: options.checkFragments, getForms: true }, (ref) => {
-      const resolved = resolveReference(ref.raw, extractor.base);
+      const resolved = resolve(ref.raw, extractor.base);
       if (resolved.type === 'skipped') {
         skipped++;
         return;

@@ -11,7 +11,10 @@ import { once } from 'node:events';
 import { parseArgs } from 'node:util';
 import { integersAbove } from './integers-above.ts';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string', default: '2000,10000' }, runs: { type: 'string', default: '1' } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string', default: '2000,10000' }, runs: { type: 'string', default: '1' }, 'ours-only': { type: 'boolean', default: false } },
+});
+const OURS_ONLY = values['ours-only']!;
 const SIZES = values.sizes!.split(',').map(Number);
 const RUNS = Number(values.runs);
 const NODE = process.execPath;
@@ -97,22 +100,29 @@ const perPage: Record<string, number[]> = { ours: [], linkinator: [] };
 for (const products of SIZES) {
   console.error(`\n== ${products} products ==`);
   const ours = await measure(products, 'ours');
-  const theirs = await measure(products, 'linkinator');
   const pages = ours[0]!.pages!;
   const ourWall = median(ours.map((r) => r.wallS));
-  const theirWall = median(theirs.map((r) => r.wallS));
   const ourRss = median(ours.map((r) => r.peakRssMb));
+  perPage.ours!.push((ourWall * 1000) / pages);
+  const ourLine = `  ours:       ${ourWall.toFixed(1)} s, ${(pages / ourWall).toFixed(0)} pages/s, peak RSS ${ourRss.toFixed(0)} MB, ${((ourWall * 1000) / pages).toFixed(2)} ms/page`;
+  const header = `${products} products, ${pages} pages, ${ours[0]!.links} URLs checked (median of ${RUNS})`;
+  const theirs = OURS_ONLY ? [] : await measure(products, 'linkinator');
+  if (theirs.length === 0) {
+    rows.push(`${header}\n${ourLine}, ${ours[0]!.broken.size} broken`);
+    console.error(rows[rows.length - 1]);
+    continue;
+  }
+  const theirWall = median(theirs.map((r) => r.wallS));
   const theirRss = median(theirs.map((r) => r.peakRssMb));
   const a = ours[0]!.broken;
   const b = theirs[0]!.broken;
   const onlyOurs = [...a].filter((u) => !b.has(u));
   const onlyTheirs = [...b].filter((u) => !a.has(u));
-  perPage.ours!.push((ourWall * 1000) / pages);
   perPage.linkinator!.push((theirWall * 1000) / pages);
   rows.push(
     [
-      `${products} products, ${pages} pages, ${ours[0]!.links} URLs checked (median of ${RUNS})`,
-      `  ours:       ${ourWall.toFixed(1)} s, ${(pages / ourWall).toFixed(0)} pages/s, peak RSS ${ourRss.toFixed(0)} MB, ${((ourWall * 1000) / pages).toFixed(2)} ms/page`,
+      header,
+      ourLine,
       `  linkinator: ${theirWall.toFixed(1)} s, ${(pages / theirWall).toFixed(0)} pages/s, peak RSS ${theirRss.toFixed(0)} MB, ${((theirWall * 1000) / pages).toFixed(2)} ms/page`,
       `  throughput ratio ${(theirWall / ourWall).toFixed(1)}x (target >= 10x), memory ratio ${(ourRss / theirRss).toFixed(2)} (target <= 0.33)`,
       `  broken sets identical: ${onlyOurs.length === 0 && onlyTheirs.length === 0 ? 'yes' : 'NO'} (${a.size} URLs)` +
@@ -125,5 +135,5 @@ for (const products of SIZES) {
 console.log('\n' + rows.join('\n'));
 if (SIZES.length >= 2) {
   const growth = (xs: number[]) => (xs[xs.length - 1]! / xs[0]!).toFixed(2);
-  console.log(`time per page, ${SIZES[SIZES.length - 1]} vs ${SIZES[0]} products: ours x${growth(perPage.ours!)}, linkinator x${growth(perPage.linkinator!)} (flat = 1.0)`);
+  console.log(`time per page, ${SIZES[SIZES.length - 1]} vs ${SIZES[0]} products: ours x${growth(perPage.ours!)}` + (OURS_ONLY ? '' : `, linkinator x${growth(perPage.linkinator!)}`) + ' (flat = 1.0)');
 }
