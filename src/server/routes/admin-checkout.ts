@@ -17,7 +17,7 @@ export function adminCheckoutRoutes(ctx: ServerContext): Router {
   const artifactsRoot = resolve(ctx.config.dataDir, 'artifacts');
 
   router.get('/admin/checkout', async (req, res) => {
-    const run = await chosenRun(ctx, res, req.query.run);
+    const run = await chosenRun(ctx, res, req.query.run, 'checkout');
     const checkout = run ? ((await ctx.store.runs.getSection(shopOf(res), run.id, 'checkout')) as CheckoutSection | null) : null;
     res.json({ runId: run?.id ?? null, checkout });
   });

@@ -52,7 +52,7 @@ export function adminLinksRoutes(ctx: ServerContext): Router {
   }
 
   router.get('/admin/links', async (req, res) => {
-    const run = await chosenRun(ctx, res, req.query.run);
+    const run = await chosenRun(ctx, res, req.query.run, 'links');
     const links = await section(req, shopOf(res), run?.id);
     const filter = filterOf(req);
     res.json({
@@ -62,7 +62,7 @@ export function adminLinksRoutes(ctx: ServerContext): Router {
   });
 
   router.get('/admin/links.csv', async (req, res) => {
-    const run = await chosenRun(ctx, res, req.query.run);
+    const run = await chosenRun(ctx, res, req.query.run, 'links');
     const links = await section(req, shopOf(res), run?.id);
     if (!run || !links) {
       res.status(404).json({ error: 'no link check in this run' });

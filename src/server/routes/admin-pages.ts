@@ -28,7 +28,7 @@ function appsAcrossPages(section: LoadTimeSection): Array<AppCost & { pages: num
 export function adminPagesRoutes(ctx: ServerContext): Router {
   const router = Router();
   router.get('/admin/pages', async (req, res) => {
-    const run = await chosenRun(ctx, res, req.query.run);
+    const run = await chosenRun(ctx, res, req.query.run, 'loadTime');
     if (!run) {
       res.json({ runId: null, loadTime: null, apps: [] });
       return;

@@ -29,8 +29,24 @@ export async function shopView(ctx: ServerContext, res: Response): Promise<ShopV
   };
 }
 
-/** The run a view shows: `?run=<id>` when given (must belong to the shop), else the newest succeeded run. */
-export async function chosenRun(ctx: ServerContext, res: Response, runParam: unknown): Promise<RunRecord | null> {
+export type ViewSection = 'loadTime' | 'links' | 'checkout';
+
+const RECENT_RUNS = 50;
+
+/** Whether a finished run measured `section`, from its summary (no report read). */
+function measured(run: RunRecord, section: ViewSection): boolean {
+  const summary = run.summary;
+  if (!summary) return false;
+  if (section === 'loadTime') return Object.keys(summary.groups).length > 0 || summary.storeScore !== null;
+  if (section === 'links') return summary.brokenLinks !== null;
+  return summary.checkoutCompleted !== null;
+}
+
+/**
+ * The run a view shows: `?run=<id>` when given (must be the shop's and finished), else the newest succeeded run
+ * that measured the view's section, so a links-only audit does not blank the Pages view.
+ */
+export async function chosenRun(ctx: ServerContext, res: Response, runParam: unknown, section?: ViewSection): Promise<RunRecord | null> {
   const shop = shopOf(res);
   if (typeof runParam === 'string' && runParam !== '') {
     const id = Number(runParam);
@@ -38,7 +54,10 @@ export async function chosenRun(ctx: ServerContext, res: Response, runParam: unk
     const run = await ctx.store.runs.get(shop, id);
     return run?.status === 'succeeded' ? run : null;
   }
-  return ctx.store.runs.latest(shop);
+  const latest = await ctx.store.runs.latest(shop);
+  if (!section || !latest || measured(latest, section)) return latest;
+  const recent = await ctx.store.runs.list(shop, { status: 'succeeded', limit: RECENT_RUNS });
+  return recent.items.find((run) => measured(run, section)) ?? latest;
 }
 
 export function runBrief(run: RunRecord | null) {
