@@ -16,6 +16,12 @@ import { APP_PROXY_PREFIX, appProxyRouter } from './routes/app-proxy.ts';
 import { healthRouter } from './routes/health.ts';
 import { webhooksRouter } from './routes/webhooks.ts';
 import { requireShopSession } from './shop-context.ts';
+import { createRumIngest } from '../rum/ingest.ts';
+import { appProxyRoutes } from './routes/app-proxy.ts';
+import { rumBeaconRoutes } from './routes/rum-beacon.ts';
+import { PIXEL_INGEST_PATH, rumPixelRouter } from './routes/rum-pixel.ts';
+
+if (!appProxyRoutes.includes(rumBeaconRoutes)) appProxyRoutes.push(rumBeaconRoutes);
 import { sessionTokenBounce } from './session-token-bounce.ts';
 
 const MAX_JSON_BYTES = '256kb';
@@ -54,7 +60,8 @@ export function createServer(deps: ServerDeps): AppServer {
         backoff: deps.adminApiBackoff,
       })
     : null;
-  const context: ServerContext = { ...deps, lifecycle, shopifyStore, mode: shopify ? 'embedded' : 'standalone', shopify };
+  const rum = deps.rumIngest ?? createRumIngest(deps.store, { keySecret: credentials?.apiSecret ?? deps.config.encryptionKey });
+  const context: ServerContext = { ...deps, lifecycle, shopifyStore, mode: shopify ? 'embedded' : 'standalone', shopify, rum };
 
   const app = express();
   app.disable('x-powered-by');
@@ -75,6 +82,7 @@ export function createServer(deps: ServerDeps): AppServer {
   app.use('/api', api);
 
   app.use(APP_PROXY_PREFIX, appProxyRouter(context));
+  app.use(PIXEL_INGEST_PATH, rumPixelRouter(context));
 
   if (credentials) app.get('/session-token-bounce', sessionTokenBounce(credentials.apiKey));
   // The admin UI document: inside the admin it arrives with ?id_token=…; the library validates it (first load
@@ -100,7 +108,7 @@ export function createServer(deps: ServerDeps): AppServer {
           new Promise<void>((resolve, reject) => {
             server.closeAllConnections();
             server.close((error) => (error ? reject(error) : resolve()));
-          }),
+          }).finally(() => (deps.rumIngest ? undefined : rum.close())),
       };
     },
   };

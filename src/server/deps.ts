@@ -9,6 +9,7 @@ import type { BackoffOptions } from '../shopify/graphql-with-backoff.ts';
 import type { Resolve } from '../shopify/own-domain-guard.ts';
 import type { ShopLifecycle } from '../shopify/ports.ts';
 import type { Store } from '../store/index.ts';
+import type { RumIngest } from '../rum/ingest.ts';
 
 export interface ServerDeps {
   config: AppConfig;
@@ -32,6 +33,8 @@ export interface ServerDeps {
    * shops live on localhost. createServer refuses it in production.
    */
   allowPrivateAuditTargets?: boolean;
+  /** Real-user data ingestion (beacons, pixel events); createServer makes one on `store` when omitted, and then flushes it on close. */
+  rumIngest?: RumIngest;
 }
 
 /** What route factories receive: the deps plus the services built from them. */
@@ -41,4 +44,6 @@ export interface ServerContext extends ServerDeps {
   mode: 'standalone' | 'embedded';
   /** Null in standalone mode (no Shopify credentials). */
   shopify: ShopifyServices | null;
+  /** The storefront plugin's ingestion (beacon and pixel routes). */
+  rum: RumIngest;
 }
