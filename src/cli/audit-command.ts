@@ -1,12 +1,12 @@
 // `storefront-audit audit <url>`: one audit, a JSON and/or HTML report, and an exit code CI can act on.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { runAudit } from '../engine/run-audit.ts';
-import { UsageError } from '../engine/errors.ts';
+import { messageOf, UsageError } from '../engine/errors.ts';
 import { AUDIT_IDS, type AuditId } from '../engine/audit-registry.ts';
 import { renderHtmlReport } from '../report/html.ts';
 import { loadBudget, parseBudget } from '../advisor/index.ts';
-import type { Report } from '../report/schema.ts';
+import { validateReport, type Report } from '../report/schema.ts';
 import { createProgressReporter } from './progress.ts';
 import { EXIT } from './exit-codes.ts';
 import { loadCliConfig, type CliConfig } from './cli-config.ts';
@@ -19,6 +19,7 @@ export interface AuditCommandOptions {
   runs?: string;
   maxPages?: string;
   budget?: string;
+  compare?: string;
   header?: string[];
   config?: string;
   artifacts?: string;
@@ -98,6 +99,7 @@ export async function auditCommand(url: string, flags: AuditCommandOptions): Pro
         }),
       },
       budget,
+      previous: flags.compare ? await loadPreviousReport(flags.compare) : undefined,
     });
   } finally {
     progress.done();
@@ -111,6 +113,20 @@ export async function auditCommand(url: string, flags: AuditCommandOptions): Pro
     return EXIT.budgetBreached;
   }
   return EXIT.ok;
+}
+
+async function loadPreviousReport(file: string): Promise<Report> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new UsageError(`--compare: cannot read a JSON report from ${file}: ${(error as Error).message}`);
+  }
+  try {
+    return validateReport(json);
+  } catch (error) {
+    throw new UsageError(`--compare: ${file} is not a Storefront Auditor report: ${messageOf(error)}`);
+  }
 }
 
 function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
@@ -139,6 +155,14 @@ export function printSummary(report: Report, out: NodeJS.WritableStream = proces
     for (const fix of top) {
       const money = fix.impact.revenuePerMonth;
       lines.push(`  - ${fix.title}: ~${Math.round(money.central)} ${money.currency}/month (${Math.round(money.low)}–${Math.round(money.high)})`);
+    }
+  }
+  if (report.comparison) {
+    const resolved = report.comparison.outcomes.filter((o) => o.status === 'resolved');
+    lines.push(`Since ${report.comparison.previous.startedAt}: ${resolved.length} fixes resolved, ${report.comparison.newFixes.length} new`);
+    for (const o of resolved) {
+      const m = o.measured;
+      lines.push(`  ✓ ${o.title}${m && m.change !== null ? `: ${m.metric} ${m.before} → ${m.after} (estimate ${o.estimate.savingMs ?? '?'} ms)` : ''}`);
     }
   }
   for (const error of report.errors) lines.push(`error in ${error.audit}: ${error.message}`);

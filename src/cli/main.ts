@@ -26,6 +26,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
     .option('--runs <n>', 'Lighthouse runs per page (median is kept); default 3')
     .option('--max-pages <n>', 'page cap for discovery and the link crawl')
     .option('--budget <file>', 'budget JSON; a breach exits with code 1')
+    .option('--compare <report.json>', 'a previous JSON report: mark fixes resolved and show the measured change')
     .option('--header <header>', 'extra request header "Name: value" (repeatable), e.g. a Web Bot Auth signature', collect)
     .option('--config <file>', 'JSON config file (headers, checkout selectors, store inputs, budget, ...)')
     .option('--artifacts <dir>', 'where screenshots go')

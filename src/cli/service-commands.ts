@@ -7,9 +7,10 @@ export function registerServiceCommands(program: Command, setExitCode: (code: nu
     .description('Serve the demo store and the dashboard, audit the demo store, keep running (npm start)')
     .option('--once', 'audit the demo store once, print the report path and exit')
     .option('--runs <n>', 'Lighthouse runs per page for the demo audit', '1')
-    .action(async (flags: { once?: boolean; runs: string }) => {
-      const { startOnce } = await import('./start-command.ts');
-      setExitCode(await startOnce(flags));
+    .option('--port <port>', 'port for the dashboard (default PORT or 3000)')
+    .action(async (flags: { once?: boolean; runs: string; port?: string }) => {
+      const { startOnce, startServing } = await import('./start-command.ts');
+      setExitCode(flags.once ? await startOnce(flags) : await startServing(flags, untilSignal()));
     });
 
   program

@@ -8,7 +8,7 @@ import { ALL_AUDITS, type AuditId } from './audit-registry.ts';
 import { discoverStore, type PerTemplate } from './discovery/index.ts';
 import { messageOf } from './errors.ts';
 import { parseStoreUrl } from './store-url.ts';
-import { adviseReport, checkBudget, type AdviceInputs, type AdviceOptions, type Budget } from '../advisor/index.ts';
+import { adviseReport, checkBudget, compareRuns, type AdviceInputs, type AdviceOptions, type Budget } from '../advisor/index.ts';
 import { TOOL } from './tool.ts';
 
 export interface RunAuditOptions {
@@ -32,6 +32,8 @@ export interface RunAuditOptions {
   advice?: AdviceOptions;
   /** Checked after advising; breaches are listed in the report. */
   budget?: Budget;
+  /** The store's previous report: fixes gone since then are marked resolved, with the measured change. */
+  previous?: Report;
 }
 
 export async function runAudit(storeUrl: string, options: RunAuditOptions): Promise<Report> {
@@ -100,6 +102,7 @@ export async function runAudit(storeUrl: string, options: RunAuditOptions): Prom
   };
   const advised = adviseReport(draft, options.inputs ?? {}, options.advice ?? {});
   if (options.budget) advised.budget = { breaches: checkBudget(advised, options.budget) };
+  if (options.previous) advised.comparison = compareRuns(options.previous, advised);
   return validateReport(advised);
 }
 
