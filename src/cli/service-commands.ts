@@ -1,5 +1,6 @@
 // Long-running and queue commands: start, serve, worker, enqueue, schedule, runs, demo-store.
 import type { Command } from 'commander';
+import { readConfig } from '../config.ts';
 
 export function registerServiceCommands(program: Command, setExitCode: (code: number) => void): void {
   program
@@ -11,6 +12,87 @@ export function registerServiceCommands(program: Command, setExitCode: (code: nu
     .action(async (flags: { once?: boolean; runs: string; port?: string }) => {
       const { startOnce, startServing } = await import('./start-command.ts');
       setExitCode(flags.once ? await startOnce(flags) : await startServing(flags, untilSignal()));
+    });
+
+  program
+    .command('serve')
+    .description('Run the HTTP server (dashboard, Shopify app, webhooks); in embedded mode also the worker and scheduler')
+    .option('--port <port>', 'port (default PORT or 3000)')
+    .option('--host <host>', 'address to bind (default HOST or 127.0.0.1)')
+    .action(async (flags: { port?: string; host?: string }) => {
+      const config = readConfig();
+      const { serveCommand } = await import('./commands/serve.ts');
+      const { ensureAdminBuilt } = await import('../admin/build.ts');
+      const adminStaticDir = await ensureAdminBuilt();
+      setExitCode(
+        await serveCommand(config, {
+          until: untilSignal(),
+          port: flags.port ? Number(flags.port) : config.port,
+          host: flags.host ?? config.host,
+          adminStaticDir,
+          onListening: (url) => process.stderr.write(`dashboard: ${url}\n`),
+        }),
+      );
+    });
+
+  program
+    .command('worker')
+    .description('Run a worker only: takes audits from the queue (PostgreSQL/pg-boss in scale-out mode), one at a time')
+    .action(async () => {
+      const { workerCommand } = await import('./commands/worker.ts');
+      setExitCode(await workerCommand(readConfig(), { until: untilSignal() }));
+    });
+
+  program
+    .command('enqueue')
+    .description('Queue an audit of a store')
+    .argument('<url>', 'the store URL')
+    .option('--only <audits>', 'comma-separated audits: load,checkout,links')
+    .option('--shop <shop>', 'shop key (default: the URL host)')
+    .action(async (url: string, flags: { only?: string; shop?: string }) => {
+      const { enqueueCommand } = await import('./commands/enqueue.ts');
+      setExitCode(await enqueueCommand(readConfig(), url, flags));
+    });
+
+  const schedule = program.command('schedule').description('Manage audit schedules');
+  schedule
+    .command('add')
+    .argument('<url>', 'the store URL')
+    .requiredOption('--every <when>', 'daily, weekly or a cron expression in quotes, e.g. "30 3 * * *"')
+    .option('--tz <timezone>', 'IANA time zone for the schedule, e.g. Europe/Berlin')
+    .option('--only <audits>', 'comma-separated audits: load,checkout,links')
+    .option('--name <name>', 'schedule name (a shop may have several)')
+    .option('--shop <shop>', 'shop key (default: the URL host)')
+    .action(async (url: string, flags: { every: string; tz?: string; only?: string; name?: string; shop?: string }) => {
+      const { scheduleAddCommand } = await import('./commands/schedule.ts');
+      setExitCode(await scheduleAddCommand(readConfig(), url, flags));
+    });
+  schedule
+    .command('list')
+    .option('--json', 'print JSON')
+    .option('--shop <shop>', 'only this shop')
+    .action(async (flags: { json?: boolean; shop?: string }) => {
+      const { scheduleListCommand } = await import('./commands/schedule.ts');
+      setExitCode(await scheduleListCommand(readConfig(), flags));
+    });
+  schedule
+    .command('remove')
+    .argument('<shop-or-url>', 'the shop key or store URL')
+    .option('--name <name>', 'schedule name')
+    .action(async (shopOrUrl: string, flags: { name?: string }) => {
+      const { scheduleRemoveCommand } = await import('./commands/schedule.ts');
+      setExitCode(await scheduleRemoveCommand(readConfig(), shopOrUrl, flags));
+    });
+
+  program
+    .command('runs')
+    .description('Run history: status, timings and attempts')
+    .option('--json', 'print JSON')
+    .option('--shop <shop>', 'only this shop')
+    .option('--limit <n>', 'how many runs', '20')
+    .action(async (flags: { json?: boolean; shop?: string; limit?: string }) => {
+      const { runsCommand } = await import('./commands/runs.ts');
+      setExitCode(await runsCommand(readConfig(), flags));
     });
 
   program
