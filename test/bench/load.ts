@@ -83,13 +83,14 @@ try {
     oursMs.push((await ours([page], 1, pool)).ms);
     lhciMs.push((await lhci([page.url], 1)).ms);
   }
-  const oursTotal = oursMs.reduce((a, b) => a + b, 0);
-  const lhciTotal = lhciMs.reduce((a, b) => a + b, 0);
-  const oursRate = (pages.length / oursTotal) * 60_000;
-  const lhciRate = (pages.length / lhciTotal) * 60_000;
-  console.log(`ours : median ${Math.round(median(oursMs))} ms per page-run, ${oursRate.toFixed(1)} page-runs/min (${oursMs.map(Math.round).join(', ')} ms)`);
-  console.log(`lhci : median ${Math.round(median(lhciMs))} ms per page-run, ${lhciRate.toFixed(1)} page-runs/min (${lhciMs.map(Math.round).join(', ')} ms)`);
-  console.log(`ratio: ${(oursRate / lhciRate).toFixed(2)}× the page-runs per minute of lhci collect (target ≥ 3×)`);
+  // Page-runs per minute from the median page-run (robust to one slow run). Our first run also pays the
+  // browser launch and Lighthouse's lazy module loading once per process; the totals line includes it.
+  const rate = (ms: number[]): number => 60_000 / median(ms);
+  const totalRate = (ms: number[]): number => (ms.length / ms.reduce((a, b) => a + b, 0)) * 60_000;
+  console.log(`ours : median ${Math.round(median(oursMs))} ms per page-run, ${rate(oursMs).toFixed(1)} page-runs/min (${oursMs.map(Math.round).join(', ')} ms)`);
+  console.log(`lhci : median ${Math.round(median(lhciMs))} ms per page-run, ${rate(lhciMs).toFixed(1)} page-runs/min (${lhciMs.map(Math.round).join(', ')} ms)`);
+  console.log(`ratio: ${(rate(oursMs) / rate(lhciMs)).toFixed(2)}× the page-runs per minute of lhci collect (target ≥ 3×); ` +
+    `including our one-off cold start: ${(totalRate(oursMs) / totalRate(lhciMs)).toFixed(2)}×`);
 
   // Stability: the score spread over 5 runs of the home page.
   const spreadPage = pages[0] as AuditPage;
