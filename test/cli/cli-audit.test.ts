@@ -1,0 +1,71 @@
+// The CLI end to end on the demo store, the way an agency runs it in CI: reports written, budget enforced
+// through the exit code, before/after through --compare.
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startDemoStore, type DemoStore } from '../../src/demo-store/server.ts';
+import { validateReport } from '../../src/report/schema.ts';
+
+let store: DemoStore;
+let dir: string;
+
+function cli(...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['src/cli/main.ts', ...args], { env: { ...process.env, CI: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+beforeAll(async () => {
+  store = await startDemoStore();
+  dir = await mkdtemp(join(tmpdir(), 'cli-audit-'));
+});
+
+afterAll(async () => {
+  await store?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('storefront-audit audit on the demo store', () => {
+  it('writes a valid JSON and HTML report, exits 0, and exits 1 when a budget is breached', async () => {
+    const json = join(dir, 'links.json');
+    const html = join(dir, 'links.html');
+    const ok = await cli('audit', store.url, '--only', 'links', '--json', json, '--html', html, '--sessions', '20000', '--aov', '60', '--currency', 'eur');
+    expect(ok.stderr).toMatch(/Links: \d+ broken/);
+    expect(ok.code).toBe(0);
+    const report = validateReport(JSON.parse(readFileSync(json, 'utf8')));
+    expect(report.loadTime).toBeNull();
+    expect(report.checkout).toBeNull();
+    expect(report.links?.broken.length).toBeGreaterThan(0);
+    expect(report.fixes.every((f) => f.impact.revenuePerMonth.currency === 'EUR')).toBe(true);
+    expect(readFileSync(html, 'utf8').toLowerCase()).toContain('<!doctype html>');
+    expect(ok.stderr).not.toMatch(/\n\s+at /);
+
+    const budget = join(dir, 'budget.json');
+    await writeFile(budget, JSON.stringify({ maxBrokenLinks: 0 }));
+    store.resetTransient();
+    const breached = await cli('audit', store.url, '--only', 'links', '--budget', budget, '--json', join(dir, 'breach.json'), '--compare', json);
+    expect(breached.code).toBe(1);
+    expect(breached.stderr).toMatch(/budget breached: maxBrokenLinks/);
+    const second = validateReport(JSON.parse(readFileSync(join(dir, 'breach.json'), 'utf8')));
+    expect(second.budget?.breaches.map((b) => b.rule)).toContain('maxBrokenLinks');
+    expect(second.comparison?.outcomes.length).toBe(report.fixes.length);
+    expect(existsSync(join(dir, 'breach.json'))).toBe(true);
+  }, 180_000);
+
+  it('refuses a malformed budget file with exit 2 and one line', async () => {
+    const budget = join(dir, 'bad-budget.json');
+    await writeFile(budget, '{"maxBrokenLinks": -3}');
+    const result = await cli('audit', store.url, '--only', 'links', '--budget', budget);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/maxBrokenLinks/);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  }, 60_000);
+});
