@@ -28,6 +28,11 @@ function failuresOf(page: Page): string[] {
   return (page as Page & { failures: string[] }).failures;
 }
 
+/** A fix id as a double-quoted attribute selector value. */
+function attr(value: string): string {
+  return value.replace(/["\\]/g, '\\$&');
+}
+
 async function seriousViolations(page: Page): Promise<string[]> {
   const result = await new AxePuppeteer(page as never).analyze();
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
@@ -103,14 +108,14 @@ describe('admin UI actions', () => {
     const [first, second] = await page.$$eval('[data-testid="fix-list"] > li', (items) => items.slice(0, 2).map((li) => li.getAttribute('data-fix-id') as string));
     expect(first && second).toBeTruthy();
     const clickIn = async (id: string, label: string) => {
-      const buttons = await page.$$(`li[data-fix-id="${CSS.escape(id)}"] button`);
+      const buttons = await page.$$(`li[data-fix-id="${attr(id)}"] button`);
       for (const b of buttons) if ((await b.evaluate((el) => el.textContent)) === label) return b.click();
       throw new Error(`no ${label} button on ${id}`);
     };
     await clickIn(first as string, 'Mark done');
-    await page.waitForSelector(`li[data-fix-id="${CSS.escape(first as string)}"][data-status="done"]`);
+    await page.waitForSelector(`li[data-fix-id="${attr(first as string)}"][data-status="done"]`);
     await clickIn(second as string, 'Ignore');
-    await page.waitForSelector(`li[data-fix-id="${CSS.escape(second as string)}"][data-status="ignored"]`);
+    await page.waitForSelector(`li[data-fix-id="${attr(second as string)}"][data-status="ignored"]`);
     await page.reload({ waitUntil: 'networkidle0' });
     await page.waitForSelector('[data-testid="fix-list"] li');
     const statuses = await page.$$eval('[data-testid="fix-list"] > li', (items) => Object.fromEntries(items.map((li) => [li.getAttribute('data-fix-id'), li.getAttribute('data-status')])));
