@@ -43,6 +43,11 @@ export interface CrawlInput {
 
 const PAGINATED = /[?&](page|p|pg|paged)=\d/;
 
+/** A copy of a string that does not share memory with the (large) string it was sliced from. */
+function detach(value: string): string {
+  return Buffer.from(value, 'utf8').toString('utf8');
+}
+
 export async function crawlStore(client: HttpClient, input: CrawlInput, options: CrawlOptions): Promise<LinksSection> {
   const origin = new URL(input.storeUrl).origin;
   const records = new Map<string, UrlRecord>();
@@ -100,31 +105,20 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     void url;
   };
 
-  // Root-relative references (nav, footer, theme assets) repeat on every page and resolve the same way
-  // everywhere on the origin: resolve each once. Bounded, so a store of unique links cannot grow it forever.
-  const rootRelative = new Map<string, ReturnType<typeof resolveReference>>();
-  const resolve = (raw: string, base: string) => {
-    if (raw.charCodeAt(0) !== 47 /* / */ || raw.charCodeAt(1) === 47 || originOf(base) !== origin) return resolveReference(raw, base);
-    let resolved = rootRelative.get(raw);
-    if (!resolved) {
-      if (rootRelative.size >= 20_000) rootRelative.clear();
-      resolved = resolveReference(raw, base);
-      rootRelative.set(raw, resolved);
-    }
-    return resolved;
-  };
-
   const parsePage = async (pageUrl: string, response: HttpResponse) => {
     const extractor = createPageExtractor(pageUrl, { css: options.checkCss, collectAnchors: options.checkFragments, getForms: true }, (ref) => {
-      const resolved = resolve(ref.raw, extractor.base);
+      // Resolved immediately and never stored: attribute values are slices of the page's chunk strings and
+      // keeping one would keep the whole chunk alive.
+      const resolved = resolveReference(ref.raw, extractor.base);
       if (resolved.type === 'skipped') {
         skipped++;
         return;
       }
       if (resolved.type === 'invalid') {
-        const entry = invalid.get(ref.raw) ?? { kind: ref.kind, message: resolved.message, foundOn: [] };
+        const raw = detach(ref.raw);
+        const entry = invalid.get(raw) ?? { kind: ref.kind, message: resolved.message, foundOn: [] };
         if (!entry.foundOn.includes(pageUrl)) entry.foundOn.push(pageUrl);
-        invalid.set(ref.raw, entry);
+        invalid.set(raw, entry);
         return;
       }
       const { url, fragment } = resolved;
@@ -218,7 +212,7 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     for (const ref of extractCssReferences(Buffer.concat(chunks).toString('utf8')).references) {
       const resolved = resolveReference(ref.raw, outcome.finalUrl);
       if (resolved.type === 'url') discover(resolved.url, ref.kind, false, url);
-      else if (resolved.type === 'invalid') invalid.set(ref.raw, { kind: ref.kind, message: resolved.message, foundOn: [url] });
+      else if (resolved.type === 'invalid') invalid.set(detach(ref.raw), { kind: ref.kind, message: resolved.message, foundOn: [url] });
     }
   };
 
