@@ -12,6 +12,7 @@ import { messageOf, TimeLimitError } from './errors.ts';
 import type { JobMetrics } from './metrics.ts';
 import { beginRunForJob, markRunFailed, markRunRetrying } from './run-ledger.ts';
 import { withTimeLimit } from './time-limit.ts';
+import type { RunOptionsResolver } from './run-options.ts';
 import { JobBrowserPool } from './job-browser.ts';
 
 export type RunAuditFn = (storeUrl: string, options: RunAuditOptions) => Promise<Report>;
@@ -31,6 +32,8 @@ export interface AuditJobHandlerDeps {
   allowPrivateAddresses?: boolean;
   afterRun?: AfterRun;
   metrics?: JobMetrics;
+  /** The shop's saved settings as engine options (devices, budget, headers, inputs); read at run time. */
+  runOptionsFor?: RunOptionsResolver;
 }
 
 export function createAuditJobHandler(deps: AuditJobHandlerDeps): AuditJobHandler {
@@ -50,12 +53,14 @@ export function createAuditJobHandler(deps: AuditJobHandlerDeps): AuditJobHandle
       return;
     }
     const started = performance.now();
+    const shopOptions = deps.runOptionsFor ? await deps.runOptionsFor(job.data.shop) : {};
     const browser = new JobBrowserPool({ executablePath: deps.chromePath });
     try {
       const report = await withTimeLimit(
         deps.timeLimitSeconds,
         (signal) =>
           deps.runAudit(job.data.storeUrl, {
+            ...shopOptions,
             ...(job.data.options as Partial<RunAuditOptions> | undefined),
             only: job.data.only,
             artifactsDir: join(deps.artifactsRoot, String(runId)),

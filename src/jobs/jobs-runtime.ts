@@ -18,6 +18,7 @@ import { applyRetention, DEFAULT_RETENTION, type RetentionPolicy } from './reten
 import { closeOrphanedRuns } from './run-ledger.ts';
 import { alertChannelsFor, createRunEvaluator } from './run-evaluator.ts';
 import type { SchedulesDeps } from './schedules-api.ts';
+import type { RunOptionsResolver } from './run-options.ts';
 
 export interface JobsOptions {
   store: Store;
@@ -41,6 +42,8 @@ export interface JobsOptions {
   superviseIntervalSeconds?: number;
   pollIntervalMs?: number;
   schedulerIntervalMs?: number;
+  /** Per-shop engine options from Settings (see run-options.ts); none when omitted. */
+  runOptionsFor?: RunOptionsResolver;
   /** Build notifiers differently (tests never need to; kept for other channels). */
   notifiersFor?: (shop: string) => Promise<Notifier[]>;
 }
@@ -75,7 +78,7 @@ export async function createJobs(options: JobsOptions): Promise<Jobs> {
         retry: options.retry,
         heartbeatSeconds: options.leaseSeconds,
         superviseIntervalSeconds: options.superviseIntervalSeconds,
-        pollingIntervalSeconds: options.pollIntervalMs ? options.pollIntervalMs / 1000 : undefined,
+        pollingIntervalSeconds: options.pollIntervalMs ? Math.max(0.5, options.pollIntervalMs / 1000) : undefined,
       })
     : createEmbeddedQueue({ store, logger, retry: options.retry, workerId, leaseSeconds: options.leaseSeconds, pollIntervalMs: options.pollIntervalMs });
   const metrics = createJobMetrics(() => queue.depth());
@@ -101,6 +104,7 @@ export async function createJobs(options: JobsOptions): Promise<Jobs> {
     allowPrivateAddresses: options.allowPrivateAddresses,
     afterRun,
     metrics,
+    runOptionsFor: options.runOptionsFor,
   });
 
   async function maintain(): Promise<void> {

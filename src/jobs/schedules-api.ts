@@ -87,7 +87,8 @@ export async function ensureDefaultSchedule(
 
 /**
  * Uninstall: every schedule of the shop is disabled and unregistered, and its queued jobs are cancelled,
- * at once. A job already running sees the uninstall when it starts or ends and saves nothing further.
+ * at once. A job that starts later for the shop is skipped; one already running finishes its run but sends
+ * no alert.
  */
 export async function stopShop(deps: SchedulesDeps, shop: string): Promise<{ schedules: number; cancelledJobs: number }> {
   const schedules = await deps.store.schedules.list(shop);

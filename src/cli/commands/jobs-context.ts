@@ -6,6 +6,8 @@ import { createJobs, isScaleOut, type Jobs } from '../../jobs/jobs-runtime.ts';
 import { createJobsLogger } from '../../jobs/logger.ts';
 import type { RunAuditFn } from '../../jobs/audit-job-handler.ts';
 import { openStore, type Store } from '../../store/index.ts';
+import { createRunOptionsResolver } from '../../jobs/run-options.ts';
+import { createTokenCipher, parseEncryptionKey, resolveTokenKey } from '../../shopify/token-cipher.ts';
 
 export interface JobsContext {
   config: AppConfig;
@@ -32,6 +34,7 @@ export async function openJobsContext(config: AppConfig, opts: { runAudit?: RunA
       alertFrom: config.alertFrom,
       // The operator's own CLI may audit stores on a private network; the app's own-domain guard covers app mode.
       allowPrivateAddresses: !config.shopify,
+      runOptionsFor: createRunOptionsResolver({ store, logger, unseal: headerUnsealer(config) }),
     });
     return {
       config,
@@ -47,6 +50,18 @@ export async function openJobsContext(config: AppConfig, opts: { runAudit?: RunA
     await store.close();
     throw error;
   }
+}
+
+/** Opens signed-header values sealed with the app's key (the same key the Shopify layer seals tokens with). */
+function headerUnsealer(config: AppConfig): ((sealed: string) => string) | undefined {
+  const key = config.shopify
+    ? resolveTokenKey({ encryptionKey: config.encryptionKey, production: config.production, apiSecret: config.shopify.apiSecret })
+    : config.encryptionKey
+      ? parseEncryptionKey(config.encryptionKey)
+      : undefined;
+  if (!key) return undefined;
+  const cipher = createTokenCipher(key);
+  return (sealed) => cipher.decrypt(sealed);
 }
 
 /** The shop key of a store URL in standalone mode: its host. */
