@@ -1,0 +1,55 @@
+// Daily p75 per template × device with Core Web Vitals pass/fail (LCP, INP and CLS p75 all "good"), from the
+// store's daily rollups, plus range-level p75 LCP per template for the field/lab ratio.
+import { RUM_THRESHOLDS, type RumDailyRecord } from '../../store/index.ts';
+
+export interface DailyVitalsRow {
+  day: string;
+  template: string;
+  device: string;
+  p75: Partial<Record<'LCP' | 'INP' | 'CLS' | 'FCP' | 'TTFB', number>>;
+  samples: number;
+  syntheticSamples: number;
+  /** null when LCP, INP or CLS has no data that day. */
+  cwvPass: boolean | null;
+}
+
+export function dailyVitals(records: RumDailyRecord[]): DailyVitalsRow[] {
+  const rows = new Map<string, DailyVitalsRow>();
+  for (const r of records) {
+    const key = `${r.day}|${r.template}|${r.device}`;
+    const row = rows.get(key) ?? { day: r.day, template: r.template, device: r.device, p75: {}, samples: 0, syntheticSamples: 0, cwvPass: null };
+    row.p75[r.metric] = r.p75;
+    row.samples = Math.max(row.samples, r.samples);
+    row.syntheticSamples = Math.max(row.syntheticSamples, r.syntheticSamples);
+    rows.set(key, row);
+  }
+  for (const row of rows.values()) {
+    // A page without interactions has no INP; it then passes on LCP and CLS, as CrUX counts it.
+    const { LCP, CLS, INP } = row.p75;
+    row.cwvPass = LCP === undefined || CLS === undefined ? null
+      : LCP <= RUM_THRESHOLDS.LCP[0] && CLS <= RUM_THRESHOLDS.CLS[0] && (INP === undefined || INP <= RUM_THRESHOLDS.INP[0]);
+  }
+  return [...rows.values()];
+}
+
+/** Liquid request.page_type → the report's template names. */
+export function reportTemplate(pageType: string): string {
+  const map: Record<string, string> = { index: 'home', 'list-collections': 'collection', collection: 'collection', product: 'product', page: 'page', blog: 'blog', article: 'article', cart: 'cart', search: 'search' };
+  return map[pageType] ?? 'other';
+}
+
+/** Samples-weighted mean of the daily LCP p75s per report template and template:device (an approximation of the range p75). */
+export function fieldLcpP75(records: RumDailyRecord[]): Record<string, number> {
+  const sums = new Map<string, { weighted: number; samples: number }>();
+  for (const r of records) {
+    if (r.metric !== 'LCP') continue;
+    const template = reportTemplate(r.template);
+    for (const key of [template, `${template}:${r.device}`]) {
+      const s = sums.get(key) ?? { weighted: 0, samples: 0 };
+      s.weighted += r.p75 * r.samples;
+      s.samples += r.samples;
+      sums.set(key, s);
+    }
+  }
+  return Object.fromEntries([...sums].map(([key, s]) => [key, s.weighted / s.samples]));
+}
