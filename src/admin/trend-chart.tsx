@@ -26,8 +26,8 @@ export function TrendChart(props: { points: TrendPoint[] }) {
     const data: uPlot.AlignedData = [xs, props.points.map((p) => p.score), ...keys.map((k) => props.points.map((p) => p.groups[k] ?? null))];
     const series: uPlot.Series[] = [
       {},
-      { label: t('overview.storeScore'), stroke: COLORS[0], width: 3, points: { show: props.points.length < 40 } },
-      ...keys.map((k, i) => ({ label: k, stroke: COLORS[(i + 1) % COLORS.length], width: 1.5, points: { show: props.points.length < 40 } })),
+      { label: t('overview.storeScore'), stroke: COLORS[0], width: 3, spanGaps: true, points: { show: props.points.length < 40 } },
+      ...keys.map((k, i) => ({ label: k, stroke: COLORS[(i + 1) % COLORS.length], width: 1.5, spanGaps: true, points: { show: props.points.length < 40 } })),
     ];
     const plot = new uPlot(
       {
@@ -35,7 +35,7 @@ export function TrendChart(props: { points: TrendPoint[] }) {
         height: 220,
         series,
         scales: { y: { range: [0, 100] } },
-        axes: [{ values: (_u, splits) => splits.map((s) => dateLabel.format(s * 1000)) }, {}],
+        axes: [{ space: 90, values: (_u, splits) => splits.map((s) => dateLabel.format(s * 1000)) }, {}],
         legend: { show: true },
       },
       data,

@@ -61,7 +61,7 @@ export function adminOverviewRoutes(ctx: ServerContext): Router {
       nextRunAt: schedule?.enabled ? schedule.nextRunAt : null,
       scored: runBrief(scored),
       summary: scored?.summary ?? null,
-      trend: history.items.map(trendPoint).reverse(),
+      trend: history.items.filter((r) => r.storeScore !== null).map(trendPoint).reverse(),
       topFixes: fixes.filter((f) => !decided.has(f.id)).slice(0, TOP_FIXES),
       openFixes: fixes.filter((f) => !decided.has(f.id)).length,
       field: fieldSummary(field),
