@@ -27,16 +27,25 @@ interface Measured {
   links?: number;
 }
 
-async function startStore(products: number): Promise<{ url: string; stop: () => Promise<void> }> {
+interface RunningStore {
+  url: string;
+  /** Replaces this store process's origins (random ports) so runs on different processes compare. */
+  normalise: (url: string) => string;
+  stop: () => Promise<void>;
+}
+
+async function startStore(products: number): Promise<RunningStore> {
   const child = spawn(NODE, ['src/demo-store/main.ts', '--products', String(products)], { stdio: ['ignore', 'pipe', 'inherit'] });
   let out = '';
   for await (const chunk of child.stdout!) {
     out += String(chunk);
-    const match = /storefront\s+(http:\/\/\S+)/.exec(out);
+    const match = /storefront\s+(http:\/\/\S+)[\s\S]*app CDN\s+(http:\/\/\S+)[\s\S]*external\s+(http:\/\/\S+)/.exec(out);
     if (match) {
       child.stdout!.resume();
+      const [, store, app, external] = match as unknown as [string, string, string, string];
       return {
-        url: match[1]! + '/',
+        url: store + '/',
+        normalise: (url) => url.replace(store, '<store>').replace(app, '<app>').replace(external, '<external>'),
         stop: async () => {
           child.kill('SIGTERM');
           await once(child, 'exit');
@@ -87,7 +96,9 @@ async function measure(products: number, tool: 'ours' | 'linkinator'): Promise<M
   for (let run = 0; run < RUNS; run++) {
     const store = await startStore(products);
     try {
-      results.push(tool === 'ours' ? await runOurs(store.url) : await runLinkinator(store.url, products));
+      const result = tool === 'ours' ? await runOurs(store.url) : await runLinkinator(store.url, products);
+      result.broken = new Set([...result.broken].map(store.normalise));
+      results.push(result);
     } finally {
       await store.stop();
     }
