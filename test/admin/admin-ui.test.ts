@@ -142,7 +142,11 @@ describe('admin UI actions', () => {
     expect(schedule?.nextRunAt).toBeTruthy();
     expect(await bed.store.settings.get(STANDALONE_SHOP, 'audit')).toEqual({ devices: 'desktop' });
     // Bad input is refused with a clear message and changes nothing.
-    await page.$eval('#s-budgets', (el) => ((el as HTMLTextAreaElement).value = ''));
+    await page.focus('#s-budgets');
+    await page.keyboard.down('Control');
+    await page.keyboard.press('KeyA');
+    await page.keyboard.up('Control');
+    await page.keyboard.press('Backspace');
     await page.type('#s-budgets', '{"templates": {"nope": {"lcpMs": 1}}}');
     await page.click('button[type="submit"]');
     await page.waitForSelector('form .banner.critical[role="alert"]');

@@ -10,7 +10,7 @@ import lighthouse from 'lighthouse';
 import desktopConfig from 'lighthouse/core/config/desktop-config.js';
 import pino from 'pino';
 import { BrowserPool } from '../../audits/shared/browser.ts';
-import { ADMIN_DIST_DIR, buildAdmin } from '../../src/admin/build.ts';
+import { ADMIN_DIST_DIR, ensureAdminBuilt } from '../../src/admin/build.ts';
 import { readConfig } from '../../src/config.ts';
 import { startDemoStore } from '../../src/demo-store/server.ts';
 import { validateReport } from '../../src/report/schema.ts';
@@ -66,7 +66,7 @@ for (let day = 0; day < DAYS; day++) {
 }
 const seedMs = performance.now() - seedStart;
 
-await buildAdmin();
+await ensureAdminBuilt();
 const server = createServer({
   config: readConfig({ NODE_ENV: 'production', DATA_DIR: dataDir }),
   logger: pino({ level: 'silent' }),

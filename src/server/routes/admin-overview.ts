@@ -36,18 +36,34 @@ function fieldSummary(days: RumDailyRecord[]): Record<string, { p75: number; sam
   return Object.fromEntries([...sums].map(([metric, s]) => [metric, { p75: s.weighted / s.samples, samples: s.samples }]));
 }
 
+const CACHED_SHOPS = 500;
+
 export function adminOverviewRoutes(ctx: ServerContext): Router {
   const router = Router();
+  // A year of history is the slow part of the overview, and it changes only when a run succeeds: keep each
+  // shop's decoded history keyed by its newest succeeded run (retention deletions show at the next run).
+  const histories = new Map<string, { newestId: number; items: RunRecord[] }>();
+  async function historyOf(shop: string, newestId: number | undefined): Promise<RunRecord[]> {
+    if (newestId === undefined) return [];
+    const cached = histories.get(shop);
+    if (cached?.newestId === newestId) return cached.items;
+    const { items } = await ctx.store.runs.list(shop, { status: 'succeeded', limit: TREND_RUNS });
+    histories.delete(shop);
+    if (histories.size >= CACHED_SHOPS) histories.delete(histories.keys().next().value as string);
+    histories.set(shop, { newestId, items });
+    return items;
+  }
+
   router.get('/admin/overview', async (_req, res) => {
     const shop = shopOf(res);
-    const [view, latest, newest, history, schedule, decisions] = await Promise.all([
+    const [view, latest, newest, schedule, decisions] = await Promise.all([
       shopView(ctx, res),
       ctx.store.runs.latest(shop),
       ctx.store.runs.latest(shop, { status: 'any' }),
-      ctx.store.runs.list(shop, { status: 'succeeded', limit: TREND_RUNS }),
       ctx.store.schedules.get(shop, 'default'),
       ctx.store.fixes.list(shop),
     ]);
+    const history = { items: await historyOf(shop, latest?.id) };
     // A links- or checkout-only audit measures no speed: the score and vitals stay those of the newest run that did.
     const scored = latest?.storeScore !== null ? latest : (history.items.find((r) => r.storeScore !== null) ?? latest);
     const fixes: Fix[] = latest ? await ctx.store.runs.getFixes(shop, latest.id) : [];
