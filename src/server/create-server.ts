@@ -14,6 +14,7 @@ import type { ServerContext, ServerDeps } from './deps.ts';
 import { apiRoutes } from './routes/index.ts';
 import { APP_PROXY_PREFIX, appProxyRouter } from './routes/app-proxy.ts';
 import { healthRouter } from './routes/health.ts';
+import { metricsRouter } from './routes/metrics.ts';
 import { webhooksRouter } from './routes/webhooks.ts';
 import { requireShopSession } from './shop-context.ts';
 import { createRumIngest } from '../rum/ingest.ts';
@@ -70,6 +71,7 @@ export function createServer(deps: ServerDeps): AppServer {
   // Embedded pages may only be framed by the shop's admin (frame-ancestors), set per request by the library.
   if (shopify) app.use(shopify.shopify.cspHeaders());
   app.use('/health', healthRouter(context));
+  if (deps.metricsRegistry) app.use('/metrics', metricsRouter(deps.metricsRegistry));
   app.use('/api/webhooks', webhooksRouter(context));
 
   const api = express.Router();

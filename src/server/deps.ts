@@ -2,6 +2,7 @@
 // configuration once; nothing in src/server reads process.env. Areas that mount routes add their own fields
 // here, optional when the server can run without them.
 import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
 import type { AppConfig } from '../config.ts';
 import type { SchedulesDeps } from '../jobs/schedules-api.ts';
 import type { ShopifyServices, ShopifyStorePorts } from '../shopify/index.ts';
@@ -22,6 +23,8 @@ export interface ServerDeps {
   health?: () => Promise<{ ok: boolean } & Record<string, unknown>>;
   /** The jobs layer's schedules API (`jobs.schedules`); the admin Settings view changes schedules through it. */
   schedules?: SchedulesDeps;
+  /** Prometheus registry served at /metrics (the jobs layer's). */
+  metricsRegistry?: Registry;
   /** Built admin UI (index.html + assets); omitted until the admin UI is built. */
   adminStaticDir?: string;
   /** Admin API retry tuning (tests shorten the waits). */

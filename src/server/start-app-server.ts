@@ -12,7 +12,7 @@ export interface StartAppServerOptions {
   config: AppConfig;
   logger: Logger;
   store: Store;
-  jobs: Pick<Jobs, 'queue' | 'schedules' | 'health'>;
+  jobs: Pick<Jobs, 'queue' | 'schedules' | 'health'> & Partial<Pick<Jobs, 'metrics'>>;
   adminStaticDir?: string;
   port?: number;
   host?: string;
@@ -30,6 +30,7 @@ export async function startAppServer(options: StartAppServerOptions): Promise<Ru
       return { ...health, ok: health.ok };
     },
     adminStaticDir: options.adminStaticDir,
+    metricsRegistry: jobs.metrics?.registry,
     // The stand-in's shops live on localhost; createServer refuses this in production anyway.
     allowPrivateAuditTargets: Boolean(config.shopify?.apiOrigin) && !config.production,
   });
