@@ -31,6 +31,7 @@ export async function startAppServer(options: StartAppServerOptions): Promise<Ru
     },
     adminStaticDir: options.adminStaticDir,
     metricsRegistry: jobs.metrics?.registry,
+    schedules: jobs.schedules,
     // The stand-in's shops live on localhost; createServer refuses this in production anyway.
     allowPrivateAuditTargets: Boolean(config.shopify?.apiOrigin) && !config.production,
   });
