@@ -24,10 +24,25 @@ export function appProxyRouter(ctx: ServerContext): Router {
   return router;
 }
 
+// Shopify's signature covers only shop, path_prefix, timestamp (seconds) and the customer id, so every anonymous
+// storefront request of one shop within a second carries the same signed query. Remembering a verified query
+// until the library's own 90 s window ends (exactly when the library would start refusing it) spares the
+// WebCrypto HMAC, the largest cost of a beacon at thousands per second. Bounded: cleared when full.
+const SIGNATURE_WINDOW_SEC = 90;
+const MAX_REMEMBERED = 10_000;
+
 function verifyAppProxySignature(ctx: ServerContext) {
+  const verified = new Map<string, { shop: string; until: number }>();
   return async (req: Request, res: Response, next: NextFunction) => {
     if (!ctx.shopify) {
       res.locals.shopDomain = STANDALONE_SHOP;
+      next();
+      return;
+    }
+    const rawQuery = req.originalUrl.slice(req.originalUrl.indexOf('?') + 1);
+    const known = req.originalUrl.includes('?') ? verified.get(rawQuery) : undefined;
+    if (known && Date.now() <= known.until) {
+      res.locals.shopDomain = known.shop;
       next();
       return;
     }
@@ -43,6 +58,8 @@ function verifyAppProxySignature(ctx: ServerContext) {
       res.status(401).json({ error: 'invalid app proxy signature' });
       return;
     }
+    if (verified.size >= MAX_REMEMBERED) verified.clear();
+    verified.set(rawQuery, { shop, until: (Number(query.get('timestamp')) + SIGNATURE_WINDOW_SEC) * 1000 });
     res.locals.shopDomain = shop;
     next();
   };
