@@ -1,11 +1,15 @@
 // A tiny translation lookup with Intl formatting. Catalogues are plain objects keyed like `en`; a missing key
 // or locale falls back to English, so adding a language never breaks a report.
 import { en, type MessageKey } from './en.ts';
+import { FA } from './fa.ts';
+import { HE } from './he.ts';
+import { ZH_CN } from './zh-cn.ts';
 
 export type { MessageKey };
 export type Catalogue = Partial<Record<MessageKey, string>>;
 
-const CATALOGUES: Record<string, Catalogue> = { en };
+// `zh` (and zh-Hans-*, via the language fallback) resolves to Simplified Chinese, as in the admin UI.
+const CATALOGUES: Record<string, Catalogue> = { en, 'zh-CN': ZH_CN, zh: ZH_CN, he: HE, fa: FA };
 const RTL_LANGUAGES = new Set(['ar', 'he', 'fa', 'ur', 'ps', 'yi']);
 
 /** Lets other catalogues (zh-CN, he, fa, ...) plug in without editing this file. */
