@@ -7,6 +7,7 @@ import { createJobsLogger } from '../../jobs/logger.ts';
 import type { RunAuditFn } from '../../jobs/audit-job-handler.ts';
 import { openStore, type Store } from '../../store/index.ts';
 import { createRunOptionsResolver } from '../../jobs/run-options.ts';
+import { rumInputsFor } from '../../jobs/rum-inputs.ts';
 import { createTokenCipher, parseEncryptionKey, resolveTokenKey } from '../../shopify/token-cipher.ts';
 
 export interface JobsContext {
@@ -34,7 +35,7 @@ export async function openJobsContext(config: AppConfig, opts: { runAudit?: RunA
       alertFrom: config.alertFrom,
       // The operator's own CLI may audit stores on a private network; the app's own-domain guard covers app mode.
       allowPrivateAddresses: !config.shopify,
-      runOptionsFor: createRunOptionsResolver({ store, logger, unseal: headerUnsealer(config) }),
+      runOptionsFor: createRunOptionsResolver({ store, logger, unseal: headerUnsealer(config), extraInputs: rumInputsFor(store) }),
     });
     return {
       config,
