@@ -66,6 +66,19 @@ async function rowsFor(clientId: string, waitMs: number): Promise<Row[]> {
   }
 }
 
+/** Beacons of one visit arrive in more than one request (visibility change, then pagehide): wait until the
+ * stored rows stop changing, so the assertions see the whole visit rather than its first beacon. */
+async function settledRowsFor(clientId: string, waitMs: number): Promise<Row[]> {
+  const deadline = Date.now() + waitMs;
+  let rows = await rowsFor(clientId, waitMs);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 1000));
+    const again = await rowsFor(clientId, 0);
+    if (again.length === rows.length || Date.now() > deadline) return again;
+    rows = again;
+  }
+}
+
 describe('theme app embed in Chromium', () => {
   it('sends nothing without analytics consent, or without the Customer Privacy API', async () => {
     await visit('client-denied', 'denied');
@@ -76,7 +89,7 @@ describe('theme app embed in Chromium', () => {
 
   it('with consent, sends the page view\'s Web Vitals through the signed proxy, stored with the template', async () => {
     await visit('client-granted', 'granted');
-    const rows = await rowsFor('client-granted', 5000);
+    const rows = await settledRowsFor('client-granted', 10_000);
     expect(forwarded.filter(([path]) => path.endsWith('/beacon')).every(([, status]) => status === 204)).toBe(true);
     const home = rows.filter((r) => r.url_path === '/');
     const metrics = new Set(home.map((r) => r.metric));
