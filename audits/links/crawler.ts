@@ -1,9 +1,9 @@
 // The crawl: same-origin pages fetched and parsed as they stream in, every reference they make checked once,
 // external URLs checked and never crawled. Seeds are the home page plus the sitemap's URLs (which also count as
 // references, found on their sitemap file).
-import { StringDecoder } from 'node:string_decoder';
 import { createHash } from 'node:crypto';
 import type { LinksSection, ResourceKind } from '../../src/report/schema.ts';
+import { streamPageInto } from './stream-page.ts';
 import { decodedBody, headerValue, type HttpClient, type HttpResponse } from '../shared/http-fetcher.ts';
 import { checkUrl, type CheckOptions, type CheckOutcome } from './link-checker.ts';
 import { createPageExtractor } from './extract-html.ts';
@@ -137,21 +137,8 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     });
     const seen = new Set<string>();
     const fingerprint = PAGINATED.test(pageUrl) ? createHash('sha1') : null;
-    const decoder = new StringDecoder('utf8');
-    const body = decodedBody(response);
-    let bytes = 0;
-    for await (const chunk of body) {
-      bytes += (chunk as Buffer).length;
-      extractor.write(decoder.write(chunk as Buffer));
-      if (bytes > options.maxPageBytes) {
-        body.destroy();
-        response.body.destroy();
-        trap.truncatedAt.set(`page-size:${pageUrl}`, `${pageUrl}: page larger than ${options.maxPageBytes} bytes, only the start was read`);
-        break;
-      }
-    }
-    extractor.write(decoder.end());
-    extractor.end();
+    const { bytes, truncated } = await streamPageInto(response, extractor, options.maxPageBytes);
+    if (truncated) trap.truncatedAt.set(`page-size:${pageUrl}`, `${pageUrl}: page larger than ${options.maxPageBytes} bytes, only the start was read`);
     if (fingerprint) trap.observePage(pageUrl, fingerprint.digest('hex'));
     if (extractor.anchors) anchors.set(pageUrl, extractor.anchors);
     return bytes;

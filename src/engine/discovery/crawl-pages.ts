@@ -1,9 +1,9 @@
 // Fallback when a store has no usable sitemap: breadth-first over same-origin anchors from the home page, up to
 // the page cap, with the link crawler's trap detector so ?page=N+1 forever cannot eat the budget.
-import { StringDecoder } from 'node:string_decoder';
 import { createHash } from 'node:crypto';
-import { followRedirects, decodedBody, headerValue, type HttpClient } from '../../../audits/shared/http-fetcher.ts';
+import { followRedirects, headerValue, type HttpClient } from '../../../audits/shared/http-fetcher.ts';
 import { createPageExtractor } from '../../../audits/links/extract-html.ts';
+import { streamPageInto } from '../../../audits/links/stream-page.ts';
 import { resolveReference } from '../../../audits/links/url-policy.ts';
 import { TrapDetector, type TrapOptions } from '../../../audits/links/trap-detector.ts';
 
@@ -59,20 +59,7 @@ export async function crawlPages(client: HttpClient, homeUrl: string, options: P
       seen.add(resolved.url);
       queue.push(resolved.url);
     });
-    const decoder = new StringDecoder('utf8');
-    let bytes = 0;
-    const body = decodedBody(response);
-    for await (const chunk of body) {
-      bytes += (chunk as Buffer).length;
-      extractor.write(decoder.write(chunk as Buffer));
-      if (bytes > options.maxPageBytes) {
-        body.destroy();
-        response.body.destroy();
-        break;
-      }
-    }
-    extractor.write(decoder.end());
-    extractor.end();
+    await streamPageInto(response, extractor, options.maxPageBytes);
     if (fingerprint) trap.observePage(pageUrl, fingerprint.digest('hex'));
   };
 
