@@ -33,10 +33,29 @@ export interface SqliteOptions {
   busyTimeoutMs?: number;
 }
 
+// Switching a fresh file to WAL needs an exclusive lock, and SQLite answers SQLITE_BUSY at once instead of
+// calling the busy handler when another process is doing the same switch. So several processes opening a new
+// database together retry here, within the same busy timeout. The wait is synchronous because the whole
+// connection is, and it only happens while a database is being opened.
+function switchToWal(raw: DatabaseSync, busyTimeoutMs: number): void {
+  const deadline = Date.now() + busyTimeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let attempt = 1; ; attempt++) {
+    try {
+      raw.exec('PRAGMA journal_mode = WAL');
+      return;
+    } catch (error) {
+      if (!/database is locked|SQLITE_BUSY/i.test((error as Error).message) || Date.now() >= deadline) throw error;
+      Atomics.wait(pause, 0, 0, Math.min(5 * attempt, 50));
+    }
+  }
+}
+
 export function openSqliteDb(path: string, options: SqliteOptions = {}): Db {
   const raw = new DatabaseSync(path, { enableForeignKeyConstraints: true });
-  raw.exec(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs ?? 10_000))}`);
-  if (path !== ':memory:') raw.exec('PRAGMA journal_mode = WAL');
+  const busyTimeoutMs = Math.max(0, Math.floor(options.busyTimeoutMs ?? 10_000));
+  raw.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+  if (path !== ':memory:') switchToWal(raw, busyTimeoutMs);
   // WAL + NORMAL stays durable across process crashes (only an OS crash can lose the last commits).
   raw.exec('PRAGMA synchronous = NORMAL');
 
