@@ -45,6 +45,10 @@ async function visit(clientId: string, consent: Consent): Promise<void> {
     }
     await page.goto(`${demo.url}/`, { waitUntil: 'load' });
     await page.waitForFunction(() => 'webVitals' in window, { timeout: 15_000 });
+    // A shopper clicks what they see. Under load, headless Chromium can fire `load` before its first frame, and a
+    // click before any paint ends web-vitals' LCP with no candidate, so the click waits for the first paint.
+    await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, { timeout: 15_000 });
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
     await page.mouse.click(5, 5);
     await page.goto(`${demo.url}/cart`, { waitUntil: 'load' });
     await new Promise((r) => setTimeout(r, 300));
