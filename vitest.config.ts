@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { isBrowserGoneError } from './audits/shared/browser-gone.ts';
 
 export default defineConfig({
   test: {
@@ -9,5 +10,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 180_000,
     reporters: ['default'],
+    // What the BrowserPool absorbs in production (see audits/shared/browser-gone.ts): the crash tests kill
+    // Chromium mid-run on purpose, and Lighthouse's own leftover protocol calls then reject with nobody to catch.
+    onUnhandledError: (error) => !isBrowserGoneError(error),
   },
 });

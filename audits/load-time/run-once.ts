@@ -25,6 +25,7 @@ const SETTLE_AFTER_ABORT_MS = 15_000;
 export async function runLighthouseOnce(pool: BrowserPool, input: RunOnceInput): Promise<Result> {
   input.signal?.throwIfAborted();
   const context = await openContext(pool);
+  const browser = context.browser();
   const controller = new AbortController();
   let failure: PageFailure | null = null;
   const timers: NodeJS.Timeout[] = [];
@@ -59,6 +60,8 @@ export async function runLighthouseOnce(pool: BrowserPool, input: RunOnceInput):
       await settle(run);
     }
     if (failure) throw failure;
+    // A browser killed mid-run can still leave Lighthouse a result (NO_FCP, a protocol error): the cause is the crash.
+    if (!browser.connected) throw browserDied();
     if (outcome === 'deadline') throw new PageFailure('timeout', 'the run timed out');
     if ('error' in outcome) throw failureFromException(outcome.error);
     const lhr = outcome.result?.lhr;
@@ -69,12 +72,16 @@ export async function runLighthouseOnce(pool: BrowserPool, input: RunOnceInput):
     if (lhr.runtimeError) throw failureFromRuntimeError(lhr.runtimeError);
     return lhr;
   } catch (error) {
-    throw failure ?? failureFromException(error);
+    throw failure ?? (browser.connected ? failureFromException(error) : browserDied());
   } finally {
     for (const timer of timers) clearTimeout(timer);
     input.signal?.removeEventListener('abort', onOuterAbort);
     await context.close().catch(() => undefined);
   }
+}
+
+function browserDied(): PageFailure {
+  return new PageFailure('crash', 'Chromium exited during the run (killed or crashed); it is relaunched for the next page');
 }
 
 /** A fresh context; after a browser crash the pool relaunches Chromium, which can take one retry to notice. */

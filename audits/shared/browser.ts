@@ -1,6 +1,7 @@
 // One Chromium per process, shared by the audits. Lighthouse and the checkout journey each open a fresh
 // incognito context on it, so runs never share cookies or cache, and a crash only costs a relaunch.
 import puppeteer, { type Browser, type BrowserContext } from 'puppeteer-core';
+import { absorbBrowserGoneRejections } from './browser-gone.ts';
 import { findBrowser, NO_BROWSER_HELP } from './browser-path.mjs';
 
 // This network is closed: without these flags Chromium keeps dialling Google's services and stalls.
@@ -55,6 +56,7 @@ export class BrowserPool {
   }
 
   async #launch(): Promise<Browser> {
+    absorbBrowserGoneRejections();
     const browser = await puppeteer.launch({
       executablePath: this.executablePath,
       args: [...CHROMIUM_FLAGS, ...sandboxFlags(), ...(this.#options.extraArgs ?? [])],
