@@ -4,6 +4,7 @@
 import { navigation, type Result } from 'lighthouse';
 import type { BrowserContext, HTTPRequest, HTTPResponse, Page } from 'puppeteer-core';
 import type { BrowserPool } from '../shared/browser.ts';
+import { benchmarkOncePerBrowser } from './benchmark-once.ts';
 import { detectInterstitial, type DocumentResponse, type DocumentText } from './interstitial.ts';
 import { lighthouseSettings } from './lighthouse-settings.ts';
 import { PageFailure, failureFromException, failureFromRuntimeError } from './page-failure.ts';
@@ -44,6 +45,7 @@ export async function runLighthouseOnce(pool: BrowserPool, input: RunOnceInput):
 
   try {
     page = await context.newPage();
+    benchmarkOncePerBrowser(page);
     const document = watchDocument(page, input.documentTimeoutMs, (ms) =>
       abort(new PageFailure('timeout', `the server sent no response within ${Math.round(ms / 1000)} s`)),
     );
