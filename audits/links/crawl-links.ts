@@ -1,5 +1,5 @@
 // The whole links audit on the current thread: robots.txt, the sitemaps, then the crawl. index.ts runs it in a
-// worker thread (crawl-thread.ts); tests of the crawl's own rules may call it directly.
+// worker thread (crawl-in-worker.ts starts crawl-thread.ts, which calls this).
 import type { AuditContext } from '../types.ts';
 import type { LinksSection } from '../../src/report/schema.ts';
 import { HttpClient } from '../shared/http-fetcher.ts';

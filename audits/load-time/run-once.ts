@@ -62,8 +62,6 @@ export async function runLighthouseOnce(pool: BrowserPool, input: RunOnceInput):
       await settle(run);
     }
     if (failure) throw failure;
-    // A browser killed mid-run can still leave Lighthouse a result (NO_FCP, a protocol error): the cause is the crash.
-    if (!browser.connected) throw browserDied();
     if (outcome === 'deadline') throw new PageFailure('timeout', 'the run timed out');
     if ('error' in outcome) throw failureFromException(outcome.error);
     const lhr = outcome.result?.lhr;
@@ -74,6 +72,7 @@ export async function runLighthouseOnce(pool: BrowserPool, input: RunOnceInput):
     if (lhr.runtimeError) throw failureFromRuntimeError(lhr.runtimeError);
     return lhr;
   } catch (error) {
+    // A browser killed mid-run can still leave Lighthouse a result (NO_FCP) or a protocol error: the cause is the crash.
     throw failure ?? (browser.connected ? failureFromException(error) : browserDied());
   } finally {
     for (const timer of timers) clearTimeout(timer);

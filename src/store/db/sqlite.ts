@@ -37,6 +37,8 @@ export interface SqliteOptions {
 // calling the busy handler when another process is doing the same switch. So several processes opening a new
 // database together retry here, within the same busy timeout. The wait is synchronous because the whole
 // connection is, and it only happens while a database is being opened.
+const SQLITE_BUSY = 5;
+
 function switchToWal(raw: DatabaseSync, busyTimeoutMs: number): void {
   const deadline = Date.now() + busyTimeoutMs;
   const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -45,7 +47,8 @@ function switchToWal(raw: DatabaseSync, busyTimeoutMs: number): void {
       raw.exec('PRAGMA journal_mode = WAL');
       return;
     } catch (error) {
-      if (!/database is locked|SQLITE_BUSY/i.test((error as Error).message) || Date.now() >= deadline) throw error;
+      const busy = ((error as { errcode?: number }).errcode ?? 0) % 256 === SQLITE_BUSY;
+      if (!busy || Date.now() >= deadline) throw error;
       Atomics.wait(pause, 0, 0, Math.min(5 * attempt, 50));
     }
   }
