@@ -12,6 +12,27 @@ export const deviceSchema = z.enum(['mobile', 'desktop']);
 export type Device = z.infer<typeof deviceSchema>;
 
 const range = z.object({ low: z.number(), central: z.number(), high: z.number() });
+
+/**
+ * A sentence for a person, as an id and parameters, never as English (Lighthouse's UIStrings model). The id is
+ * `<namespace>.<key>`; each namespace's English strings sit beside the code that emits them and the other
+ * locales' strings in `src/i18n/messages/`. Typed parameters are formatted per locale (units, money, dates) and
+ * URLs and code are bidi-isolated when rendered: see `src/i18n/format-message.ts`.
+ */
+export const messageParamSchema = z.union([
+  z.string(),
+  z.number(),
+  z.object({ kind: z.enum(['ms', 'bytes', 'percent', 'count']), value: z.number() }),
+  z.object({ kind: z.literal('money'), value: z.number(), currency: z.string() }),
+  z.object({ kind: z.enum(['url', 'code']), value: z.string() }),
+  z.object({ kind: z.literal('date'), value: z.string() }),
+  /** A parameter that is itself a message (a step name, a link kind). */
+  z.object({ kind: z.literal('message'), value: z.object({ id: z.string(), params: z.record(z.string(), z.unknown()).optional() }) }),
+]);
+export type MessageParam = z.infer<typeof messageParamSchema>;
+export const messageSchema = z.object({ id: z.string(), params: z.record(z.string(), messageParamSchema).optional() });
+export type Message = z.infer<typeof messageSchema>;
+
 const metricSpread = z.object({ min: z.number(), max: z.number() });
 
 export const metricsSchema = z.object({
@@ -170,6 +191,10 @@ export const fixSchema = z.object({
     confidence: z.enum(['low', 'medium', 'high']),
     basis: z.string(),
   }),
+  /** The same texts as messages, for rendering in the reader's language (title, evidence, how-to, basis). */
+  text: z
+    .object({ title: messageSchema, evidence: messageSchema, howTo: z.array(messageSchema), basis: messageSchema.optional() })
+    .optional(),
 });
 export type Fix = z.infer<typeof fixSchema>;
 
@@ -207,7 +232,27 @@ export const reportSchema = z.object({
   /** Before/after against the previous report of the same store, when there was one. */
   comparison: comparisonSchema.optional(),
   budget: z.object({ breaches: z.array(z.object({ rule: z.string(), limit: z.number(), actual: z.number(), page: z.string().optional() })) }).optional(),
-  errors: z.array(z.object({ audit: z.string(), message: z.string() })),
+  errors: z.array(z.object({ audit: z.string(), message: z.string(), text: messageSchema.optional() })),
+  /**
+   * What all fixes are worth together (computed jointly, so at least the largest fix and at most the plain sum),
+   * against the store's monthly revenue, with every input the figures rest on and where it came from.
+   */
+  impactSummary: z
+    .object({
+      monthlyRevenue: z.object({ central: z.number(), currency: z.string() }),
+      totalAtStake: range.extend({ currency: z.string() }),
+      shareOfRevenue: range,
+      inputs: z.array(
+        z.object({
+          /** e.g. monthlySessions, conversionRate, averageOrderValue, templateShares, deviceShares, fieldLcp */
+          name: z.string(),
+          value: z.unknown(),
+          source: z.enum(['shopify', 'rum', 'shopify-field', 'cli', 'config', 'entered', 'default']),
+          text: messageSchema.optional(),
+        }),
+      ),
+    })
+    .optional(),
 });
 export type Report = z.infer<typeof reportSchema>;
 
