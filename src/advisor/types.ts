@@ -41,6 +41,26 @@ export interface AdviceInputs {
   checkoutStarts?: number | Sourced<number>;
   checkoutAbandonment?: number | Sourced<number>;
   storeSlope?: StoreSlope | null;
+  /**
+   * Real shoppers' p75 Web Vitals per template and device, best source first: the storefront plugin's own data
+   * (`rum`), then Shopify's (`shopify`: ShopifyQL `web_performance`). The impact model prices speed fixes on
+   * these instead of the simulated lab phone; without them it uses its documented lab-to-field default.
+   */
+  fieldVitals?: FieldVitals[];
+}
+
+export interface FieldVitals {
+  template: Template;
+  device: Device;
+  lcpP75Ms: number | null;
+  inpP75Ms?: number | null;
+  clsP75?: number | null;
+  /** Page views behind the percentiles, when the source says. */
+  samples: number | null;
+  source: 'rum' | 'shopify';
+  /** The period the percentiles cover (ISO dates). */
+  since?: string;
+  until?: string;
 }
 
 export interface AdviceOptions {

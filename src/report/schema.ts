@@ -132,6 +132,12 @@ export const checkoutSectionSchema = z.object({
       step: z.string(),
       reason: z.enum(['selector-not-found', 'validation-error', 'timeout', 'crash', 'no-products', 'empty-cart', 'sold-out', 'password-protected', 'other']),
       message: z.string(),
+      /**
+       * Whose failure it is: `store` (an error, a 4xx/5xx, a validation message a shopper would see too) or
+       * `auditor` (no selector matched, the journey could not tell): the latter is "could not test", never money.
+       */
+      origin: z.enum(['store', 'auditor']).optional(),
+      text: messageSchema.optional(),
       field: z.string().optional(),
       /** The page the journey was on, and a screenshot of it (relative to the artifacts directory). */
       url: z.string().optional(),
