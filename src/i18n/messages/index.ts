@@ -1,5 +1,26 @@
-// Every namespace's catalogue. Add one line per namespace (see define.ts); the renderer finds ids here.
+// Every namespace's catalogue. Each namespace has its own file (see define.ts); the renderer finds ids here.
+// One namespace per owning area, registered once, so parallel work never edits this list.
 import type { Catalogue } from './define.ts';
 import { common } from './common.ts';
+import { advisor } from './advisor.ts';
+import { checkout } from './checkout.ts';
+import { links } from './links.ts';
+import { apps } from './apps.ts';
+import { lighthouse } from './lighthouse.ts';
+import { cli } from './cli.ts';
+import { shopify } from './shopify.ts';
+import { errors } from './errors.ts';
+import { report } from './report.ts';
 
-export const CATALOGUES: readonly Catalogue[] = [common];
+export const CATALOGUES: readonly Catalogue[] = [
+  common,
+  advisor,
+  checkout,
+  links,
+  apps,
+  lighthouse,
+  cli,
+  shopify,
+  errors,
+  report,
+];
