@@ -1,14 +1,21 @@
 // Every call to the server's /api. Embedded: each request carries a fresh App Bridge session token, and a 401
 // marked X-Shopify-Retry-Invalid-Session-Request is retried once with a new token, which is how App Bridge
 // expects an app to recover from an expired or rejected session.
+import type { Message } from '../report/schema.ts';
 import { sessionToken } from './app-bridge.ts';
 
 export class ApiError extends Error {
   override name = 'ApiError';
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** The server's stable error code (see src/server), which the UI shows in the merchant's language. */
+  readonly code: string | undefined;
+  /** The same error as a message (id + params) when the server sent one, rendered in the reader's language. */
+  readonly text: Message | undefined;
+  constructor(status: number, message: string, code?: string, text?: Message) {
     super(message);
     this.status = status;
+    this.code = code;
+    this.text = text;
   }
 }
 
@@ -27,12 +34,24 @@ async function authorizedFetch(path: string, init: RequestInit = {}, retried = f
 
 async function failure(response: Response): Promise<ApiError> {
   let message = `${response.status} ${response.statusText}`;
+  let code: string | undefined;
+  let text: Message | undefined;
   try {
-    message = ((await response.json()) as { error?: string }).error ?? message;
+    const body = (await response.json()) as { error?: unknown; code?: unknown };
+    // Either { error: 'text', code } or { error: { code, message } }.
+    if (typeof body.error === 'string') message = body.error;
+    else if (body.error && typeof body.error === 'object') {
+      const e = body.error as { message?: unknown; code?: unknown };
+      if (typeof e.message === 'string') message = e.message;
+      if (typeof e.code === 'string') code = e.code;
+      const m = (e as { text?: unknown }).text as Message | undefined;
+      if (m && typeof m === 'object' && typeof m.id === 'string') text = m;
+    }
+    if (typeof body.code === 'string') code = body.code;
   } catch {
     // Not JSON: keep the status line.
   }
-  return new ApiError(response.status, message);
+  return new ApiError(response.status, message, code, text);
 }
 
 export async function getJson<T>(path: string): Promise<T> {

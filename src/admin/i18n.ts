@@ -1,5 +1,7 @@
-// The UI's language: Shopify's `locale` parameter, else the browser's. Strings come from the shared catalogue
-// in src/i18n (the HTML report's formatting and RTL rules), extended with the admin's own keys.
+// The UI's language: Shopify's `locale` parameter, else the browser's. Strings come from the admin catalogues
+// (src/i18n/admin-*.ts, typed complete) and, for what the audits and the advisor say, from the message
+// catalogues (src/i18n/messages) through `fmt().msg`. Dates are shown in the shop's time zone once the server
+// has said which it is (`setTimeZone`).
 import { createI18n, type I18n } from '../i18n/index.ts';
 import { adminCatalogue, ADMIN_EN, type AdminKey } from '../i18n/admin.ts';
 
@@ -17,12 +19,16 @@ export function pickLocale(search: string, browser: readonly string[]): string {
 }
 
 let current: I18n = createI18n('en');
-let messages: Partial<Record<AdminKey, string>> = {};
+let messages: Record<AdminKey, string> = ADMIN_EN;
 
-export function setLocale(locale: string): I18n {
-  current = createI18n(locale);
+export function setLocale(locale: string, timeZone?: string): I18n {
+  current = createI18n(locale, { timeZone: timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone });
   messages = adminCatalogue(locale);
   return current;
+}
+
+export function setTimeZone(timeZone: string | null | undefined): void {
+  if (timeZone) current = createI18n(current.locale, { timeZone });
 }
 
 export function fmt(): I18n {

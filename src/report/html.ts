@@ -17,6 +17,8 @@ export interface HtmlReportOptions {
   locale?: string;
   /** Where relative screenshot paths are resolved; screenshots found there are embedded as data URIs. */
   artifactsDir?: string;
+  /** IANA time zone for dates (the shop's); default UTC. */
+  timeZone?: string;
 }
 
 function currencyOf(report: Report): string {
@@ -26,7 +28,7 @@ function currencyOf(report: Report): string {
 }
 
 export function renderHtmlReport(report: Report, options: HtmlReportOptions = {}): string {
-  const i18n = createI18n(options.locale);
+  const i18n = createI18n(options.locale, { timeZone: options.timeZone });
   const ctx: RenderContext = { report, i18n, currency: currencyOf(report), artifactsDir: options.artifactsDir };
   const { t } = i18n;
   const score = report.loadTime?.storeScore ?? null;
@@ -34,9 +36,9 @@ export function renderHtmlReport(report: Report, options: HtmlReportOptions = {}
   const page = html`<!doctype html>
 <html lang="${i18n.lang}" dir="${i18n.dir}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
-<title>${t('report.title', { store: report.store.url })}</title><style>${new SafeHtml(STYLES)}</style></head>
+<title>${t('report.title', { store: report.store.url })}</title><link rel="icon" href="data:,"><style>${new SafeHtml(STYLES)}</style></head>
 <body><main>
-<header><h1>${t('report.title', { store: report.store.url })}</h1>
+<header><h1>${t('report.title', { store: '\u2068' + report.store.url + '\u2069' })}</h1>
 <p class="muted">${t('report.generated', { date: i18n.date(report.finishedAt), tool: report.tool.name, version: report.tool.version })}</p>
 ${report.store.truncated ? html`<p class="muted">${t('report.truncated')}</p>` : ''}
 <div class="card score"><b class="${grade}">${score === null ? t('score.none') : i18n.number(score)}</b><div><strong>${t('score.title')}</strong><br><span class="muted">${t('score.caption')}</span></div></div></header>

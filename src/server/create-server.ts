@@ -24,6 +24,7 @@ import { PIXEL_INGEST_PATH, rumPixelRouter } from './routes/rum-pixel.ts';
 
 if (!appProxyRoutes.includes(rumBeaconRoutes)) appProxyRoutes.push(rumBeaconRoutes);
 import { sessionTokenBounce } from './session-token-bounce.ts';
+import { adminStatic } from './static-admin.ts';
 
 const MAX_JSON_BYTES = '256kb';
 
@@ -91,7 +92,7 @@ export function createServer(deps: ServerDeps): AppServer {
   // of a new shop performs the token exchange, i.e. the install) and answers a missing or stale token with the
   // App Bridge bounce page, which fetches a fresh token and reloads.
   if (shopify) app.get(['/', '/index.html'], shopify.shopify.validateAuthenticatedSession());
-  if (deps.adminStaticDir) app.use(express.static(deps.adminStaticDir, { index: 'index.html', maxAge: '1h' }));
+  if (deps.adminStaticDir) app.use(adminStatic(deps.adminStaticDir));
 
   app.use(errorHandler(context));
 

@@ -142,6 +142,8 @@ describe('admin UI actions', () => {
     expect(schedule?.nextRunAt).toBeTruthy();
     expect(await bed.store.settings.get(STANDALONE_SHOP, 'audit')).toEqual({ devices: 'desktop' });
     // Bad input is refused with a clear message and changes nothing.
+    // The JSON is the advanced view behind the budgets form.
+    await page.click('#budgets details > summary');
     await page.focus('#s-budgets');
     await page.keyboard.down('Control');
     await page.keyboard.press('KeyA');
@@ -191,7 +193,7 @@ describe('admin UI actions', () => {
     await page.waitForSelector('.chart canvas');
     const series = await page.$$eval('.chart .u-legend .u-series', (rows) => rows.map((r) => r.textContent ?? ''));
     expect(series.some((s) => s.includes('Store speed score'))).toBe(true);
-    expect(series.some((s) => s.includes('home/mobile'))).toBe(true);
+    expect(series.some((s) => s.includes('home page · phone'))).toBe(true);
     await page.setViewport({ width: 1100, height: 900 });
     await page.screenshot({ path: join(ARTIFACTS, 'overview.png'), fullPage: true });
     await page.screenshot({ path: join(process.cwd(), 'test', 'admin', 'overview.png'), type: 'png', clip: { x: 0, y: 0, width: 1100, height: 1000 } });

@@ -1,9 +1,11 @@
 // Checkout: the step timeline with screenshots (fetched through the authenticated artefacts route), durations,
-// fields, errors and failed requests, and the comparison with Baymard's averages.
-import { useEffect, useState } from 'preact/hooks';
+// fields, errors and failed requests, the failure in the merchant's words, and the comparison with Baymard's
+// averages.
+import { useContext, useEffect, useState } from 'preact/hooks';
 import type { CheckoutSection, CheckoutStep } from '../../report/schema.ts';
 import { blobUrl, getJson } from '../api.ts';
-import { Badge, Card, Empty, ErrorBanner, Loading, useData } from '../components.tsx';
+import { Shop } from '../app.tsx';
+import { Badge, Card, Code, Empty, ErrorBanner, IndexTable, Loading, Url, useData } from '../components.tsx';
 import { fmt, t } from '../i18n.ts';
 
 function Screenshot(props: { runId: number; path: string; alt: string }) {
@@ -18,22 +20,37 @@ function Screenshot(props: { runId: number; path: string; alt: string }) {
       if (url) URL.revokeObjectURL(url);
     };
   }, [props.runId, props.path]);
-  return src ? <img src={src} alt={props.alt} loading="lazy" /> : <div class="skeleton" style="inline-size:12rem;block-size:8rem" />;
+  return src ? <img src={src} alt={props.alt} loading="lazy" width={320} height={200} /> : <div class="skeleton shot" />;
 }
 
-function Step(props: { runId: number; step: CheckoutStep }) {
+/** A step's name in the merchant's language (the checkout catalogue's step names), else the name as recorded. */
+export function stepName(name: string): string {
+  const own = t(`step.${name}` as 'step.information');
+  return fmt().msg({ id: `checkout.step.${name}` }, own === `step.${name}` ? name : own);
+}
+
+function Step(props: { runId: number; step: CheckoutStep; storeUrl: string | null | undefined }) {
   const s = props.step;
   const bad = s.jsErrors.length + s.failedRequests.length > 0;
+  const name = stepName(s.name);
   return (
     <li class={bad ? 'bad' : ''}>
-      {s.screenshot ? <Screenshot runId={props.runId} path={s.screenshot} alt={t('checkout.shot', { step: s.name })} /> : <span />}
+      {s.screenshot ? <Screenshot runId={props.runId} path={s.screenshot} alt={t('checkout.shot', { step: name })} /> : <span />}
       <div>
-        <strong>{s.name}</strong> <span class="muted">{fmt().ms(s.durationMs)}</span>
-        <p class="muted url">{s.url}</p>
-        <p>{t('checkout.fields', { n: s.fields.length })}</p>
-        {s.jsErrors.map((e, i) => <p class="banner critical" key={i}>{e}</p>)}
+        <strong>{name}</strong> <span class="muted">{fmt().ms(s.durationMs)}</span>
+        <p class="muted"><Url href={s.url} storeUrl={props.storeUrl} /></p>
+        <p>{t('checkout.fields', { n: fmt().number(s.fields.length) })}</p>
+        {s.jsErrors.length > 0 && <p class="banner critical">{t('checkout.jsErrors', { n: fmt().number(s.jsErrors.length) })}</p>}
+        {s.jsErrors.length > 0 && (
+          <details>
+            <summary>{t('checkout.errorDetails')}</summary>
+            {s.jsErrors.map((e, i) => <p key={i}><Code>{e}</Code></p>)}
+          </details>
+        )}
         {s.failedRequests.map((r, i) => (
-          <p class="banner warning url" key={i}>{r.status ?? r.error} {r.url}</p>
+          <p class="banner warning" key={i}>
+            {t('checkout.failedRequest', { status: r.status ?? t('links.networkError') })} <Url href={r.url} storeUrl={props.storeUrl} />
+          </p>
         ))}
       </div>
     </li>
@@ -41,6 +58,7 @@ function Step(props: { runId: number; step: CheckoutStep }) {
 }
 
 export function CheckoutView() {
+  const shop = useContext(Shop);
   const { data, error, loading, reload } = useData(() => getJson<{ runId: number | null; checkout: CheckoutSection | null }>('/api/admin/checkout'));
   if (loading && !data) return <Loading />;
   if (error || !data) return <ErrorBanner error={error} retry={reload} />;
@@ -48,47 +66,35 @@ export function CheckoutView() {
   const c = data.checkout;
   if (!c) return <Empty title={t('checkout.notRun')} />;
   const runId = data.runId;
+  const f = fmt();
   return (
     <>
       <Card title={t('checkout.title')} id="checkout">
         <p class="row">
           {c.completed ? <Badge tone="success">{t('checkout.completed')}</Badge> : <Badge tone="critical">{t('checkout.blocked')}</Badge>}
-          <span>{t('checkout.total', { time: fmt().ms(c.totalMs), steps: c.stepCount, fields: c.formFields })}</span>
+          <span>{t('checkout.total', { time: f.ms(c.totalMs), steps: f.number(c.stepCount), fields: f.number(c.formFields) })}</span>
         </p>
         {c.failure && (
-          <div class="banner critical" role="alert">
-            {c.failure.step}: {c.failure.message}
+          <div class={`banner ${c.failure.origin === 'auditor' ? 'warning' : 'critical'}`} role="alert" data-testid="checkout-failure">
+            <strong>{stepName(c.failure.step)}:</strong>{' '}
+            {c.failure.text ? f.msg(c.failure.text) : c.failure.origin === 'auditor' ? t('checkout.couldNotTest') : t(`checkout.reason.${c.failure.reason}`)}
           </div>
         )}
         {c.benchmark && (
-          <table>
-            <caption class="visually-hidden">{t('checkout.baymard')}</caption>
-            <thead>
-              <tr>
-                <th scope="col" />
-                <th scope="col" class="num">{t('checkout.yours')}</th>
-                <th scope="col" class="num">{t('checkout.average')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              <tr>
-                <th scope="row">{t('checkout.steps')}</th>
-                <td class="num">{c.stepCount}</td>
-                <td class="num">{fmt().number(c.benchmark.steps)}</td>
-              </tr>
-              <tr>
-                <th scope="row">{t('checkout.formFields')}</th>
-                <td class="num">{c.formFields}</td>
-                <td class="num">{fmt().number(c.benchmark.fields)}</td>
-              </tr>
-            </tbody>
-          </table>
+          <IndexTable
+            caption={t('checkout.baymard')}
+            columns={[{ label: '' }, { label: t('checkout.yours'), num: true }, { label: t('checkout.average'), num: true }]}
+            rows={[
+              { key: 'steps', rowHeader: true, cells: [t('checkout.steps'), f.number(c.stepCount), f.number(c.benchmark.steps)] },
+              { key: 'fields', rowHeader: true, cells: [t('checkout.formFields'), f.number(c.formFields), f.number(c.benchmark.fields)] },
+            ]}
+          />
         )}
-        {c.benchmark && <p class="muted">{c.benchmark.source}</p>}
+        {c.benchmark && <p class="muted">{t('checkout.baymardSource')}</p>}
       </Card>
       <Card title={t('checkout.timeline')} id="timeline">
         <ol class="steps">
-          {c.steps.map((s) => <Step key={s.name} runId={runId} step={s} />)}
+          {c.steps.map((s) => <Step key={s.name} runId={runId} step={s} storeUrl={shop?.storeUrl} />)}
         </ol>
       </Card>
     </>

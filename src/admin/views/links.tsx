@@ -1,13 +1,15 @@
 // Links: broken links with source pages, kind and status (filterable), redirect chains, CSV export.
-import { useState } from 'preact/hooks';
+import { useContext, useState } from 'preact/hooks';
 import type { LinksSection } from '../../report/schema.ts';
 import { blobUrl, getJson } from '../api.ts';
-import { Badge, Card, Empty, ErrorBanner, Loading, useData } from '../components.tsx';
-import { t } from '../i18n.ts';
+import { Shop } from '../app.tsx';
+import { Badge, Card, Empty, ErrorBanner, IndexTable, Loading, Url, useData } from '../components.tsx';
+import { fmt, t } from '../i18n.ts';
 
-const KINDS = ['page', 'image', 'script', 'stylesheet', 'media', 'other'];
+const KINDS = ['page', 'image', 'script', 'stylesheet', 'media', 'other'] as const;
 
 export function LinksView() {
+  const shop = useContext(Shop);
   const [filter, setFilter] = useState({ kind: '', status: '', q: '' });
   const query = new URLSearchParams(Object.entries(filter).filter(([, v]) => v)).toString();
   const { data, error, loading, reload } = useData(
@@ -19,6 +21,7 @@ export function LinksView() {
   if (data.runId === null) return <Empty title={t('overview.noAuditTitle')}><p>{t('overview.noAudit')}</p></Empty>;
   const links = data.links;
   if (!links) return <Empty title={t('links.notRun')} />;
+  const f = fmt();
 
   async function exportCsv() {
     const url = await blobUrl(`/api/admin/links.csv?${query}`);
@@ -28,25 +31,36 @@ export function LinksView() {
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 1000);
   }
+  const places = (pages: string[], max: number) => (
+    <>
+      {pages.slice(0, max).map((p, i) => (
+        <span key={p}>
+          {i > 0 && ' · '}
+          <Url href={p} storeUrl={shop?.storeUrl} max={32} />
+        </span>
+      ))}
+      {pages.length > max ? ` ${t('links.more', { n: f.number(pages.length - max) })}` : ''}
+    </>
+  );
 
   return (
     <>
-      <Card title={t('links.broken', { n: links.totalBroken })} id="broken">
-        <p class="muted">{t('links.checked', { links: links.linksChecked, pages: links.pagesCrawled })}</p>
-        <div class="row" role="search">
+      <Card title={t('links.broken', { n: f.number(links.totalBroken) })} id="broken">
+        <p class="muted">{t('links.checked', { links: f.number(links.linksChecked), pages: f.number(links.pagesCrawled) })}</p>
+        <div class="row filters" role="search">
           <div>
             <label for="f-kind">{t('links.kind')}</label>
             <select id="f-kind" value={filter.kind} onChange={(e) => setFilter({ ...filter, kind: e.currentTarget.value })}>
               <option value="">{t('links.all')}</option>
-              {KINDS.map((k) => <option key={k} value={k}>{k}</option>)}
+              {KINDS.map((k) => <option key={k} value={k}>{t(`kind.${k}`)}</option>)}
             </select>
           </div>
           <div>
             <label for="f-status">{t('links.status')}</label>
             <select id="f-status" value={filter.status} onChange={(e) => setFilter({ ...filter, status: e.currentTarget.value })}>
               <option value="">{t('links.all')}</option>
-              <option value="4xx">4xx</option>
-              <option value="5xx">5xx</option>
+              <option value="4xx">{t('links.status4xx')}</option>
+              <option value="5xx">{t('links.status5xx')}</option>
               <option value="error">{t('links.networkError')}</option>
             </select>
           </div>
@@ -56,44 +70,39 @@ export function LinksView() {
           </div>
           <button class="btn" type="button" onClick={() => void exportCsv()}>{t('links.csv')}</button>
         </div>
-        <table data-testid="broken-links">
-          <thead>
-            <tr>
-              <th scope="col">{t('links.url')}</th>
-              <th scope="col">{t('links.status')}</th>
-              <th scope="col">{t('links.kind')}</th>
-              <th scope="col">{t('links.foundOn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {links.broken.map((l) => (
-              <tr key={l.url}>
-                <td class="url">{l.url}</td>
-                <td><Badge tone="critical">{l.status ?? l.error ?? '–'}</Badge></td>
-                <td>{l.kind}</td>
-                <td class="url">{l.foundOn.slice(0, 5).join(' · ')}{l.foundOn.length > 5 ? ` +${l.foundOn.length - 5}` : ''}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <IndexTable
+          testid="broken-links"
+          columns={[{ label: t('links.url') }, { label: t('links.status') }, { label: t('links.kind') }, { label: t('links.foundOn') }]}
+          rows={links.broken.map((l) => ({
+            key: l.url,
+            cells: [
+              <Url href={l.url} storeUrl={shop?.storeUrl} />,
+              <Badge tone="critical">{l.status !== null ? <bdi dir="ltr">{f.number(l.status, { useGrouping: false })}</bdi> : t('links.networkError')}</Badge>,
+              t(`kind.${l.kind}`),
+              places(l.foundOn, 5),
+            ],
+          }))}
+        />
       </Card>
-      <Card title={t('links.redirects', { n: links.redirects.length })} id="redirects">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t('links.chain')}</th>
-              <th scope="col">{t('links.foundOn')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {links.redirects.map((r) => (
-              <tr key={r.url}>
-                <td class="url">{[...r.chain, r.finalUrl].join(' → ')} ({r.finalStatus ?? '–'})</td>
-                <td class="url">{r.foundOn.slice(0, 3).join(' · ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <Card title={t('links.redirects', { n: f.number(links.redirects.length) })} id="redirects">
+        <IndexTable
+          columns={[{ label: t('links.chain') }, { label: t('links.status') }, { label: t('links.foundOn') }]}
+          rows={links.redirects.map((r) => ({
+            key: r.url,
+            cells: [
+              <bdi dir="ltr" class="chain">
+                {[...r.chain, r.finalUrl].map((u, i) => (
+                  <span key={i}>
+                    {i > 0 && ' → '}
+                    <Url href={u} storeUrl={shop?.storeUrl} max={32} />
+                  </span>
+                ))}
+              </bdi>,
+              r.finalStatus === null ? '–' : f.number(r.finalStatus, { useGrouping: false }),
+              places(r.foundOn, 3),
+            ],
+          }))}
+        />
       </Card>
     </>
   );

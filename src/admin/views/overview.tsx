@@ -1,12 +1,20 @@
-// Overview: the store score and its trend, Core Web Vitals (lab, and field when the plugin reports), the top
-// fixes with money, the last and next run, and "Run audit now" with live progress.
-import type { Fix } from '../../report/schema.ts';
+// Overview, built to be understood in ten seconds: the score, the total at stake and the top three fixes come
+// first (they fit a phone's first screen), then "since the last audit", the inputs the money rests on, the
+// trend and the Core Web Vitals. A fresh install leads to the one next step (the storefront URL, then the first
+// audit, whose progress shows live here).
+import { useContext } from 'preact/hooks';
+import type { Fix, Report } from '../../report/schema.ts';
 import type { RunSummary } from '../../store/repos/run-summary.ts';
 import { getJson } from '../api.ts';
-import { Badge, Card, Empty, ErrorBanner, Loading, scoreTone, useData } from '../components.tsx';
-import { FixMoney } from '../fix-money.tsx';
+import { Shop } from '../app.tsx';
+import { Badge, Card, Empty, ErrorBanner, IndexTable, Loading, scoreTone, useData } from '../components.tsx';
+import { FixMoney, fixTexts } from '../fix-money.tsx';
+import { mergeVariants } from '../fold-fixes.ts';
 import { fmt, t } from '../i18n.ts';
+import { ImpactInputs, ImpactTotal, legacyInputs, sliceLabel } from '../impact.tsx';
+import { runErrorText } from '../run-error.ts';
 import { RunNow } from '../run-now.tsx';
+import { SinceLastCard, type SinceLast } from '../since-last.tsx';
 import { TrendChart, type TrendPoint } from '../trend-chart.tsx';
 
 export interface RunBrief {
@@ -30,18 +38,25 @@ interface Overview {
   topFixes: Fix[];
   openFixes: number;
   field: Record<string, { p75: number; samples: number }>;
+  impactSummary: Report['impactSummary'] | null;
+  inputs: Record<string, unknown> | null;
+  sinceLast: SinceLast | null;
+  schedule: { enabled: boolean; every: string; nextRunAt: string | null } | null;
 }
 
-const LAB: Array<{ key: 'lcpMs' | 'cls' | 'tbtMs'; label: string; good: number; poor: number }> = [
-  { key: 'lcpMs', label: 'LCP', good: 2500, poor: 4000 },
-  { key: 'cls', label: 'CLS', good: 0.1, poor: 0.25 },
-  { key: 'tbtMs', label: 'TBT', good: 200, poor: 600 },
+const LAB: Array<{ key: 'lcpMs' | 'cls' | 'tbtMs'; label: 'metric.lcp' | 'metric.cls' | 'metric.tbt'; good: number; poor: number }> = [
+  { key: 'lcpMs', label: 'metric.lcp', good: 2500, poor: 4000 },
+  { key: 'cls', label: 'metric.cls', good: 0.1, poor: 0.25 },
+  { key: 'tbtMs', label: 'metric.tbt', good: 200, poor: 600 },
 ];
+
 const FIELD = [
-  { key: 'LCP', good: 2500, poor: 4000 },
-  { key: 'INP', good: 200, poor: 500 },
-  { key: 'CLS', good: 0.1, poor: 0.25 },
-];
+  { key: 'LCP', label: 'metric.lcp', good: 2500, poor: 4000 },
+  { key: 'INP', label: 'metric.inp', good: 200, poor: 500 },
+  { key: 'CLS', label: 'metric.cls', good: 0.1, poor: 0.25 },
+] as const;
+
+const TOP = 3;
 
 function tone(value: number | null, good: number, poor: number) {
   if (value === null) return undefined;
@@ -60,29 +75,18 @@ function Vitals(props: { data: Overview }) {
       {groups.length === 0 ? (
         <p class="muted">{t('overview.noLab')}</p>
       ) : (
-        <table>
-          <caption class="visually-hidden">{t('overview.labCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('pages.templateDevice')}</th>
-              {LAB.map((m) => (
-                <th scope="col" class="num" key={m.key}>{m.label}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {groups.map(([key, g]) => (
-              <tr key={key}>
-                <th scope="row">{key}</th>
-                {LAB.map((m) => (
-                  <td class="num" key={m.key}>
-                    {g[m.key] === null ? '–' : <Badge tone={tone(g[m.key], m.good, m.poor)}>{showMetric(m.key, g[m.key] as number)}</Badge>}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <IndexTable
+          caption={t('overview.labCaption')}
+          columns={[{ label: t('pages.templateDevice') }, ...LAB.map((m) => ({ label: t(m.label), num: true }))]}
+          rows={groups.map(([key, g]) => ({
+            key,
+            rowHeader: true,
+            cells: [
+              sliceLabel(key.replace('/', ':')),
+              ...LAB.map((m) => (g[m.key] === null ? '–' : <Badge tone={tone(g[m.key], m.good, m.poor)}>{showMetric(m.key, g[m.key] as number)}</Badge>)),
+            ],
+          }))}
+        />
       )}
       <h3>{t('overview.field')}</h3>
       {field ? (
@@ -91,7 +95,7 @@ function Vitals(props: { data: Overview }) {
             const f = props.data.field[m.key] as { p75: number; samples: number };
             return (
               <Badge key={m.key} tone={tone(f.p75, m.good, m.poor)}>
-                {m.key} p75 {showMetric(m.key, f.p75)} ({t('overview.samples', { n: fmt().number(f.samples) })})
+                {t('overview.fieldValue', { metric: t(m.label), value: showMetric(m.key, f.p75), n: fmt().number(f.samples) })}
               </Badge>
             );
           })}
@@ -103,70 +107,100 @@ function Vitals(props: { data: Overview }) {
   );
 }
 
+function TopFixes(props: { data: Overview; go: (view: string) => void }) {
+  const top = mergeVariants(props.data.topFixes).slice(0, TOP);
+  return (
+    <Card title={t('overview.topFixes')} id="top-fixes">
+      {top.length === 0 ? (
+        <p>{t('fixes.none')}</p>
+      ) : (
+        <ol data-testid="top-fixes">
+          {top.map((fix) => (
+            <li class="fix" key={fix.id}>
+              <a class="fix-head fix-link" href={`#/fixes/${encodeURIComponent(fix.id)}`}>
+                <strong>{fixTexts(fix).title}</strong>
+                <FixMoney fix={fix} currency={props.data.currency} />
+              </a>
+            </li>
+          ))}
+        </ol>
+      )}
+      <button class="btn" type="button" onClick={() => props.go('fixes')}>
+        {t('overview.allFixes', { n: fmt().number(props.data.openFixes) })}
+      </button>
+    </Card>
+  );
+}
+
+function nextRunText(data: Overview): string {
+  if (!data.schedule || !data.schedule.enabled) return t('overview.notScheduled');
+  const every = data.schedule.every === 'daily' || data.schedule.every === 'weekly' ? t(`schedule.${data.schedule.every}`) : t('schedule.custom');
+  return data.nextRunAt ? t('overview.nextRunAt', { every, date: fmt().date(data.nextRunAt) }) : every;
+}
+
 export function OverviewView(props: { go: (view: string) => void }) {
+  const shop = useContext(Shop);
   const { data, error, loading, reload } = useData(() => getJson<Overview>('/api/admin/overview'));
   if (loading && !data) return <Loading />;
   if (error || !data) return <ErrorBanner error={error} retry={reload} />;
   const last = data.lastRun;
+  const active = last && (last.status === 'queued' || last.status === 'running') ? last : null;
+  const inputs = data.impactSummary?.inputs ?? legacyInputs(data.inputs);
+  const noUrl = !data.storeUrl;
+  const runs = (
+    <Card title={t('overview.runs')} id="runs">
+      <p>
+        {t('overview.lastRun')}: {last ? `${fmt().date(last.finishedAt ?? last.createdAt)} · ${t(`status.${last.status}` as 'status.succeeded')}` : t('overview.never')}
+      </p>
+      <p>
+        {t('overview.nextRun')}: {nextRunText(data)}
+      </p>
+      {data.storeUrl && (
+        <p class="muted">
+          {t('overview.storefront')}: <bdi dir="ltr">{data.storeUrl}</bdi>
+        </p>
+      )}
+      <RunNow canRun={!noUrl} activeAfter={active ? active.id - 1 : null} onDone={reload} />
+      {noUrl && (
+        <p>
+          {shop?.mode === 'embedded' ? t('run.noUrlEmbedded') : t('run.noUrl')} {shop?.mode !== 'embedded' && <a href="#/settings">{t('run.setUrl')}</a>}
+        </p>
+      )}
+    </Card>
+  );
   return (
     <>
       {last?.status === 'failed' && (
-        <div class="banner critical" role="alert">
-          {t('overview.lastFailed', { date: fmt().date(last.finishedAt ?? last.createdAt) })} {last.error}
+        <div class="banner critical" role="alert" data-testid="last-failed">
+          <strong>{t('overview.lastFailed', { date: fmt().date(last.finishedAt ?? last.createdAt) })}</strong> {runErrorText(last.error)}
         </div>
       )}
-      <div class="grid">
-        <Card title={t('overview.storeScore')} id="score">
-          {data.latest ? (
-            <>
+      {!data.latest ? (
+        <>
+          <Empty title={t('overview.noAuditTitle')}>
+            <p>{noUrl ? t('overview.firstStepUrl') : t('overview.noAudit')}</p>
+          </Empty>
+          {runs}
+        </>
+      ) : (
+        <>
+          <div class="grid">
+            <Card title={t('overview.storeScore')} id="score">
               <div class="score" data-testid="store-score">
                 <Badge tone={scoreTone(data.scored?.storeScore)}>{data.scored?.storeScore ?? '–'}</Badge>
               </div>
               <p class="muted">{t('overview.scoreCaption')}</p>
-            </>
-          ) : (
-            <p>{t('overview.noAudit')}</p>
-          )}
-        </Card>
-        <Card title={t('overview.runs')} id="runs">
-          <p>
-            {t('overview.lastRun')}: {last ? `${fmt().date(last.finishedAt ?? last.createdAt)} · ${t(`status.${last.status}` as 'status.succeeded')}` : t('overview.never')}
-          </p>
-          <p>
-            {t('overview.nextRun')}: {data.nextRunAt ? fmt().date(data.nextRunAt) : t('overview.notScheduled')}
-          </p>
-          <RunNow canRun={Boolean(data.storeUrl)} onDone={reload} />
-        </Card>
-      </div>
-      {!data.latest ? (
-        <Empty title={t('overview.noAuditTitle')}>
-          <p>{t('overview.noAudit')}</p>
-        </Empty>
-      ) : (
-        <>
+            </Card>
+            <ImpactTotal summary={data.impactSummary ?? null} />
+          </div>
+          <TopFixes data={data} go={props.go} />
+          {data.sinceLast && <SinceLastCard since={data.sinceLast} />}
+          {runs}
+          <ImpactInputs inputs={inputs} currency={data.currency} />
           <Card title={t('overview.trend')} id="trend">
             {data.trend.length > 1 ? <TrendChart points={data.trend} /> : <p class="muted">{t('overview.trendOne')}</p>}
           </Card>
           <Vitals data={data} />
-          <Card title={t('overview.topFixes')} id="top-fixes">
-            {data.topFixes.length === 0 ? (
-              <p>{t('fixes.none')}</p>
-            ) : (
-              <ol data-testid="top-fixes">
-                {data.topFixes.map((fix) => (
-                  <li class="fix" key={fix.id}>
-                    <div class="fix-head">
-                      <strong>{fix.title}</strong>
-                      <FixMoney fix={fix} currency={data.currency} />
-                    </div>
-                  </li>
-                ))}
-              </ol>
-            )}
-            <button class="btn" type="button" onClick={() => props.go('fixes')}>
-              {t('overview.allFixes', { n: data.openFixes })}
-            </button>
-          </Card>
         </>
       )}
     </>

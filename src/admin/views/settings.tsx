@@ -1,9 +1,12 @@
-// Settings: schedule and devices, budgets, alert channels with "send test alert", store inputs (marking the
-// ones Shopify supplies), signed request headers.
+// Settings, for the merchant: the storefront (standalone: a URL field; in Shopify: the shop's primary domain,
+// read from the API), schedule and devices exactly as the server has them, budgets as a form (JSON as an
+// advanced view), alerts and the weekly digest, store inputs (marking the ones Shopify supplies), and signed
+// request headers. Server configuration (mail transport and such) is the operator's, not shown here.
 import { useState } from 'preact/hooks';
 import { getJson, sendJson } from '../api.ts';
 import { toast } from '../app-bridge.ts';
-import { Badge, Card, ErrorBanner, Loading, useData } from '../components.tsx';
+import { BudgetsForm, type BudgetObject } from '../budgets-form.tsx';
+import { Badge, Card, errorText, ErrorBanner, Loading, useData } from '../components.tsx';
 import { fmt, t } from '../i18n.ts';
 
 interface Inputs {
@@ -14,11 +17,14 @@ interface Inputs {
 interface SettingsData {
   mode: string;
   currency: string;
+  storeUrl: string | null;
+  storeUrlEditable: boolean;
   schedulesEditable: boolean;
   schedule: { every: string; enabled: boolean; timezone: string; nextRunAt: string | null } | null;
   audit: { devices: string };
   budgets: unknown;
   alertChannels: { email?: string; webhookUrl?: string };
+  digest: { weekly: boolean };
   emailConfigured: boolean;
   storeInputs: Inputs;
   shopifyInputs: Inputs | null;
@@ -29,12 +35,16 @@ const num = (v: string) => (v.trim() === '' ? null : Number(v));
 
 function Form(props: { data: SettingsData; saved: () => void }) {
   const d = props.data;
+  const [storeUrl, setStoreUrl] = useState(d.storeUrl ?? '');
   const [every, setEvery] = useState(d.schedule?.every ?? 'daily');
-  const [enabled, setEnabled] = useState(d.schedule?.enabled ?? true);
+  // No schedule yet: the form offers the default (daily, on), and says it starts once saved.
+  const [enabled, setEnabled] = useState(d.schedule ? d.schedule.enabled : true);
   const [devices, setDevices] = useState(d.audit.devices);
-  const [budgets, setBudgets] = useState(JSON.stringify(d.budgets ?? {}, null, 2));
+  const [budgets, setBudgets] = useState<BudgetObject>((d.budgets ?? {}) as BudgetObject);
+  const [budgetsJson, setBudgetsJson] = useState<string | null>(null);
   const [email, setEmail] = useState(d.alertChannels.email ?? '');
   const [webhookUrl, setWebhook] = useState(d.alertChannels.webhookUrl ?? '');
+  const [digest, setDigest] = useState(d.digest.weekly);
   const [inputs, setInputs] = useState<Record<string, string>>({
     monthlySessions: String(d.storeInputs.monthlySessions ?? ''),
     conversionRate: String(d.storeInputs.conversionRate ?? ''),
@@ -47,27 +57,31 @@ function Form(props: { data: SettingsData; saved: () => void }) {
   async function save(event: Event) {
     event.preventDefault();
     setProblem(null);
-    let parsedBudgets: unknown;
-    try {
-      parsedBudgets = JSON.parse(budgets || '{}');
-    } catch {
-      setProblem(t('settings.budgetsJson'));
-      return;
+    let parsedBudgets: unknown = budgets;
+    if (budgetsJson !== null) {
+      try {
+        parsedBudgets = JSON.parse(budgetsJson || '{}');
+      } catch {
+        setProblem(t('settings.budgetsJson'));
+        return;
+      }
     }
     setBusy(true);
     try {
       await sendJson('PUT', '/api/admin/settings', {
+        ...(d.storeUrlEditable && storeUrl.trim() !== (d.storeUrl ?? '') ? { storeUrl: storeUrl.trim() } : {}),
         ...(d.schedulesEditable ? { schedule: { every, enabled } } : {}),
         audit: { devices },
         budgets: parsedBudgets,
         alertChannels: { email, webhookUrl },
+        digest: { weekly: digest },
         storeInputs: { monthlySessions: num(inputs.monthlySessions ?? ''), conversionRate: num(inputs.conversionRate ?? ''), averageOrderValue: num(inputs.averageOrderValue ?? '') },
         signedHeaders: headers.filter((h) => h.name.trim()).map((h) => ({ name: h.name.trim(), ...(h.value !== undefined ? { value: h.value } : {}) })),
       });
       toast(t('settings.saved'));
       props.saved();
     } catch (error) {
-      setProblem((error as Error).message);
+      setProblem(errorText(error));
     } finally {
       setBusy(false);
     }
@@ -78,7 +92,7 @@ function Form(props: { data: SettingsData; saved: () => void }) {
       await sendJson('POST', '/api/admin/alerts/test');
       toast(t('settings.testSent'));
     } catch (error) {
-      toast((error as Error).message, true);
+      toast(errorText(error), true);
     }
   }
 
@@ -90,46 +104,81 @@ function Form(props: { data: SettingsData; saved: () => void }) {
       <input id={`in-${key}`} type="number" step="any" min="0" value={inputs[key]} onInput={(e) => setInputs({ ...inputs, [key]: e.currentTarget.value })} />
     </div>
   );
+  const custom = !['daily', 'weekly'].includes(every);
 
   return (
     <form onSubmit={(e) => void save(e)}>
       {problem && <div class="banner critical" role="alert">{problem}</div>}
+      <Card title={t('settings.storefront')} id="storefront">
+        {d.storeUrlEditable ? (
+          <>
+            <label for="s-url">{t('settings.storeUrl')}</label>
+            <input id="s-url" type="url" dir="ltr" inputMode="url" placeholder="https://" required={!d.storeUrl} value={storeUrl} onInput={(e) => setStoreUrl(e.currentTarget.value)} />
+            <p class="muted">{t('settings.storeUrlHelp')}</p>
+          </>
+        ) : (
+          <p>
+            {t('settings.storeUrlShopify')} <bdi dir="ltr">{d.storeUrl ?? '–'}</bdi>
+          </p>
+        )}
+      </Card>
       <Card title={t('settings.schedule')} id="schedule">
         {!d.schedulesEditable && <p class="banner warning">{t('settings.noJobs')}</p>}
+        <p data-testid="schedule-state">
+          {d.schedule
+            ? d.schedule.enabled
+              ? t('settings.scheduleOn', { next: d.schedule.nextRunAt ? fmt().date(d.schedule.nextRunAt) : '–' })
+              : t('settings.scheduleOff')
+            : t('settings.scheduleNew')}
+        </p>
         <label for="s-every">{t('settings.every')}</label>
-        <select id="s-every" value={['daily', 'weekly'].includes(every) ? every : 'cron'} disabled={!d.schedulesEditable} onChange={(e) => setEvery(e.currentTarget.value === 'cron' ? '0 3 * * *' : e.currentTarget.value)}>
+        <select id="s-every" value={custom ? 'cron' : every} disabled={!d.schedulesEditable} onChange={(e) => setEvery(e.currentTarget.value === 'cron' ? '0 3 * * *' : e.currentTarget.value)}>
           <option value="daily">{t('settings.daily')}</option>
           <option value="weekly">{t('settings.weekly')}</option>
           <option value="cron">{t('settings.cron')}</option>
         </select>
-        {!['daily', 'weekly'].includes(every) && (
+        {custom && (
           <>
             <label for="s-cron">{t('settings.cronExpr')}</label>
-            <input id="s-cron" value={every} onInput={(e) => setEvery(e.currentTarget.value)} />
+            <input id="s-cron" dir="ltr" value={every} onInput={(e) => setEvery(e.currentTarget.value)} />
           </>
         )}
-        <label class="row">
-          <input type="checkbox" style="inline-size:auto" checked={enabled} disabled={!d.schedulesEditable} onChange={(e) => setEnabled(e.currentTarget.checked)} />
+        <label class="row check">
+          <input type="checkbox" checked={enabled} disabled={!d.schedulesEditable} onChange={(e) => setEnabled(e.currentTarget.checked)} />
           {t('settings.enabled')}
         </label>
-        {d.schedule?.nextRunAt && <p class="muted">{t('overview.nextRun')}: {fmt().date(d.schedule.nextRunAt)} ({d.schedule.timezone})</p>}
         <label for="s-devices">{t('settings.devices')}</label>
         <select id="s-devices" value={devices} onChange={(e) => setDevices(e.currentTarget.value)}>
-          <option value="both">{t('settings.both')}</option>
           <option value="mobile">{t('settings.mobile')}</option>
           <option value="desktop">{t('settings.desktop')}</option>
+          <option value="both">{t('settings.both')}</option>
         </select>
       </Card>
       <Card title={t('settings.budgets')} id="budgets">
-        <label for="s-budgets">{t('settings.budgetsHelp')}</label>
-        <textarea id="s-budgets" value={budgets} onInput={(e) => setBudgets(e.currentTarget.value)} />
+        <p class="muted">{t('settings.budgetsIntro')}</p>
+        <BudgetsForm
+          value={budgets}
+          onChange={(next) => {
+            setBudgets(next);
+            setBudgetsJson(null);
+          }}
+        />
+        <details>
+          <summary>{t('settings.budgetsAdvanced')}</summary>
+          <label for="s-budgets">{t('settings.budgetsHelp')}</label>
+          <textarea id="s-budgets" dir="ltr" spellcheck={false} value={budgetsJson ?? JSON.stringify(budgets, null, 2)} onInput={(e) => setBudgetsJson(e.currentTarget.value)} />
+        </details>
       </Card>
       <Card title={t('settings.alerts')} id="alerts">
         <label for="s-email">{t('settings.email')}</label>
-        <input id="s-email" type="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
-        {!d.emailConfigured && <p class="muted">{t('settings.noSmtp')}</p>}
+        <input id="s-email" type="email" dir="ltr" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+        {!d.emailConfigured && <p class="muted">{t('settings.noEmail')}</p>}
+        <label class="row check">
+          <input type="checkbox" checked={digest} onChange={(e) => setDigest(e.currentTarget.checked)} />
+          {t('settings.digest')}
+        </label>
         <label for="s-webhook">{t('settings.webhook')}</label>
-        <input id="s-webhook" type="url" value={webhookUrl} onInput={(e) => setWebhook(e.currentTarget.value)} />
+        <input id="s-webhook" type="url" dir="ltr" value={webhookUrl} onInput={(e) => setWebhook(e.currentTarget.value)} />
         <p>
           <button class="btn" type="button" onClick={() => void testAlert()}>{t('settings.testAlert')}</button>
         </p>
@@ -144,8 +193,8 @@ function Form(props: { data: SettingsData; saved: () => void }) {
         <p class="muted">{t('settings.headersHelp')}</p>
         {headers.map((h, i) => (
           <div class="row" key={i}>
-            <input aria-label={t('settings.headerName')} value={h.name} onInput={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)))} />
-            <input aria-label={t('settings.headerValue')} type="password" placeholder={h.hasValue ? '••••••' : ''} value={h.value ?? ''} onInput={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, value: e.currentTarget.value } : x)))} />
+            <input aria-label={t('settings.headerName')} dir="ltr" value={h.name} onInput={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)))} />
+            <input aria-label={t('settings.headerValue')} dir="ltr" type="password" placeholder={h.hasValue ? '••••••' : ''} value={h.value ?? ''} onInput={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, value: e.currentTarget.value } : x)))} />
             <button class="btn" type="button" onClick={() => setHeaders(headers.filter((_, j) => j !== i))}>{t('settings.remove')}</button>
           </div>
         ))}
@@ -156,9 +205,17 @@ function Form(props: { data: SettingsData; saved: () => void }) {
   );
 }
 
-export function SettingsView() {
+export function SettingsView(props: { saved?: () => void }) {
   const { data, error, loading, reload } = useData(() => getJson<SettingsData>('/api/admin/settings'));
   if (loading && !data) return <Loading />;
   if (error || !data) return <ErrorBanner error={error} retry={reload} />;
-  return <Form data={data} saved={reload} />;
+  return (
+    <Form
+      data={data}
+      saved={() => {
+        reload();
+        props.saved?.();
+      }}
+    />
+  );
 }

@@ -1,7 +1,7 @@
 // Budget breaches, audit errors, the store figures the estimates used (assumed ones flagged), and the method.
 import type { MessageKey } from '../../i18n/index.ts';
-import type { RenderContext } from './context.ts';
-import { html, type SafeHtml } from './escape.ts';
+import { labelOf, type RenderContext } from './context.ts';
+import { html, ltr, type SafeHtml } from './escape.ts';
 
 interface SourcedLike {
   value: unknown;
@@ -30,12 +30,12 @@ export function budgetSection(ctx: RenderContext): SafeHtml {
   if (!breaches.length) return html``;
   const { t, number } = ctx.i18n;
   return html`<section id="budget"><h2 class="poor">${t('budget.title')}</h2><table><thead><tr><th>${t('budget.rule')}</th><th>${t('budget.limit')}</th><th>${t('budget.actual')}</th><th>${t('load.page')}</th></tr></thead><tbody>
-${breaches.map((b) => html`<tr><td>${b.rule}</td><td class="num">${number(b.limit)}</td><td class="num poor">${number(b.actual)}</td><td class="url">${b.page ?? ''}</td></tr>`)}</tbody></table></section>`;
+${breaches.map((b) => html`<tr><td>${ltr(b.rule)}</td><td class="num">${number(b.limit)}</td><td class="num poor">${number(b.actual)}</td><td class="url">${b.page ? ltr(b.page) : ''}</td></tr>`)}</tbody></table></section>`;
 }
 
 export function errorsSection(ctx: RenderContext): SafeHtml {
   if (!ctx.report.errors.length) return html``;
-  return html`<section id="errors"><h2>${ctx.i18n.t('errors.title')}</h2><ul>${ctx.report.errors.map((e) => html`<li><strong>${e.audit}</strong>: ${e.message}</li>`)}</ul></section>`;
+  return html`<section id="errors"><h2>${ctx.i18n.t('errors.title')}</h2><ul>${ctx.report.errors.map((e) => html`<li><strong>${labelOf(ctx, 'audit', e.audit)}</strong>: ${ctx.i18n.msg(e.text, e.message)}</li>`)}</ul></section>`;
 }
 
 export function inputsSection(ctx: RenderContext): SafeHtml {

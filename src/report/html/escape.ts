@@ -37,5 +37,10 @@ export function link(url: string, label: string = url): SafeHtml {
   } catch {
     ok = false;
   }
-  return ok ? html`<a href="${url}" rel="noopener noreferrer nofollow">${label}</a>` : html`<span>${label}</span>`;
+  return ok ? html`<a href="${url}" dir="ltr" rel="noopener noreferrer nofollow">${label}</a>` : html`<bdi dir="ltr">${label}</bdi>`;
+}
+
+/** A URL or code shown as text: left-to-right and isolated, so it reads right inside Hebrew or Persian. */
+export function ltr(text: string): SafeHtml {
+  return html`<bdi dir="ltr">${text}</bdi>`;
 }

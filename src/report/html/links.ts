@@ -1,6 +1,6 @@
 // Broken links, redirect chains and slow pages from the link crawl.
-import { type RenderContext, pathOf } from './context.ts';
-import { html, link, type SafeHtml } from './escape.ts';
+import { labelOf, type RenderContext, pathOf } from './context.ts';
+import { html, link, ltr, type SafeHtml } from './escape.ts';
 
 const MAX_PLACES = 8;
 
@@ -16,10 +16,10 @@ ${l.truncated ? html`<p class="ok">${t('links.truncated')}</p>` : ''}
 <h3>${t('links.broken')}</h3>
 ${l.broken.length
     ? html`<table><thead><tr><th>${t('links.url')}</th><th>${t('links.status')}</th><th>${t('links.kind')}</th><th>${t('links.foundOn')}</th></tr></thead><tbody>
-${l.broken.map((b) => html`<tr><td class="url">${b.url}</td><td>${b.status ?? b.error ?? '?'}</td><td>${b.kind}</td><td>${foundOn(b.foundOn)}</td></tr>`)}</tbody></table>`
+${l.broken.map((b) => html`<tr><td class="url">${ltr(b.url)}</td><td>${b.status ?? '?'}</td><td>${labelOf(ctx, 'kind', b.kind)}</td><td>${foundOn(b.foundOn)}</td></tr>`)}</tbody></table>`
     : html`<p class="good">${t('links.brokenNone')}</p>`}
 ${l.redirects.length ? html`<h3>${t('links.redirects')}</h3><table><thead><tr><th>${t('links.chain')}</th><th>${t('links.status')}</th><th>${t('links.foundOn')}</th></tr></thead><tbody>
-${l.redirects.map((r) => html`<tr><td class="url">${r.chain.map(pathOf).join(' → ')}</td><td>${r.finalStatus ?? '?'}</td><td>${foundOn(r.foundOn)}</td></tr>`)}</tbody></table>` : ''}
-${l.slowPages.length ? html`<h3>${t('links.slow')}</h3><ul>${l.slowPages.map((s) => html`<li>${link(s.url, pathOf(s.url))}: TTFB ${ms(s.ttfbMs)}</li>`)}</ul>` : ''}
+${l.redirects.map((r) => html`<tr><td class="url">${ltr(r.chain.map(pathOf).join(' → '))}</td><td>${r.finalStatus ?? '?'}</td><td>${foundOn(r.foundOn)}</td></tr>`)}</tbody></table>` : ''}
+${l.slowPages.length ? html`<h3>${t('links.slow')}</h3><ul>${l.slowPages.map((s) => html`<li>${link(s.url, pathOf(s.url))}: ${t('load.ttfb')} ${ms(s.ttfbMs)}</li>`)}</ul>` : ''}
 </section>`;
 }

@@ -34,6 +34,7 @@ async function measuredEffects(ctx: ServerContext, shop: string, done: FixStatus
       return {
         id: decision.fixId,
         title: estimate?.title ?? decision.fixId,
+        ...(estimate?.text ? { text: estimate.text } : {}),
         metric,
         decidedAt: decision.updatedAt,
         estimate: estimate ? { savingMs: estimate.impact.savingMs, revenuePerMonth: estimate.impact.revenuePerMonth } : null,

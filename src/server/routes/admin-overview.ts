@@ -2,11 +2,12 @@
 // template/device (from the run summaries, so a year of history is one indexed read), lab and field Core Web
 // Vitals, the top fixes with their money, the last and the next run.
 import { Router } from 'express';
-import type { Fix } from '../../report/schema.ts';
+import type { Fix, Report } from '../../report/schema.ts';
 import type { RumDailyRecord, RunRecord } from '../../store/index.ts';
 import type { ServerContext } from '../deps.ts';
 import { shopOf } from '../shop-context.ts';
 import { runBrief, shopView } from './admin-shared.ts';
+import { sinceLast } from './admin-since-last.ts';
 
 const TREND_RUNS = 400;
 const TOP_FIXES = 5;
@@ -54,6 +55,12 @@ export function adminOverviewRoutes(ctx: ServerContext): Router {
     return items;
   }
 
+  // What every view's header needs, once per page load: the shop's name, storefront, currency and time zone.
+  router.get('/admin/context', async (_req, res) => {
+    const view = await shopView(ctx, res);
+    res.json({ ...view, schedulesEditable: Boolean(ctx.schedules) });
+  });
+
   router.get('/admin/overview', async (_req, res) => {
     const shop = shopOf(res);
     const [view, latest, newest, schedule, decisions] = await Promise.all([
@@ -68,6 +75,9 @@ export function adminOverviewRoutes(ctx: ServerContext): Router {
     const scored = latest?.storeScore !== null ? latest : (history.items.find((r) => r.storeScore !== null) ?? latest);
     const fixes: Fix[] = latest ? await ctx.store.runs.getFixes(shop, latest.id) : [];
     const decided = new Map(decisions.map((d) => [d.fixId, d.status]));
+    const meta = latest ? ((await ctx.store.runs.getSection(shop, latest.id, 'meta')) as Pick<Report, 'impactSummary' | 'inputs'> | null) : null;
+    const previous = latest ? history.items.find((r) => r.id < latest.id) : undefined;
+    const since = latest && previous ? sinceLast(latest, previous, fixes, await ctx.store.runs.getFixes(shop, previous.id), history.items) : null;
     const now = new Date();
     const field = await ctx.store.rum.daily(shop, { from: dayOf(new Date(now.getTime() - FIELD_DAYS * 86_400_000)), to: dayOf(now) });
     res.json({
@@ -81,6 +91,10 @@ export function adminOverviewRoutes(ctx: ServerContext): Router {
       topFixes: fixes.filter((f) => !decided.has(f.id)).slice(0, TOP_FIXES),
       openFixes: fixes.filter((f) => !decided.has(f.id)).length,
       field: fieldSummary(field),
+      impactSummary: meta?.impactSummary ?? null,
+      inputs: meta?.inputs ?? null,
+      sinceLast: since,
+      schedule: schedule ? { enabled: schedule.enabled, every: schedule.options?.every ?? schedule.cron, nextRunAt: schedule.enabled ? schedule.nextRunAt : null } : null,
     });
   });
   return router;

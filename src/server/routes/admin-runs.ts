@@ -21,9 +21,29 @@ function intParam(value: unknown): number | undefined {
   return Number.isInteger(n) && n >= 0 ? n : Number.NaN;
 }
 
-export function adminRunsRoutes(ctx: ServerContext, options: { pollMs?: number } = {}): Router {
+/**
+ * Whether the storefront answers at all, before an audit is queued: a store that cannot be reached fails in
+ * seconds with one clear sentence, instead of after every audit's own timeouts. Any HTTP answer counts as
+ * reachable (a 5xx or a password page is for the audit to report). Returns the reason, or null.
+ */
+async function reachability(url: string, timeoutMs: number): Promise<string | null> {
+  try {
+    const response = await fetch(url, { method: 'GET', redirect: 'follow', signal: AbortSignal.timeout(timeoutMs) });
+    await response.body?.cancel();
+    return null;
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    if ((error as Error).name === 'TimeoutError') return `no answer within ${Math.round(timeoutMs / 1000)} s`;
+    return cause?.code ?? (error as Error).message;
+  }
+}
+
+const PREFLIGHT_MS = 15_000;
+
+export function adminRunsRoutes(ctx: ServerContext, options: { pollMs?: number; preflightMs?: number } = {}): Router {
   const router = Router();
   const pollMs = options.pollMs ?? POLL_MS;
+  const preflightMs = options.preflightMs ?? PREFLIGHT_MS;
 
   router.get('/admin/runs', async (req, res) => {
     const before = intParam(req.query.before);
@@ -40,6 +60,11 @@ export function adminRunsRoutes(ctx: ServerContext, options: { pollMs?: number }
     const view = await shopView(ctx, res);
     if (!view.storeUrl) {
       res.status(409).json({ error: 'no storefront URL known for this shop yet: set one in Settings (schedule)' });
+      return;
+    }
+    const unreachable = await reachability(view.storeUrl, preflightMs);
+    if (unreachable) {
+      res.status(422).json({ error: `could not reach ${view.storeUrl}: ${unreachable}`, code: 'store_unreachable' });
       return;
     }
     const newest = await ctx.store.runs.latest(view.shop, { status: 'any' });

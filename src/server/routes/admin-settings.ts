@@ -22,6 +22,10 @@ const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/, 'not a
 
 export const settingsPatchSchema = z
   .object({
+    /** Standalone only: the storefront to audit (in the Shopify app it is the shop's primary domain). */
+    storeUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL, e.g. https://shop.example.com' }),
+    /** A weekly summary by email, through the same mail channel as alerts. */
+    digest: z.object({ weekly: z.boolean() }).strict(),
     schedule: z.object({ every: z.string().trim().min(1), enabled: z.boolean().default(true), timezone: z.string().optional() }).strict(),
     audit: z.object({ devices: z.enum(['mobile', 'desktop', 'both']) }).strict(),
     budgets: budgetSchema,
@@ -83,6 +87,7 @@ export function adminSettingsRoutes(ctx: ServerContext): Router {
       mode: ctx.mode,
       currency: view.currency,
       storeUrl: view.storeUrl,
+      storeUrlEditable: ctx.mode === 'standalone',
       schedulesEditable: Boolean(ctx.schedules),
       schedule: schedule && {
         every: String(schedule.options?.every ?? schedule.cron),
@@ -91,7 +96,9 @@ export function adminSettingsRoutes(ctx: ServerContext): Router {
         timezone: schedule.timezone,
         nextRunAt: schedule.nextRunAt,
       },
-      audit: all.audit ?? { devices: 'both' },
+      // What an audit does without a saved choice (the load-time audit's default device).
+      audit: all.audit ?? { devices: 'mobile' },
+      digest: all.digest ?? { weekly: false },
       budgets: all.budgets ?? {},
       alertChannels: all.alertChannels ?? {},
       emailConfigured: Boolean(ctx.config.smtpUrl),
@@ -109,6 +116,10 @@ export function adminSettingsRoutes(ctx: ServerContext): Router {
       return;
     }
     const patch = parsed.data;
+    if (patch.storeUrl !== undefined && ctx.mode !== 'standalone') {
+      res.status(400).json({ error: "storeUrl: in the Shopify app the storefront is the shop's primary domain", code: 'store_url_from_shopify' });
+      return;
+    }
     if (patch.schedule && !ctx.schedules) {
       res.status(503).json({ error: 'schedules cannot be changed: the server was started without the jobs layer' });
       return;
@@ -122,6 +133,13 @@ export function adminSettingsRoutes(ctx: ServerContext): Router {
         if (h.value === undefined) return stored.get(h.name.toLowerCase()) ?? { name: h.name, value: '', sealed: false };
         return cipher ? { name: h.name, value: cipher.encrypt(h.value), sealed: true } : { name: h.name, value: h.value, sealed: false };
       });
+    }
+    if (patch.storeUrl !== undefined) {
+      await ctx.store.shops.upsert(shop, { storeUrl: patch.storeUrl });
+      // A first storefront gets the default daily audit, so the schedule the UI shows is the one that runs.
+      if (!patch.schedule && ctx.schedules && !(await ctx.store.schedules.get(shop, 'default'))) {
+        await setSchedule(ctx.schedules, { shop, every: 'daily', enabled: true, storeUrl: patch.storeUrl });
+      }
     }
     if (patch.schedule && ctx.schedules) {
       const view = await shopView(ctx, res);
@@ -142,6 +160,7 @@ export function adminSettingsRoutes(ctx: ServerContext): Router {
     if (patch.audit) await ctx.store.settings.set(shop, 'audit', patch.audit);
     if (patch.budgets) await ctx.store.settings.set(shop, 'budgets', patch.budgets);
     if (patch.alertChannels) await ctx.store.settings.set(shop, 'alertChannels', patch.alertChannels);
+    if (patch.digest) await ctx.store.settings.set(shop, 'digest', patch.digest);
     if (patch.storeInputs) await ctx.store.settings.set(shop, 'storeInputs', patch.storeInputs);
     if (headers) await ctx.store.settings.set(shop, 'signedHeaders', headers);
     res.json({ saved: Object.keys(patch) });

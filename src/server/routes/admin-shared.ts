@@ -10,6 +10,10 @@ export interface ShopView {
   mode: ServerContext['mode'];
   currency: string;
   storeUrl: string | null;
+  /** The shop's name for the page header (Shopify's, else the storefront's host). */
+  name: string | null;
+  /** IANA time zone dates are shown in: the shop's (Shopify), else its schedule's, else the server's. */
+  timezone: string;
 }
 
 export async function shopView(ctx: ServerContext, res: Response): Promise<ShopView> {
@@ -21,12 +25,24 @@ export async function shopView(ctx: ServerContext, res: Response): Promise<ShopV
     ctx.store.runs.latest(shop, { status: 'any' }),
   ]);
   const scheduled = (schedule?.options?.storeUrl as string | undefined) ?? null;
+  const storeUrl = profile?.storefrontUrl ?? record?.storeUrl ?? scheduled ?? latest?.storeUrl ?? null;
   return {
     shop,
     mode: ctx.mode,
     currency: profile?.currency ?? record?.currency ?? latest?.summary?.currency ?? 'USD',
-    storeUrl: profile?.storefrontUrl ?? record?.storeUrl ?? scheduled ?? latest?.storeUrl ?? null,
+    storeUrl,
+    name: profile?.name || hostOf(storeUrl),
+    timezone: profile?.timezone ?? record?.timezone ?? schedule?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone ?? 'UTC',
   };
+}
+
+function hostOf(url: string | null): string | null {
+  if (!url) return null;
+  try {
+    return new URL(url).host;
+  } catch {
+    return null;
+  }
 }
 
 export type ViewSection = 'loadTime' | 'links' | 'checkout';
@@ -34,7 +50,7 @@ export type ViewSection = 'loadTime' | 'links' | 'checkout';
 const RECENT_RUNS = 50;
 
 /** Whether a finished run measured `section`, from its summary (no report read). */
-function measured(run: RunRecord, section: ViewSection): boolean {
+export function measured(run: RunRecord, section: ViewSection): boolean {
   const summary = run.summary;
   if (!summary) return false;
   if (section === 'loadTime') return Object.keys(summary.groups).length > 0 || summary.storeScore !== null;

@@ -1,0 +1,53 @@
+// "Since the last audit": new fixes, resolved ones, ones the latest audit did not re-check (unconfirmed), and
+// the score change, called a change only when it is larger than the run-to-run noise.
+import type { Fix } from '../report/schema.ts';
+import { Badge, Card } from './components.tsx';
+import { fmt, t } from './i18n.ts';
+
+export interface SinceLast {
+  previousAt: string;
+  newFixes: Array<{ id: string; title: string; text?: Fix['text'] }>;
+  resolved: Array<{ id: string; title: string; text?: Fix['text'] }>;
+  unconfirmed: Array<{ id: string; title: string; text?: Fix['text'] }>;
+  score: { before: number | null; after: number | null; change: number | null; noise: number; beyondNoise: boolean };
+}
+
+function List(props: { items: SinceLast['newFixes']; label: string; tone?: 'success' | 'warning' | 'info'; kind: string }) {
+  if (props.items.length === 0) return null;
+  return (
+    <div data-since={props.kind}>
+      <h3>
+        {props.label} <Badge tone={props.tone}>{fmt().number(props.items.length)}</Badge>
+      </h3>
+      <ul>
+        {props.items.slice(0, 5).map((f) => (
+          <li key={f.id}>
+            <a href={`#/fixes/${encodeURIComponent(f.id)}`}>{fmt().msg(f.text?.title, f.title)}</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function SinceLastCard(props: { since: SinceLast }) {
+  const s = props.since;
+  const score = s.score;
+  const f = fmt();
+  const change =
+    score.change === null
+      ? t('since.noScore')
+      : score.beyondNoise
+        ? t(score.change > 0 ? 'since.better' : 'since.worse', { from: f.number(score.before ?? 0), to: f.number(score.after ?? 0), noise: f.number(score.noise, { maximumFractionDigits: 0 }) })
+        : t('since.steady', { from: f.number(score.before ?? 0), to: f.number(score.after ?? 0), noise: f.number(score.noise, { maximumFractionDigits: 0 }) });
+  const nothing = s.newFixes.length + s.resolved.length + s.unconfirmed.length === 0;
+  return (
+    <Card title={t('since.title', { date: f.date(s.previousAt) })} id="since-last">
+      <p data-testid="since-score">{change}</p>
+      {nothing && <p class="muted">{t('since.same')}</p>}
+      <List kind="new" items={s.newFixes} label={t('since.new')} tone="warning" />
+      <List kind="resolved" items={s.resolved} label={t('since.resolved')} tone="success" />
+      <List kind="unconfirmed" items={s.unconfirmed} label={t('since.unconfirmed')} tone="info" />
+    </Card>
+  );
+}
