@@ -1,17 +1,29 @@
 // How one fix reads: its texts in the merchant's language (from the messages the advisor emitted, else the
 // English the report kept), central money per month with its range, and the confidence.
-import type { Fix } from '../report/schema.ts';
+import type { JSX } from 'preact';
+import type { Fix, Message } from '../report/schema.ts';
+import { hasMessage } from '../i18n/format-message.ts';
 import { Badge } from './components.tsx';
 import { fmt, money, t } from './i18n.ts';
 
-export function fixTexts(fix: Pick<Fix, 'title' | 'evidence' | 'howTo' | 'impact' | 'text'>) {
+/**
+ * A message in the reader's language; when the report carries none (an older report, or an emitter that still
+ * writes English), the English it kept, marked lang="en" so browsers, screen readers and the untranslated-text
+ * test know it is English on purpose and not a missing catalogue string.
+ */
+export function Said(props: { message: Message | undefined; fallback: string }): JSX.Element {
   const f = fmt();
+  if (props.message && hasMessage(props.message.id)) return <>{f.msg(props.message)}</>;
+  return <span lang="en" data-fallback="">{props.fallback}</span>;
+}
+
+export function fixTexts(fix: Pick<Fix, 'title' | 'evidence' | 'howTo' | 'impact' | 'text'>) {
   const text = fix.text;
   return {
-    title: f.msg(text?.title, fix.title),
-    evidence: f.msg(text?.evidence, fix.evidence),
-    howTo: text?.howTo?.length ? text.howTo.map((m, i) => f.msg(m, fix.howTo[i] ?? '')) : fix.howTo,
-    basis: f.msg(text?.basis, fix.impact.basis),
+    title: <Said message={text?.title} fallback={fix.title} />,
+    evidence: <Said message={text?.evidence} fallback={fix.evidence} />,
+    howTo: text?.howTo?.length ? text.howTo.map((m, i) => <Said message={m} fallback={fix.howTo[i] ?? ''} />) : fix.howTo.map((h) => <Said message={undefined} fallback={h} />),
+    basis: <Said message={text?.basis} fallback={fix.impact.basis} />,
   };
 }
 

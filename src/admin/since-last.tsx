@@ -2,6 +2,7 @@
 // the score change, called a change only when it is larger than the run-to-run noise.
 import type { Fix } from '../report/schema.ts';
 import { Badge, Card } from './components.tsx';
+import { Said } from './fix-money.tsx';
 import { fmt, t } from './i18n.ts';
 
 export interface SinceLast {
@@ -22,7 +23,7 @@ function List(props: { items: SinceLast['newFixes']; label: string; tone?: 'succ
       <ul>
         {props.items.slice(0, 5).map((f) => (
           <li key={f.id}>
-            <a href={`#/fixes/${encodeURIComponent(f.id)}`}>{fmt().msg(f.text?.title, f.title)}</a>
+            <a href={`#/fixes/${encodeURIComponent(f.id)}`}><Said message={f.text?.title} fallback={f.title} /></a>
           </li>
         ))}
       </ul>

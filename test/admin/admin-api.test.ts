@@ -57,15 +57,45 @@ describe('admin API without any audit', () => {
 
 describe('admin API with a stored report', () => {
   let runId: number;
+  let live: ReturnType<typeof createHttpServer>;
+  let liveUrl: string;
   beforeAll(async () => {
     runId = (await store.runs.saveReport(STANDALONE_SHOP, report)).id;
+    // A storefront that answers, so run-now's reachability check passes.
+    live = createHttpServer((_req, res) => res.end('<!doctype html><title>shop</title>'));
+    live.listen(0, '127.0.0.1');
+    await once(live, 'listening');
+    liveUrl = `http://127.0.0.1:${(live.address() as AddressInfo).port}/`;
   });
+  afterAll(() => live?.close());
 
-  it('run-now queues an audit of the known storefront', async () => {
+  it('the storefront URL is set in Settings (standalone), validated, and run-now audits it', async () => {
+    const bad = await api('/api/admin/settings', { method: 'PUT', body: JSON.stringify({ storeUrl: 'ftp://nope' }) });
+    expect(bad.status).toBe(400);
+    const saved = await api('/api/admin/settings', { method: 'PUT', body: JSON.stringify({ storeUrl: liveUrl }) });
+    expect(saved.status).toBe(200);
+    const settings = await (await api('/api/admin/settings')).json();
+    expect(settings).toMatchObject({ storeUrl: liveUrl, storeUrlEditable: true, audit: { devices: 'mobile' }, digest: { weekly: false } });
     const response = await api('/api/admin/runs', { method: 'POST' });
     expect(response.status).toBe(202);
-    expect(await response.json()).toMatchObject({ queued: true, storeUrl: report.store.url, after: runId });
-    expect(requested).toEqual([report.store.url]);
+    expect(await response.json()).toMatchObject({ queued: true, storeUrl: liveUrl, after: runId });
+    expect(requested).toEqual([liveUrl]);
+  });
+
+  it('run-now refuses an unreachable storefront at once, with a stable code, and queues nothing', async () => {
+    const closed = createHttpServer();
+    closed.listen(0, '127.0.0.1');
+    await once(closed, 'listening');
+    const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}/`;
+    closed.close();
+    await store.shops.upsert(STANDALONE_SHOP, { storeUrl: deadUrl });
+    const started = Date.now();
+    const response = await api('/api/admin/runs', { method: 'POST' });
+    expect(response.status).toBe(422);
+    expect(Date.now() - started).toBeLessThan(30_000);
+    expect(JSON.stringify(await response.json())).toMatch(/store_unreachable/);
+    expect(requested).toEqual([liveUrl]);
+    await store.shops.upsert(STANDALONE_SHOP, { storeUrl: liveUrl });
   });
 
   it('fix decisions: bad status 400, unknown fix 404, nothing stored', async () => {

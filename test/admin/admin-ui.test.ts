@@ -85,6 +85,100 @@ describe('admin UI (standalone, offline)', () => {
   }, 180_000);
 });
 
+const VIEWS = ['overview', 'fixes', 'pages', 'checkout', 'links', 'settings'];
+
+/**
+ * Latin-script words a reader of `locale` would see that come from neither data nor a catalogue. Data is marked
+ * in the markup: URLs and code are dir="ltr" (or <code>), names from the store are <bdi>, and English the
+ * report kept because its emitter sent no message is lang="en". What is left must be the catalogues' words.
+ */
+async function untranslated(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    // Product and technical names that stay in Latin script in every language (as Shopify's own admin does).
+    const NAMES = new Set(['LCP', 'CLS', 'TBT', 'INP', 'TTFB', 'FCP', 'Speed', 'Index', 'JSON', 'Webhook', 'Shopify', 'WebP', 'AVIF', 'HTTP', 'gzip', 'Brotli', 'JPEG', 'PNG', 'CSV', 'Baymard', 'Institute', 'JavaScript', 'Storefront', 'Auditor', 'xx', 'ms', 'kB', 'KB', 'MB', 'cron']);
+    const skip = (el: Element | null) => el?.closest('[lang="en"], bdi, [dir="ltr"], code, script, style, .chart, svg') !== null;
+    const found: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (skip(node.parentElement)) continue;
+      for (const word of node.textContent?.match(/[A-Za-z]{2,}/g) ?? []) if (!NAMES.has(word)) found.push(`${word} (in "${node.textContent?.trim().slice(0, 60)}")`);
+    }
+    for (const el of document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')) {
+      if (skip(el)) continue;
+      for (const attr of ['aria-label', 'title', 'alt', 'placeholder']) {
+        for (const word of el.getAttribute(attr)?.match(/[A-Za-z]{2,}/g) ?? []) if (!NAMES.has(word) && word !== 'https') found.push(`${word} (${attr})`);
+      }
+    }
+    return found;
+  });
+}
+
+describe('every view in every language, and on a phone', () => {
+  it('zh-CN, he and fa: no untranslated text outside data; he and fa mirrored with URLs left-to-right', async () => {
+    const fallbacks = new Set<string>();
+    for (const locale of ['he', 'fa', 'zh-CN']) {
+      for (const view of VIEWS) {
+        const page = await open(`#/${view}`, locale);
+        await page.waitForSelector('main .card');
+        expect(await untranslated(page), `${locale} ${view}`).toEqual([]);
+        for (const text of await page.$$eval('[data-fallback]', (els) => els.map((e) => e.textContent ?? ''))) fallbacks.add(text.slice(0, 50));
+        if (locale !== 'zh-CN') {
+          const bidi = await page.evaluate(() => ({
+            dir: getComputedStyle(document.body).direction,
+            urls: [...document.querySelectorAll('.url')].every((u) => getComputedStyle(u).direction === 'ltr'),
+          }));
+          expect(bidi, `${locale} ${view}`).toEqual({ dir: 'rtl', urls: true });
+        }
+        await page.close();
+      }
+    }
+    // English the audits or the advisor still send without a message id (other areas' work): listed, not hidden.
+    if (fallbacks.size) console.log(`English kept from the report (no message id yet): ${[...fallbacks].join(' | ')}`);
+  }, 240_000);
+
+  it('at 390 px every view fits: no element wider than the viewport, no horizontal scroll, tappable controls', async () => {
+    for (const locale of ['en', 'he']) {
+      for (const view of VIEWS) {
+        const page = await context.newPage();
+        await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+        await page.goto(`${bed.url}/?locale=${locale}#/${view}`, { waitUntil: 'networkidle0' });
+        await page.waitForSelector('main .card');
+        const fit = await page.evaluate(() => {
+          const width = document.documentElement.clientWidth;
+          const tabs = document.querySelector('nav.tabs');
+          const wide = [...document.querySelectorAll('main *, header *')]
+            .filter((el) => !tabs?.contains(el) && !el.closest('.visually-hidden, .url-full, thead'))
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.width > 0 && (r.right > width + 1 || r.left < -1);
+            })
+            .map((el) => `${el.tagName.toLowerCase()}.${el.className}`);
+          const small = [...document.querySelectorAll('main button, main select, main input:not([type="checkbox"]), nav.tabs a')]
+            .filter((el) => {
+              const r = el.getBoundingClientRect();
+              return r.width > 0 && r.height < 24;
+            })
+            .map((el) => el.outerHTML.slice(0, 60));
+          return { scroll: document.documentElement.scrollWidth - width, wide: wide.slice(0, 5), small: small.slice(0, 5), tabsRows: new Set([...document.querySelectorAll('nav.tabs a')].map((a) => Math.round(a.getBoundingClientRect().top))).size };
+        });
+        expect(fit, `${locale} ${view}`).toEqual({ scroll: 0, wide: [], small: [], tabsRows: 1 });
+        if (view === 'overview') {
+          // The score, the total at stake (when the report has one) and the top three fixes are on the first screen.
+          const firstScreen = await page.evaluate(() => {
+            const bottom = (sel: string) => document.querySelector(sel)?.getBoundingClientRect().bottom ?? 0;
+            return { score: bottom('[data-testid="store-score"]'), fixes: bottom('[data-testid="top-fixes"] li:nth-child(3)') || bottom('[data-testid="top-fixes"] li:last-child'), height: window.innerHeight };
+          });
+          expect(firstScreen.score).toBeLessThan(firstScreen.height);
+          expect(firstScreen.fixes).toBeLessThan(firstScreen.height);
+          if (locale === 'en') await page.screenshot({ path: join(process.cwd(), 'test', 'admin', 'overview-phone.png'), type: 'png' });
+        }
+        await page.screenshot({ path: join(ARTIFACTS, `phone-${locale}-${view}.png`), fullPage: true });
+        await page.close();
+      }
+    }
+  }, 240_000);
+});
+
 describe('admin UI actions', () => {
   it('run audit now shows live progress, then the new run', async () => {
     const before = (await bed.store.runs.latest(STANDALONE_SHOP, { status: 'any' }))?.id ?? 0;
@@ -97,8 +191,11 @@ describe('admin UI actions', () => {
     const newest = await bed.store.runs.latest(STANDALONE_SHOP, { status: 'any' });
     expect(newest?.id).toBeGreaterThan(before);
     expect(newest?.status).toBe('succeeded');
-    // The overview reloaded with the new run as the last one.
+    // The overview reloaded with the new run as the last one, and says what changed since the previous audit.
     await page.waitForFunction((date: string) => document.body.textContent?.includes(date) ?? false, {}, 'succeeded');
+    await page.waitForSelector('#since-last [data-testid="since-score"]', { timeout: 10_000 });
+    expect(await page.$eval('#since-last-h', (el) => el.textContent)).toMatch(/Since the last audit/);
+    expect(await page.$eval('[data-testid="since-score"]', (el) => el.textContent)).toMatch(/usual ±\d+ between runs|not measured in both/);
     await page.screenshot({ path: join(ARTIFACTS, 'run-now.png') });
     await page.close();
   }, 120_000);
@@ -180,6 +277,10 @@ describe('admin UI actions', () => {
       expect(layout).toMatchObject({ dir: 'rtl', lang: locale, direction: 'rtl', firstTabRightOfSecond: true, headingHugsRight: true });
       expect(layout.title).not.toBe('Overview');
       await page.screenshot({ path: join(ARTIFACTS, `overview-${locale}.png`) });
+      if (locale === 'he') {
+        await page.setViewport({ width: 1100, height: 900 });
+        await page.screenshot({ path: join(process.cwd(), 'test', 'admin', 'overview-he.png'), type: 'png', clip: { x: 0, y: 0, width: 1100, height: 1000 } });
+      }
       await page.close();
     }
     const zh = await open('#/overview', 'zh-CN');

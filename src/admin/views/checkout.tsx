@@ -6,6 +6,7 @@ import type { CheckoutSection, CheckoutStep } from '../../report/schema.ts';
 import { blobUrl, getJson } from '../api.ts';
 import { Shop } from '../app.tsx';
 import { Badge, Card, Code, Empty, ErrorBanner, IndexTable, Loading, Url, useData } from '../components.tsx';
+import { hasMessage } from '../../i18n/format-message.ts';
 import { fmt, t } from '../i18n.ts';
 
 function Screenshot(props: { runId: number; path: string; alt: string }) {
@@ -77,7 +78,7 @@ export function CheckoutView() {
         {c.failure && (
           <div class={`banner ${c.failure.origin === 'auditor' ? 'warning' : 'critical'}`} role="alert" data-testid="checkout-failure">
             <strong>{stepName(c.failure.step)}:</strong>{' '}
-            {c.failure.text ? f.msg(c.failure.text) : c.failure.origin === 'auditor' ? t('checkout.couldNotTest') : t(`checkout.reason.${c.failure.reason}`)}
+            {c.failure.text && hasMessage(c.failure.text.id) ? f.msg(c.failure.text) : c.failure.origin === 'auditor' ? t('checkout.couldNotTest') : t(`checkout.reason.${c.failure.reason}`)}
           </div>
         )}
         {c.benchmark && (

@@ -7,7 +7,7 @@ import { getJson, sendJson } from '../api.ts';
 import { Shop } from '../app.tsx';
 import { toast } from '../app-bridge.ts';
 import { Badge, Card, Empty, errorText, ErrorBanner, IndexTable, Loading, Url, useData } from '../components.tsx';
-import { FixMoney, fixTexts } from '../fix-money.tsx';
+import { FixMoney, fixTexts, Said } from '../fix-money.tsx';
 import { foldFixes, type Listed } from '../fold-fixes.ts';
 import { fmt, money, t } from '../i18n.ts';
 import { metricLabel } from '../metrics.ts';
@@ -118,7 +118,7 @@ export function FixesView(props: { open?: string | null }) {
               key: r.id,
               cells: [
                 <>
-                  {fmt().msg(r.text?.title, r.title)} {data.stillFound.includes(r.id) && <Badge tone="warning">{t('fixes.stillFound')}</Badge>}
+                  <Said message={r.text?.title} fallback={r.title} /> {data.stillFound.includes(r.id) && <Badge tone="warning">{t('fixes.stillFound')}</Badge>}
                 </>,
                 <>
                   {r.estimate?.savingMs ? `−${fmt().ms(r.estimate.savingMs)} · ` : ''}
