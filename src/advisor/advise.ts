@@ -1,7 +1,7 @@
 // adviseFixes: findings in, ranked and priced Shopify fixes out. Pure: no I/O, no clock.
 import type { Fix, Report } from '../report/schema.ts';
 import { priceCwv } from './cwv-impact.ts';
-import { CWV_FLAT_LIFT, CWV_THRESHOLDS, LAB_TO_FIELD, MAX_SPEED_LOSS, MIN_CONFIRMED_RUNS } from './defaults.ts';
+import { CWV_FLAT_LIFT, CWV_THRESHOLDS, LAB_TO_FIELD, MAX_SPEED_LOSS, MIN_CONFIRMED_RUNS, PLATEAU_FLOOR_MS } from './defaults.ts';
 import { inputsRecord, monthlyRevenue, resolveInputs } from './inputs.ts';
 import { allocateLcp, plateauText, type LcpPricing } from './lcp-allocation.ts';
 import { buildMeasurements, type Measurement } from './measurements.ts';
@@ -96,9 +96,15 @@ export function adviseFixes(sections: AdviceSections, given: AdviceInputs = {}, 
   const out: Priced[] = [];
   const usesSlope = inputs.elasticity.source !== 'default';
 
-  // A page already faster than the plateau (central field LCP) gains nothing from LCP work: no such fix.
+  // A page shoppers see faster than the plateau gains nothing from LCP work: no such fix. Without field data the
+  // fix stays while the high end of the lab-to-field range is above the plateau, so its presence rests on the
+  // defect (the blocking file, the wasted bytes), and only its price on the uncertain field LCP.
   const byKey = new Map(measurements.map((m) => [m.key, m]));
-  const worthIt = candidates.filter((c) => c.kind !== 'lcp' || c.claims.some((cl) => (byKey.get(cl.key)?.headroomMs ?? 0) > 0));
+  const aboveThePlateau = (key: string) => {
+    const m = byKey.get(key);
+    return !!m?.fieldLcpMs && m.fieldLcpMs.high > PLATEAU_FLOOR_MS[m.device];
+  };
+  const worthIt = candidates.filter((c) => c.kind !== 'lcp' || c.claims.some((cl) => aboveThePlateau(cl.key)));
   for (const p of allocateLcp(worthIt.filter((c) => c.kind === 'lcp'), measurements, inputs)) {
     const sources = new Set(p.candidate.claims.map((cl) => byKey.get(cl.key)?.fieldSource ?? 'lab-mapped').filter((s) => s !== 'lab-mapped'));
     const overlap = p.overlapsWith.length ? ` Overlaps with “${p.overlapsWith.join('”, “')}” in the same LCP phase, counted once.` : '';

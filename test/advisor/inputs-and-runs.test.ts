@@ -117,6 +117,16 @@ describe('before/after', () => {
     expect(cmp.outcomes[0]!.estimate.savingMs).toBe(500);
   });
 
+  it('calls a speed fix that vanished while its metric did not clearly improve "not confirmed", never resolved', () => {
+    const before = withPages(imagePage(8000, 1000));
+    const prev: Report = { ...before, ...adviseFixes(before, ROUND_INPUTS) };
+    // the unchanged store's next run: LCP within noise, the opportunity missing from this run's median
+    const noisy = withPages(imagePage(7800, 0));
+    const next: Report = { ...noisy, ...adviseFixes(noisy, ROUND_INPUTS) };
+    expect(compareRuns(prev, next).outcomes[0]).toMatchObject({ id: 'image-delivery', status: 'not-confirmed', measured: { before: 8000, after: 7800 } });
+    expect(() => validateReport({ ...next, comparison: compareRuns(prev, next) })).not.toThrow();
+  });
+
   it('keeps a fix open when it is still found, and says "not rechecked" when its audit did not run', () => {
     const r = withPages(imagePage(8000, 1000));
     const prev: Report = { ...r, ...adviseFixes(r, ROUND_INPUTS) };
