@@ -74,15 +74,29 @@ const optionsSchema = z
 
 const assertionValueSchema = z.union([z.enum(LEVELS), z.tuple([z.enum(LEVELS)]), z.tuple([z.enum(LEVELS), optionsSchema])]);
 
-export const assertionsSchema = z.record(z.string(), assertionValueSchema).superRefine((record, ctx) => {
-  for (const [id, value] of Object.entries(record)) {
+type AssertionValue = z.infer<typeof assertionValueSchema>;
+
+/**
+ * Each entry is checked on its own (its shape, then whether it makes sense for its id), so one bad entry never
+ * hides the problems of the others.
+ */
+export const assertionsSchema = z.record(z.string(), z.unknown()).transform((record, ctx) => {
+  const valid: Record<string, AssertionValue> = {};
+  for (const [id, raw] of Object.entries(record)) {
     const known = ASSERTION_CHECKS[id];
     if (!known) {
       ctx.addIssue({ code: 'custom', path: [id], message: `unknown assertion; known: ${ASSERTION_IDS.join(', ')}` });
       continue;
     }
+    const parsed = assertionValueSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: [id, ...issue.path], message: issue.message });
+      continue;
+    }
+    const value = parsed.data;
     const options = Array.isArray(value) ? (value[1] ?? {}) : {};
     const given = (['maxNumericValue', 'minScore', 'maxLength'] as const).filter((k) => options[k] !== undefined);
+    const before = ctx.issues.length;
     if (known.check === 'passes') {
       if (given.length) ctx.addIssue({ code: 'custom', path: [id], message: `takes no ${given.join(', ')}: it passes or fails` });
     } else if (given.some((k) => k !== known.check)) {
@@ -94,7 +108,9 @@ export const assertionsSchema = z.record(z.string(), assertionValueSchema).super
     if (!perPage && (options.templates || options.device)) {
       ctx.addIssue({ code: 'custom', path: [id], message: 'templates and device apply only to per-page assertions (metrics, categories:performance)' });
     }
+    if (ctx.issues.length === before) valid[id] = value;
   }
+  return valid;
 });
 export type AssertionsConfig = z.infer<typeof assertionsSchema>;
 
