@@ -3,6 +3,7 @@
 // shop cannot address another's data. In standalone mode there is one local shop and only loopback clients.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { ServerContext } from './deps.ts';
+import { HttpError } from './http-error.ts';
 
 export const STANDALONE_SHOP = 'standalone.local';
 
@@ -27,7 +28,7 @@ export function requireShopSession(ctx: ServerContext): RequestHandler {
   if (!shopify) {
     return (req: Request, res: Response, next: NextFunction) => {
       if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
-        res.status(403).json({ error: 'standalone mode serves the API to this machine only' });
+        next(new HttpError(403, 'standalone_remote'));
         return;
       }
       res.locals.shopDomain = STANDALONE_SHOP;
@@ -44,7 +45,8 @@ export function requireShopSession(ctx: ServerContext): RequestHandler {
       // through App Bridge, which always sends exactly that; the library would answer it with a 200 bounce page
       // meant for document loads, which a fetch cannot use. 401 + the retry header makes App Bridge fetch a
       // fresh session token and retry the request once.
-      res.status(401).set('X-Shopify-Retry-Invalid-Session-Request', '1').json({ error: 'missing or malformed session token' });
+      res.set('X-Shopify-Retry-Invalid-Session-Request', '1');
+      next(new HttpError(401, 'unauthorized'));
       return;
     }
     Promise.resolve(validate(req, res, (error?: unknown) => {
