@@ -3,6 +3,7 @@
 // shop cannot address another's data. In standalone mode there is one local shop and only loopback clients.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { ServerContext } from './deps.ts';
+import { HttpError } from './http-error.ts';
 
 export const STANDALONE_SHOP = 'standalone.local';
 
@@ -24,7 +25,7 @@ export function requireShopSession(ctx: ServerContext): RequestHandler {
   if (!shopify) {
     return (req: Request, res: Response, next: NextFunction) => {
       if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
-        res.status(403).json({ error: 'standalone mode serves the API to this machine only' });
+        next(new HttpError(403, 'standalone_remote'));
         return;
       }
       res.locals.shopDomain = STANDALONE_SHOP;
@@ -39,7 +40,8 @@ export function requireShopSession(ctx: ServerContext): RequestHandler {
     if (!req.headers.authorization) {
       // An /api call without a bearer did not come through App Bridge; the library would answer it with a
       // bounce page meant for document loads, which a fetch cannot use.
-      res.status(401).set('X-Shopify-Retry-Invalid-Session-Request', '1').json({ error: 'missing session token' });
+      res.set('X-Shopify-Retry-Invalid-Session-Request', '1');
+      next(new HttpError(401, 'unauthorized'));
       return;
     }
     Promise.resolve(validate(req, res, (error?: unknown) => {
