@@ -6,9 +6,12 @@ import { sessionToken } from './app-bridge.ts';
 export class ApiError extends Error {
   override name = 'ApiError';
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** The server's stable error code (src/i18n/messages/errors.ts), when it sent one. */
+  readonly code: string | undefined;
+  constructor(status: number, message: string, code?: string) {
     super(message);
     this.status = status;
+    this.code = code;
   }
 }
 
@@ -27,12 +30,19 @@ async function authorizedFetch(path: string, init: RequestInit = {}, retried = f
 
 async function failure(response: Response): Promise<ApiError> {
   let message = `${response.status} ${response.statusText}`;
+  let code: string | undefined;
   try {
-    message = ((await response.json()) as { error?: string }).error ?? message;
+    // {error: {code, message, requestId}} (src/server/http-error.ts); message is in the Accept-Language.
+    const body = (await response.json()) as { error?: string | { code?: string; message?: string } };
+    if (typeof body.error === 'string') message = body.error;
+    else if (body.error) {
+      code = body.error.code;
+      message = body.error.message ?? code ?? message;
+    }
   } catch {
     // Not JSON: keep the status line.
   }
-  return new ApiError(response.status, message);
+  return new ApiError(response.status, message, code);
 }
 
 export async function getJson<T>(path: string): Promise<T> {

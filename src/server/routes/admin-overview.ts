@@ -6,6 +6,7 @@ import type { Fix } from '../../report/schema.ts';
 import type { RumDailyRecord, RunRecord } from '../../store/index.ts';
 import type { ServerContext } from '../deps.ts';
 import { shopOf } from '../shop-context.ts';
+import { validated } from '../validate.ts';
 import { runBrief, shopView } from './admin-shared.ts';
 
 const TREND_RUNS = 400;
@@ -54,7 +55,7 @@ export function adminOverviewRoutes(ctx: ServerContext): Router {
     return items;
   }
 
-  router.get('/admin/overview', async (_req, res) => {
+  router.get('/admin/overview', validated({}, async (_input, _req, res) => {
     const shop = shopOf(res);
     const [view, latest, newest, schedule, decisions] = await Promise.all([
       shopView(ctx, res),
@@ -82,6 +83,6 @@ export function adminOverviewRoutes(ctx: ServerContext): Router {
       openFixes: fixes.filter((f) => !decided.has(f.id)).length,
       field: fieldSummary(field),
     });
-  });
+  }));
   return router;
 }
