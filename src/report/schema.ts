@@ -74,6 +74,8 @@ export const withoutAppSchema = z.object({
   unreliable: messageSchema.nullable(),
   /** Wall time of the extra runs. */
   elapsedMs: z.number(),
+  /** "Without Reviews Pro: +9 points (range +6 to +12), …". */
+  text: messageSchema.optional(),
 });
 export type WithoutApp = z.infer<typeof withoutAppSchema>;
 
