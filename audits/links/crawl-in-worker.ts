@@ -4,7 +4,7 @@
 // default nursery for a big machine (tens of MB per semi-space) would otherwise be most of the audit's memory.
 import { Worker } from 'node:worker_threads';
 import type { LinksSection } from '../../src/report/schema.ts';
-import type { LinksContext, LinksOptions } from './crawl-links.ts';
+import type { LinksContext, LinksOptions } from './links-options.ts';
 import type { CrawlThreadData, FromCrawlThread, ToCrawlThread } from './crawl-thread-messages.ts';
 
 const YOUNG_GENERATION_MB = 8;

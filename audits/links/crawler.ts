@@ -11,6 +11,7 @@ import { extractCssReferences } from './extract-css.ts';
 import { fragmentFound, originOf, resolveReference } from './url-policy.ts';
 import { TrapDetector, type TrapOptions } from './trap-detector.ts';
 import { CHECK, HostScheduler, LINKED_PAGE, SEED_PAGE } from './host-scheduler.ts';
+import { brokenText, pageCapText, trapText, unverifiedText } from './finding-text.ts';
 import { BROKEN, OK, PENDING, SlowPages, UNVERIFIED, buildSection, newRecord, type UrlRecord } from './crawl-records.ts';
 
 export interface CrawlOptions {
@@ -107,11 +108,12 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
       record.state = BROKEN;
       record.status = outcome.status;
       record.error = outcome.error;
+      record.text = brokenText(outcome, options.check.maxRedirects);
     } else {
       record.state = UNVERIFIED;
       record.reason = outcome.reason;
+      record.text = unverifiedText(outcome.reason, url);
     }
-    void url;
   };
 
   const parsePage = async (pageUrl: string, response: HttpResponse) => {
@@ -284,12 +286,16 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
   if (options.checkExternalFragments && options.checkFragments) await fetchExternalAnchors();
 
   const truncatedAt = [...trap.truncatedAt.values()];
-  if (pagesOverCap > 0) truncatedAt.unshift(`page cap of ${options.maxPages} reached: ${pagesOverCap} more pages were checked but not crawled`);
-  const fragments: { url: string; foundOn: string[] }[] = [];
+  const truncatedText = truncatedAt.map(trapText);
+  if (pagesOverCap > 0) {
+    truncatedAt.unshift(`page cap of ${options.maxPages} reached: ${pagesOverCap} more pages were checked but not crawled`);
+    truncatedText.unshift(pageCapText(options.maxPages, pagesOverCap));
+  }
+  const fragments: { url: string; fragment: string; foundOn: string[] }[] = [];
   for (const [url, wanted] of fragmentRequests) {
     const ids = anchors.get(landedAt.get(url) ?? url);
     if (!ids) continue; // not crawled as HTML: nothing to check against
-    for (const [fragment, foundOn] of wanted) if (!fragmentFound(ids, fragment)) fragments.push({ url: `${url}#${fragment}`, foundOn });
+    for (const [fragment, foundOn] of wanted) if (!fragmentFound(ids, fragment)) fragments.push({ url: `${url}#${fragment}`, fragment, foundOn });
   }
-  return buildSection({ records, invalid, fragments, pagesCrawled, linksChecked, truncatedAt, slowPages: slow, skipped });
+  return buildSection({ records, invalid, fragments, pagesCrawled, linksChecked, truncatedAt, truncatedText, slowPages: slow, skipped });
 }
