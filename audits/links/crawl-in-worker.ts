@@ -25,7 +25,7 @@ export function crawlInWorker(context: LinksContext, options: LinksOptions): Pro
   const { signal, progress } = context;
   signal?.throwIfAborted();
   const data: CrawlThreadData = {
-    context: { storeUrl: context.storeUrl, headers: context.headers, allowPrivateAddresses: context.allowPrivateAddresses, allUrls: context.allUrls },
+    context: { storeUrl: context.storeUrl, headers: context.headers, allowPrivateAddresses: context.allowPrivateAddresses, allUrls: context.allUrls, fetchedPages: context.fetchedPages },
     options,
   };
   const worker = new Worker(THREAD_ENTRY, {

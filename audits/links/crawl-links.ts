@@ -46,6 +46,7 @@ export async function crawlLinks(
         isAllowedByRobots: options.respectRobots ? robots.isAllowed : () => true,
         progress: context.progress,
         signal: context.signal,
+        fetchedPages: context.fetchedPages,
       },
       options,
     );

@@ -53,4 +53,4 @@ export const DEFAULT_LINKS_OPTIONS: LinksOptions = {
   memoryLimitMb: 1024,
 };
 
-export type LinksContext = Pick<AuditContext, 'storeUrl' | 'headers' | 'allowPrivateAddresses' | 'progress' | 'signal' | 'allUrls'>;
+export type LinksContext = Pick<AuditContext, 'storeUrl' | 'headers' | 'allowPrivateAddresses' | 'progress' | 'signal' | 'allUrls' | 'fetchedPages'>;

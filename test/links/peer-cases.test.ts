@@ -10,6 +10,7 @@ import { DEFAULT_CHECK_OPTIONS } from '../../audits/links/link-checker.ts';
 import { linksSectionSchema, type LinksSection } from '../../src/report/schema.ts';
 import { formatMessage, hasMessage } from '../../src/i18n/format-message.ts';
 import { LOCALES } from '../../src/i18n/messages/define.ts';
+import { runAudit } from '../../src/engine/run-audit.ts';
 
 interface Logged {
   method: string;
@@ -349,5 +350,32 @@ describe('issue 15: the page cap counts pages, not URLs', () => {
     expect(formatMessage(result.truncatedText![0]!, 'en')).toMatch(/Page cap of 50 reached: 10 more pages were checked/);
     expect(formatMessage(result.truncatedText![0]!, 'he')).toMatch(/10/);
     expect(result.broken.filter((entry) => entry.url.includes('/gone/'))).toHaveLength(30);
+  });
+});
+
+describe('issue 15: discovery and the link crawl share the pages of a store without a sitemap', () => {
+  let plain: Site;
+  beforeAll(async () => {
+    plain = await serve((path) => {
+      const match = /^\/(?:|p\/(\d+))$/.exec(path);
+      if (!match) return undefined;
+      const n = Number(match[1] ?? 0);
+      const next = [1, 2, 3].map((k) => `<a href="/p/${(n * 3 + k) % 40}">p</a>`).join('');
+      return html(`<h1>${n}</h1>${next}<img src="/img/${n}.png"><a href="/p/${n}#reviews">Reviews</a>`);
+    });
+  });
+  afterAll(async () => {
+    await plain?.close();
+  });
+
+  it('fetches each page once across discovery and the link audit, with the same findings', async () => {
+    const report = await runAudit(plain.origin, { only: ['links'], allowPrivateAddresses: true, artifactsDir: '/tmp/sa-peer-cases' });
+    expect(report.pages.length).toBeGreaterThanOrEqual(40);
+    expect(report.links!.pagesCrawled).toBe(41); // home and /p/0 … /p/39
+    for (let n = 0; n < 40; n++) expect(gets(plain, `/p/${n}`), `/p/${n}`).toBe(1);
+    expect(gets(plain, '/')).toBe(2); // discovery's reachability check of the home page, then its crawl
+    // The images were never fetched by discovery; the link audit checked each (and found them missing).
+    expect(report.links!.broken.filter((entry) => entry.url.includes('/img/'))).toHaveLength(40);
+    expect(report.links!.broken.filter((entry) => entry.url.includes('#reviews'))).toEqual([]);
   });
 });
