@@ -101,5 +101,6 @@ export const ADMIN_EN = {
   'settings.scheduleOn': 'Scheduled audits are on. Next: {next}.', 'settings.scheduleOff': 'Scheduled audits are off.', 'settings.scheduleNew': 'No schedule yet: a daily audit starts once you save.',
   'settings.noEmail': 'Email is not available on this server yet: use a webhook, or ask whoever runs the app to set up email.',
   'settings.digest': 'Weekly summary by email',
+  'appKind.content': 'Images and media', 'appKind.unattributed': 'Not attributed',
 };
 export type AdminKey = keyof typeof ADMIN_EN;

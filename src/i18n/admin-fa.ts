@@ -103,4 +103,5 @@ export const ADMIN_FA: AdminCatalogue = {
   'settings.scheduleOn': 'بررسی‌های زمان‌بندی‌شده روشن است. بعدی: {next}.', 'settings.scheduleOff': 'بررسی‌های زمان‌بندی‌شده خاموش است.', 'settings.scheduleNew': 'هنوز زمان‌بندی ندارید: پس از ذخیره، بررسی روزانه آغاز می‌شود.',
   'settings.noEmail': 'ایمیل هنوز روی این سرور در دسترس نیست: از Webhook استفاده کنید یا از گردانندهٔ برنامه بخواهید ایمیل را راه‌اندازی کند.',
   'settings.digest': 'خلاصهٔ هفتگی با ایمیل',
+  'appKind.content': 'تصویرها و رسانه', 'appKind.unattributed': 'نامشخص',
 };

@@ -103,4 +103,5 @@ export const ADMIN_HE: AdminCatalogue = {
   'settings.scheduleOn': 'בדיקות מתוזמנות פעילות. הבאה: {next}.', 'settings.scheduleOff': 'בדיקות מתוזמנות כבויות.', 'settings.scheduleNew': 'עדיין אין לוח זמנים: בדיקה יומית תתחיל אחרי השמירה.',
   'settings.noEmail': 'דוא״ל עוד לא זמין בשרת הזה: השתמשו ב־Webhook, או בקשו ממי שמפעיל את האפליקציה להגדיר דוא״ל.',
   'settings.digest': 'סיכום שבועי בדוא״ל',
+  'appKind.content': 'תמונות ומדיה', 'appKind.unattributed': 'לא משויך',
 };

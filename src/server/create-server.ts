@@ -5,12 +5,12 @@
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type Express } from 'express';
 import { createShopifyServices } from '../shopify/index.ts';
 import { guardAuditRequests } from '../shopify/guarded-lifecycle.ts';
-import { AuditTargetRefusedError } from '../shopify/own-domain-guard.ts';
 import { shopifyStorePorts } from '../shopify/store-ports.ts';
 import type { ServerContext, ServerDeps } from './deps.ts';
+import { apiNotFound, errorHandler, requestIds } from './error-middleware.ts';
 import { apiRoutes } from './routes/index.ts';
 import { APP_PROXY_PREFIX, appProxyRouter } from './routes/app-proxy.ts';
 import { healthRouter } from './routes/health.ts';
@@ -68,6 +68,7 @@ export function createServer(deps: ServerDeps): AppServer {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', false);
+  app.use(requestIds());
 
   // Embedded pages may only be framed by the shop's admin (frame-ancestors), set per request by the library.
   if (shopify) app.use(shopify.shopify.cspHeaders());
@@ -79,9 +80,7 @@ export function createServer(deps: ServerDeps): AppServer {
   api.use(requireShopSession(context));
   api.use(express.json({ limit: MAX_JSON_BYTES }));
   for (const router of apiRoutes(context)) api.use(router);
-  api.use((_req, res) => {
-    res.status(404).json({ error: 'no such API route' });
-  });
+  api.use(apiNotFound());
   app.use('/api', api);
 
   app.use(APP_PROXY_PREFIX, appProxyRouter(context));
@@ -94,7 +93,8 @@ export function createServer(deps: ServerDeps): AppServer {
   if (shopify) app.get(['/', '/index.html'], shopify.shopify.validateAuthenticatedSession());
   if (deps.adminStaticDir) app.use(adminStatic(deps.adminStaticDir));
 
-  app.use(errorHandler(context));
+  app.use(apiNotFound());
+  app.use(errorHandler(deps.logger));
 
   return {
     app,
@@ -114,22 +114,5 @@ export function createServer(deps: ServerDeps): AppServer {
           }).finally(() => (deps.rumIngest ? undefined : rum.close())),
       };
     },
-  };
-}
-
-function errorHandler(ctx: ServerContext): ErrorRequestHandler {
-  return (error: unknown, req, res, _next) => {
-    if (error instanceof AuditTargetRefusedError) {
-      res.status(403).json({ error: error.message });
-      return;
-    }
-    const status = (error as { status?: number; statusCode?: number }).status ?? (error as { statusCode?: number }).statusCode;
-    if (status && status >= 400 && status < 500) {
-      // Body-parser errors (malformed JSON, too large) carry their status; the client gets why, nothing leaks.
-      res.status(status).json({ error: (error as Error).message });
-      return;
-    }
-    ctx.logger.error({ err: error, path: req.path }, 'request failed');
-    if (!res.headersSent) res.status(500).json({ error: 'internal error' });
   };
 }

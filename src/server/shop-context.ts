@@ -3,8 +3,12 @@
 // shop cannot address another's data. In standalone mode there is one local shop and only loopback clients.
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { ServerContext } from './deps.ts';
+import { HttpError } from './http-error.ts';
 
 export const STANDALONE_SHOP = 'standalone.local';
+
+/** What App Bridge sends: the scheme exactly as written, one space, a JWT (three base64url parts). */
+const BEARER_TOKEN = /^Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
@@ -24,7 +28,7 @@ export function requireShopSession(ctx: ServerContext): RequestHandler {
   if (!shopify) {
     return (req: Request, res: Response, next: NextFunction) => {
       if (!LOOPBACK.has(req.socket.remoteAddress ?? '')) {
-        res.status(403).json({ error: 'standalone mode serves the API to this machine only' });
+        next(new HttpError(403, 'standalone_remote'));
         return;
       }
       res.locals.shopDomain = STANDALONE_SHOP;
@@ -36,10 +40,13 @@ export function requireShopSession(ctx: ServerContext): RequestHandler {
   // way App Bridge expects (401 + X-Shopify-Retry-Invalid-Session-Request: 1).
   const validate = shopify.shopify.validateAuthenticatedSession();
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!req.headers.authorization) {
-      // An /api call without a bearer did not come through App Bridge; the library would answer it with a
-      // bounce page meant for document loads, which a fetch cannot use.
-      res.status(401).set('X-Shopify-Retry-Invalid-Session-Request', '1').json({ error: 'missing session token' });
+    if (!BEARER_TOKEN.test(req.headers.authorization ?? '')) {
+      // An /api call without `Bearer <token>` (none, Basic, an empty Bearer, a lower-case scheme) did not come
+      // through App Bridge, which always sends exactly that; the library would answer it with a 200 bounce page
+      // meant for document loads, which a fetch cannot use. 401 + the retry header makes App Bridge fetch a
+      // fresh session token and retry the request once.
+      res.set('X-Shopify-Retry-Invalid-Session-Request', '1');
+      next(new HttpError(401, 'unauthorized'));
       return;
     }
     Promise.resolve(validate(req, res, (error?: unknown) => {

@@ -50,7 +50,7 @@ describe('admin API without any audit', () => {
     expect((await (await api('/api/admin/pages')).json()).runId).toBeNull();
     const run = await api('/api/admin/runs', { method: 'POST' });
     expect(run.status).toBe(409);
-    expect((await run.json()).error).toMatch(/no storefront URL/);
+    expect((await run.json()).error).toMatchObject({ code: 'no_storefront_url', message: expect.stringMatching(/No storefront URL/) });
     expect(requested).toEqual([]);
   });
 });
@@ -113,7 +113,9 @@ describe('admin API with a stored report', () => {
       body: JSON.stringify({ audit: { devices: 'mobile' }, alertChannels: { webhookUrl: 'ftp://nope' } }),
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toMatch(/alertChannels\.webhookUrl/);
+    const { error } = await response.json();
+    expect(error.code).toBe('invalid_body');
+    expect(error.issues.map((i: { path: string }) => i.path)).toContain('alertChannels.webhookUrl');
     expect(await store.settings.get(STANDALONE_SHOP, 'audit')).toBeNull();
   });
 

@@ -61,7 +61,7 @@ describe('two shops', () => {
   it('shop A cannot queue an audit of shop B\'s storefront', async () => {
     const response = await h.api('/api/audits', { method: 'POST', token: await tokenFor(A), body: JSON.stringify({ url: `https://${B_DOMAIN}/` }) });
     expect(response.status).toBe(403);
-    expect((await response.json()).error).toContain('is not a domain of shop-a.myshopify.com');
+    expect((await response.json()).error.message).toContain('is not a domain of shop-a.myshopify.com');
     expect(h.auditRequests).toEqual([]);
   });
 
@@ -77,7 +77,7 @@ describe('two shops', () => {
   });
 
   it('a webhook for B changes nothing of A', async () => {
-    await h.standIn.sendWebhook({ url: h.webhookUrl, topic: 'app/uninstalled', shop: B, payload: {} });
+    await h.standIn.sendWebhook({ url: h.webhookUrl, topic: 'app/uninstalled', shop: B });
     expect(await h.store.sessions.findByShop(B)).toEqual([]);
     expect(await h.store.sessions.findByShop(A)).toHaveLength(1);
     expect((await h.api('/api/shop', { token: await tokenFor(A) })).status).toBe(200);
@@ -92,7 +92,7 @@ describe('own-domain and private-address guard', () => {
   it('refuses a shop whose own domain resolves to a loopback address', async () => {
     const response = await post(LOOPBACK_SHOP, 'http://localhost/');
     expect(response.status).toBe(403);
-    expect((await response.json()).error).toMatch(/resolves to (127\.0\.0\.1|::1) \(loopback\)/);
+    expect((await response.json()).error.message).toMatch(/resolves to (127\.0\.0\.1|::1) \(loopback\)/);
   });
 
   it('guards every audit request, including the admin\'s "Run audit now" and theme publishes', async () => {

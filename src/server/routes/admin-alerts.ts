@@ -5,6 +5,8 @@ import { emailNotifier, webhookNotifier, type AlertNotice } from '../../jobs/not
 import { alertChannelsFor } from '../../jobs/run-evaluator.ts';
 import type { ServerContext } from '../deps.ts';
 import { shopOf } from '../shop-context.ts';
+import { HttpError } from '../http-error.ts';
+import { noInput, validated } from '../validate.ts';
 import { shopView } from './admin-shared.ts';
 
 export function adminAlertsRoutes(ctx: ServerContext): Router {
@@ -15,14 +17,11 @@ export function adminAlertsRoutes(ctx: ServerContext): Router {
     { email: emailNotifier, webhook: (url) => webhookNotifier(url) },
   );
 
-  router.post('/admin/alerts/test', async (_req, res) => {
+  router.post('/admin/alerts/test', validated(noInput, async (_input, _req, res) => {
     const shop = shopOf(res);
     const view = await shopView(ctx, res);
     const notifiers = await notifiersFor(shop);
-    if (notifiers.length === 0) {
-      res.status(409).json({ error: 'no alert channel configured: add an email (with SMTP set up on the server) or a webhook URL' });
-      return;
-    }
+    if (notifiers.length === 0) throw new HttpError(409, 'no_alert_channel');
     const notice: AlertNotice = {
       shop,
       storeUrl: view.storeUrl ?? '',
@@ -45,6 +44,6 @@ export function adminAlertsRoutes(ctx: ServerContext): Router {
       }
     }
     res.status(results.every((r) => r.delivered) ? 200 : 502).json({ results });
-  });
+  }));
   return router;
 }

@@ -8,7 +8,14 @@ import type { Fix } from '../../report/schema.ts';
 import type { FixStatusRecord, RunSummary } from '../../store/index.ts';
 import type { ServerContext } from '../deps.ts';
 import { shopOf } from '../shop-context.ts';
-import { chosenRun, shopView } from './admin-shared.ts';
+import { z } from 'zod';
+import { HttpError } from '../http-error.ts';
+import { text, validated } from '../validate.ts';
+import { chosenRun, runQuery, shopView } from './admin-shared.ts';
+
+/** Fix ids are the advisor's stable slugs ("render-blocking:/assets/x.css"): bounded text. */
+const fixParams = z.object({ id: text(500).min(1) });
+const fixBody = z.object({ status: z.enum(['done', 'ignored', 'open']) }).strict();
 
 const SUMMARY_FIELD: Record<string, 'lcpMs' | 'tbtMs' | 'cls'> = { LCP: 'lcpMs', TBT: 'tbtMs', CLS: 'cls' };
 
@@ -47,9 +54,9 @@ async function measuredEffects(ctx: ServerContext, shop: string, done: FixStatus
 export function adminFixesRoutes(ctx: ServerContext): Router {
   const router = Router();
 
-  router.get('/admin/fixes', async (req, res) => {
+  router.get('/admin/fixes', validated({ query: runQuery }, async ({ query }, _req, res) => {
     const shop = shopOf(res);
-    const [view, run, decisions] = await Promise.all([shopView(ctx, res), chosenRun(ctx, res, req.query.run), ctx.store.fixes.list(shop)]);
+    const [view, run, decisions] = await Promise.all([shopView(ctx, res), chosenRun(ctx, res, query.run), ctx.store.fixes.list(shop)]);
     const byId = new Map(decisions.map((d) => [d.fixId, d]));
     const fixes = run ? await ctx.store.runs.getFixes(shop, run.id) : [];
     const listed = new Set(fixes.map((f) => f.id));
@@ -61,16 +68,12 @@ export function adminFixesRoutes(ctx: ServerContext): Router {
       resolved: await measuredEffects(ctx, shop, done, run?.summary ?? null),
       stillFound: done.filter((d) => listed.has(d.fixId)).map((d) => d.fixId),
     });
-  });
+  }));
 
-  router.put('/admin/fixes/:id', async (req, res) => {
+  router.put('/admin/fixes/:id', validated({ params: fixParams, body: fixBody }, async ({ params, body }, _req, res) => {
     const shop = shopOf(res);
-    const fixId = String(req.params.id);
-    const status = (req.body as { status?: unknown } | undefined)?.status;
-    if (status !== 'done' && status !== 'ignored' && status !== 'open') {
-      res.status(400).json({ error: 'status must be "done", "ignored" or "open"' });
-      return;
-    }
+    const fixId = params.id;
+    const status = body.status;
     if (status === 'open') {
       await ctx.store.fixes.clear(shop, fixId);
       res.json({ id: fixId, status: 'open' });
@@ -78,12 +81,9 @@ export function adminFixesRoutes(ctx: ServerContext): Router {
     }
     const latest = await ctx.store.runs.latest(shop);
     const fix = latest ? (await ctx.store.runs.getFixes(shop, latest.id)).find((f) => f.id === fixId) : undefined;
-    if (!fix) {
-      res.status(404).json({ error: `no fix ${fixId} in the latest audit` });
-      return;
-    }
+    if (!fix) throw new HttpError(404, 'fix_not_found', { params: { id: { kind: 'code', value: fixId } } });
     const record = await ctx.store.fixes.set(shop, fixId, status, { runId: latest?.id, estimate: fix });
     res.json({ id: fixId, status: record.status, updatedAt: record.updatedAt });
-  });
+  }));
   return router;
 }

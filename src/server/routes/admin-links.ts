@@ -1,11 +1,14 @@
 // The Links view:
 //   GET /api/admin/links?run=<id>&kind=<kind>&status=<4xx|5xx|error>&q=<text>   broken links and redirect chains
 //   GET /api/admin/links.csv?…same filters…                                      the broken links as CSV
-import { Router, type Request } from 'express';
+import { Router } from 'express';
+import { z } from 'zod';
 import type { LinksSection } from '../../report/schema.ts';
 import type { ServerContext } from '../deps.ts';
 import { shopOf } from '../shop-context.ts';
-import { chosenRun } from './admin-shared.ts';
+import { HttpError } from '../http-error.ts';
+import { optionalQuery, text, validated } from '../validate.ts';
+import { chosenRun, runQuery } from './admin-shared.ts';
 
 type Broken = LinksSection['broken'][number];
 
@@ -15,9 +18,11 @@ interface LinkFilter {
   q?: string;
 }
 
-function filterOf(req: Request): LinkFilter {
-  const text = (v: unknown) => (typeof v === 'string' && v !== '' ? v : undefined);
-  return { kind: text(req.query.kind), status: text(req.query.status), q: text(req.query.q)?.toLowerCase() };
+/** The view's filters: `?run`, and free text for kind, status class (4xx, 5xx, error) and search. */
+const linksQuery = runQuery.extend({ kind: optionalQuery(text(100)), status: optionalQuery(text(20)), q: optionalQuery(text(500)) });
+
+function filterOf(query: z.output<typeof linksQuery>): LinkFilter {
+  return { kind: query.kind, status: query.status, q: query.q?.toLowerCase() };
 }
 
 function statusClass(link: Broken): string {
@@ -47,31 +52,28 @@ export function brokenLinksCsv(links: Broken[]): string {
 
 export function adminLinksRoutes(ctx: ServerContext): Router {
   const router = Router();
-  async function section(req: Request, shop: string, runId: number | undefined) {
+  async function section(shop: string, runId: number | undefined) {
     return runId ? ((await ctx.store.runs.getSection(shop, runId, 'links')) as LinksSection | null) : null;
   }
 
-  router.get('/admin/links', async (req, res) => {
-    const run = await chosenRun(ctx, res, req.query.run, 'links');
-    const links = await section(req, shopOf(res), run?.id);
-    const filter = filterOf(req);
+  router.get('/admin/links', validated({ query: linksQuery }, async ({ query }, _req, res) => {
+    const run = await chosenRun(ctx, res, query.run, 'links');
+    const links = await section(shopOf(res), run?.id);
+    const filter = filterOf(query);
     res.json({
       runId: run?.id ?? null,
       links: links ? { ...links, broken: links.broken.filter((l) => matches(l, filter)), totalBroken: links.broken.length } : null,
     });
-  });
+  }));
 
-  router.get('/admin/links.csv', async (req, res) => {
-    const run = await chosenRun(ctx, res, req.query.run, 'links');
-    const links = await section(req, shopOf(res), run?.id);
-    if (!run || !links) {
-      res.status(404).json({ error: 'no link check in this run' });
-      return;
-    }
+  router.get('/admin/links.csv', validated({ query: linksQuery }, async ({ query }, _req, res) => {
+    const run = await chosenRun(ctx, res, query.run, 'links');
+    const links = await section(shopOf(res), run?.id);
+    if (!run || !links) throw new HttpError(404, 'links_not_found');
     res
       .type('text/csv; charset=utf-8')
       .attachment(`broken-links-run-${run.id}.csv`)
-      .send(brokenLinksCsv(links.broken.filter((l) => matches(l, filterOf(req)))));
-  });
+      .send(brokenLinksCsv(links.broken.filter((l) => matches(l, filterOf(query)))));
+  }));
   return router;
 }

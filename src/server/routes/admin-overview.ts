@@ -6,6 +6,7 @@ import type { Fix, Report } from '../../report/schema.ts';
 import type { RumDailyRecord, RunRecord } from '../../store/index.ts';
 import type { ServerContext } from '../deps.ts';
 import { shopOf } from '../shop-context.ts';
+import { validated } from '../validate.ts';
 import { runBrief, shopView } from './admin-shared.ts';
 import { sinceLast } from './admin-since-last.ts';
 
@@ -56,12 +57,12 @@ export function adminOverviewRoutes(ctx: ServerContext): Router {
   }
 
   // What every view's header needs, once per page load: the shop's name, storefront, currency and time zone.
-  router.get('/admin/context', async (_req, res) => {
+  router.get('/admin/context', validated({}, async (_input, _req, res) => {
     const view = await shopView(ctx, res);
     res.json({ ...view, schedulesEditable: Boolean(ctx.schedules) });
-  });
+  }));
 
-  router.get('/admin/overview', async (_req, res) => {
+  router.get('/admin/overview', validated({}, async (_input, _req, res) => {
     const shop = shopOf(res);
     const [view, latest, newest, schedule, decisions] = await Promise.all([
       shopView(ctx, res),
@@ -96,6 +97,6 @@ export function adminOverviewRoutes(ctx: ServerContext): Router {
       sinceLast: since,
       schedule: schedule ? { enabled: schedule.enabled, every: schedule.options?.every ?? schedule.cron, nextRunAt: schedule.enabled ? schedule.nextRunAt : null } : null,
     });
-  });
+  }));
   return router;
 }

@@ -4,7 +4,8 @@ import { Router } from 'express';
 import type { AppCost, LoadTimeSection } from '../../report/schema.ts';
 import type { ServerContext } from '../deps.ts';
 import { shopOf } from '../shop-context.ts';
-import { chosenRun } from './admin-shared.ts';
+import { validated } from '../validate.ts';
+import { chosenRun, runQuery } from './admin-shared.ts';
 
 function appsAcrossPages(section: LoadTimeSection): Array<AppCost & { pages: number }> {
   const byName = new Map<string, AppCost & { pages: number }>();
@@ -27,14 +28,14 @@ function appsAcrossPages(section: LoadTimeSection): Array<AppCost & { pages: num
 
 export function adminPagesRoutes(ctx: ServerContext): Router {
   const router = Router();
-  router.get('/admin/pages', async (req, res) => {
-    const run = await chosenRun(ctx, res, req.query.run, 'loadTime');
+  router.get('/admin/pages', validated({ query: runQuery }, async ({ query }, _req, res) => {
+    const run = await chosenRun(ctx, res, query.run, 'loadTime');
     if (!run) {
       res.json({ runId: null, loadTime: null, apps: [] });
       return;
     }
     const section = (await ctx.store.runs.getSection(shopOf(res), run.id, 'loadTime')) as LoadTimeSection | null;
     res.json({ runId: run.id, loadTime: section, apps: section ? appsAcrossPages(section) : [] });
-  });
+  }));
   return router;
 }

@@ -9,17 +9,19 @@ import { Router, type Request, type Response } from 'express';
 import type { RunRecord } from '../../store/index.ts';
 import type { ServerContext } from '../deps.ts';
 import { shopOf } from '../shop-context.ts';
+import { z } from 'zod';
+import { HttpError } from '../http-error.ts';
+import { countString, noInput, optionalQuery, validated } from '../validate.ts';
 import { runBrief, shopView } from './admin-shared.ts';
+
+/** Keyset pagination; the store clamps `limit` to its page size. */
+const runsQuery = z.object({ before: optionalQuery(countString), limit: optionalQuery(countString) }).loose();
+/** `after`: the id of the newest run before the audit was requested (0 for none). */
+const eventsQuery = z.object({ after: countString }).loose();
 
 const POLL_MS = 500;
 const HEARTBEAT_MS = 15_000;
 const FINISHED = new Set(['succeeded', 'failed']);
-
-function intParam(value: unknown): number | undefined {
-  if (typeof value !== 'string' || value === '') return undefined;
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 0 ? n : Number.NaN;
-}
 
 /**
  * Whether the storefront answers at all, before an audit is queued: a store that cannot be reached fails in
@@ -45,39 +47,27 @@ export function adminRunsRoutes(ctx: ServerContext, options: { pollMs?: number; 
   const pollMs = options.pollMs ?? POLL_MS;
   const preflightMs = options.preflightMs ?? PREFLIGHT_MS;
 
-  router.get('/admin/runs', async (req, res) => {
-    const before = intParam(req.query.before);
-    const limit = intParam(req.query.limit);
-    if (Number.isNaN(before) || Number.isNaN(limit)) {
-      res.status(400).json({ error: 'before and limit must be non-negative integers' });
-      return;
-    }
-    const page = await ctx.store.runs.list(shopOf(res), { before, limit: limit ?? 50 });
+  router.get('/admin/runs', validated({ query: runsQuery }, async ({ query }, _req, res) => {
+    const page = await ctx.store.runs.list(shopOf(res), { before: query.before, limit: query.limit ?? 50 });
     res.json({ items: page.items.map(runBrief), nextCursor: page.nextCursor });
-  });
+  }));
 
-  router.post('/admin/runs', async (_req, res) => {
+  router.post('/admin/runs', validated(noInput, async (_input, _req, res) => {
     const view = await shopView(ctx, res);
-    if (!view.storeUrl) {
-      res.status(409).json({ error: 'no storefront URL known for this shop yet: set one in Settings (schedule)' });
-      return;
-    }
+    if (!view.storeUrl) throw new HttpError(409, 'no_storefront_url');
     const unreachable = await reachability(view.storeUrl, preflightMs);
     if (unreachable) {
-      res.status(422).json({ error: `could not reach ${view.storeUrl}: ${unreachable}`, code: 'store_unreachable' });
+      // The admin shows its own sentence for this code (what to do); the message says what failed.
+      res.status(422).json({ error: { code: 'store_unreachable', message: `could not reach ${view.storeUrl}: ${unreachable}` } });
       return;
     }
     const newest = await ctx.store.runs.latest(view.shop, { status: 'any' });
     await ctx.lifecycle.requestAudit({ shop: view.shop, url: view.storeUrl, reason: 'manual' });
     res.status(202).json({ queued: true, storeUrl: view.storeUrl, after: newest?.id ?? 0 });
-  });
+  }));
 
-  router.get('/admin/runs/events', (req: Request, res: Response) => {
-    const after = intParam(req.query.after);
-    if (after === undefined || Number.isNaN(after)) {
-      res.status(400).json({ error: 'after must be the id of the newest run before the audit was requested (0 for none)' });
-      return;
-    }
+  router.get('/admin/runs/events', validated({ query: eventsQuery }, ({ query }, req: Request, res: Response) => {
+    const after = query.after;
     const shop = shopOf(res);
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
     res.write('retry: 2000\n\n');
@@ -113,6 +103,6 @@ export function adminRunsRoutes(ctx: ServerContext, options: { pollMs?: number; 
       clearInterval(heartbeat);
     };
     req.on('close', stop);
-  });
+  }));
   return router;
 }

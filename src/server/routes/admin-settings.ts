@@ -7,15 +7,19 @@
 //        which values Shopify supplies (embedded mode) so the UI can mark them
 //   signedHeaders [{name, value}]    setting 'signedHeaders'; values are sealed with the server's key when it has
 //        one, and never sent back (the UI sees the names and that a value is set)
-// Each part is validated before anything is saved, so a bad part changes nothing.
+// Each part is validated before anything is saved, and the parts are saved in one transaction, so a bad or
+// failing part changes nothing. A schedule is checked (cron, time zone) before anything is written and set
+// after the settings; if the jobs layer then refuses it, the settings are put back as they were.
 import { Router } from 'express';
 import { z } from 'zod';
 import { budgetSchema } from '../../advisor/budget.ts';
 import { listSchedules, setSchedule } from '../../jobs/schedules-api.ts';
-import { ScheduleError } from '../../jobs/schedule-plan.ts';
+import { assertTimeZone, cronFor, ScheduleError } from '../../jobs/schedule-plan.ts';
 import { createTokenCipher, parseEncryptionKey, type TokenCipher } from '../../shopify/token-cipher.ts';
 import type { ServerContext } from '../deps.ts';
 import { shopOf } from '../shop-context.ts';
+import { HttpError } from '../http-error.ts';
+import { httpUrl, validated } from '../validate.ts';
 import { shopView } from './admin-shared.ts';
 
 const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/, 'not a valid HTTP header name');
@@ -30,7 +34,7 @@ export const settingsPatchSchema = z
     audit: z.object({ devices: z.enum(['mobile', 'desktop', 'both']) }).strict(),
     budgets: budgetSchema,
     alertChannels: z
-      .object({ email: z.union([z.email(), z.literal('')]).optional(), webhookUrl: z.union([z.url({ protocol: /^https?$/ }), z.literal('')]).optional() })
+      .object({ email: z.union([z.email(), z.literal('')]).optional(), webhookUrl: z.union([httpUrl.pipe(z.url({ protocol: /^https?$/ })), z.literal('')]).optional() })
       .strict(),
     storeInputs: z
       .object({
@@ -73,7 +77,7 @@ async function shopifyInputs(ctx: ServerContext, shop: string) {
 export function adminSettingsRoutes(ctx: ServerContext): Router {
   const router = Router();
 
-  router.get('/admin/settings', async (_req, res) => {
+  router.get('/admin/settings', validated({}, async (_input, _req, res) => {
     const shop = shopOf(res);
     const [view, all, schedules, fromShopify] = await Promise.all([
       shopView(ctx, res),
@@ -106,23 +110,22 @@ export function adminSettingsRoutes(ctx: ServerContext): Router {
       shopifyInputs: fromShopify,
       signedHeaders: headers.map((h) => ({ name: h.name, hasValue: h.value !== '' })),
     });
-  });
+  }));
 
-  router.put('/admin/settings', async (req, res) => {
+  router.put('/admin/settings', validated({ body: settingsPatchSchema }, async ({ body: patch }, _req, res) => {
     const shop = shopOf(res);
-    const parsed = settingsPatchSchema.safeParse(req.body ?? {});
-    if (!parsed.success) {
-      res.status(400).json({ error: parsed.error.issues.map((i) => `${i.path.join('.') || '(body)'}: ${i.message}`).join('; ') });
-      return;
-    }
-    const patch = parsed.data;
     if (patch.storeUrl !== undefined && ctx.mode !== 'standalone') {
-      res.status(400).json({ error: "storeUrl: in the Shopify app the storefront is the shop's primary domain", code: 'store_url_from_shopify' });
+      res.status(400).json({ error: { code: 'store_url_from_shopify', message: "storeUrl: in the Shopify app the storefront is the shop's primary domain" } });
       return;
     }
-    if (patch.schedule && !ctx.schedules) {
-      res.status(503).json({ error: 'schedules cannot be changed: the server was started without the jobs layer' });
-      return;
+    if (patch.schedule && !ctx.schedules) throw new HttpError(503, 'schedules_unavailable');
+    if (patch.schedule) {
+      try {
+        cronFor(patch.schedule.every, shop, patch.schedule.timezone ? assertTimeZone(patch.schedule.timezone) : 'UTC');
+      } catch (error) {
+        if (!(error instanceof ScheduleError)) throw error;
+        throw new HttpError(400, 'invalid_schedule', { params: { reason: error.message } });
+      }
     }
     // Header values the UI leaves out keep what is stored (the UI never sees them).
     let headers: StoredHeader[] | undefined;
@@ -134,6 +137,15 @@ export function adminSettingsRoutes(ctx: ServerContext): Router {
         return cipher ? { name: h.name, value: cipher.encrypt(h.value), sealed: true } : { name: h.name, value: h.value, sealed: false };
       });
     }
+    const values: Record<string, unknown> = {};
+    if (patch.audit) values.audit = patch.audit;
+    if (patch.budgets) values.budgets = patch.budgets;
+    if (patch.alertChannels) values.alertChannels = patch.alertChannels;
+    if (patch.digest) values.digest = patch.digest;
+    if (patch.storeInputs) values.storeInputs = patch.storeInputs;
+    if (headers) values.signedHeaders = headers;
+    const before = patch.schedule ? await ctx.store.settings.snapshot(shop, Object.keys(values)) : {};
+    await ctx.store.settings.setMany(shop, values);
     if (patch.storeUrl !== undefined) {
       await ctx.store.shops.upsert(shop, { storeUrl: patch.storeUrl });
       // A first storefront gets the default daily audit, so the schedule the UI shows is the one that runs.
@@ -152,18 +164,13 @@ export function adminSettingsRoutes(ctx: ServerContext): Router {
           storeUrl: view.storeUrl ?? undefined,
         });
       } catch (error) {
+        // The schedule is part of the same change: put the settings back before answering.
+        await ctx.store.settings.setMany(shop, before);
         if (!(error instanceof ScheduleError)) throw error;
-        res.status(400).json({ error: `schedule: ${error.message}` });
-        return;
+        throw new HttpError(400, 'invalid_schedule', { params: { reason: error.message } });
       }
     }
-    if (patch.audit) await ctx.store.settings.set(shop, 'audit', patch.audit);
-    if (patch.budgets) await ctx.store.settings.set(shop, 'budgets', patch.budgets);
-    if (patch.alertChannels) await ctx.store.settings.set(shop, 'alertChannels', patch.alertChannels);
-    if (patch.digest) await ctx.store.settings.set(shop, 'digest', patch.digest);
-    if (patch.storeInputs) await ctx.store.settings.set(shop, 'storeInputs', patch.storeInputs);
-    if (headers) await ctx.store.settings.set(shop, 'signedHeaders', headers);
     res.json({ saved: Object.keys(patch) });
-  });
+  }));
   return router;
 }

@@ -1,9 +1,14 @@
 // What every admin view's API shares: the shop's latest finished run, its currency, and the store URL an audit
 // of the shop targets. Views read one section each (store.runs.getSection), never the whole report.
 import type { Response } from 'express';
+import { z } from 'zod';
 import type { RunRecord } from '../../store/index.ts';
 import type { ServerContext } from '../deps.ts';
 import { shopOf } from '../shop-context.ts';
+import { idString, optionalQuery } from '../validate.ts';
+
+/** `?run=<id>` of the views: absent or empty for the newest run, else a bounded positive integer. */
+export const runQuery = z.object({ run: optionalQuery(idString) }).loose();
 
 export interface ShopView {
   shop: string;
@@ -62,12 +67,10 @@ export function measured(run: RunRecord, section: ViewSection): boolean {
  * The run a view shows: `?run=<id>` when given (must be the shop's and finished), else the newest succeeded run
  * that measured the view's section, so a links-only audit does not blank the Pages view.
  */
-export async function chosenRun(ctx: ServerContext, res: Response, runParam: unknown, section?: ViewSection): Promise<RunRecord | null> {
+export async function chosenRun(ctx: ServerContext, res: Response, runId: number | undefined, section?: ViewSection): Promise<RunRecord | null> {
   const shop = shopOf(res);
-  if (typeof runParam === 'string' && runParam !== '') {
-    const id = Number(runParam);
-    if (!Number.isInteger(id) || id <= 0) return null;
-    const run = await ctx.store.runs.get(shop, id);
+  if (runId !== undefined) {
+    const run = await ctx.store.runs.get(shop, runId);
     return run?.status === 'succeeded' ? run : null;
   }
   const latest = await ctx.store.runs.latest(shop);

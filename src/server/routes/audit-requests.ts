@@ -1,47 +1,34 @@
 // POST /api/audits {url?}: queue an audit of the current shop's storefront. In app mode the lifecycle refuses
 // any URL that is not on one of the shop's own domains or resolves to a non-public address (see
-// src/shopify/guarded-lifecycle.ts); the URL defaults to the shop's storefront.
+// src/shopify/guarded-lifecycle.ts); the URL defaults to the shop's storefront. Only http(s) URLs are taken:
+// ftp:, file:, javascript:, data: … are refused with 400 unsupported_url_scheme (standalone; in app mode the guard
+// refuses them with 403).
 import { Router } from 'express';
-import { AuditTargetRefusedError } from '../../shopify/own-domain-guard.ts';
+import { z } from 'zod';
 import type { ServerContext } from '../deps.ts';
+import { HttpError } from '../http-error.ts';
 import { shopOf } from '../shop-context.ts';
+import { parseHttpUrl, text, validated } from '../validate.ts';
+
+const auditBody = z.union([z.undefined(), z.object({ url: text(2048).optional() }).loose()]);
 
 export function auditRequestRoutes(ctx: ServerContext): Router {
   const router = Router();
-  router.post('/audits', async (req, res) => {
+  router.post('/audits', validated({ body: auditBody }, async ({ body }, _req, res) => {
     const shop = shopOf(res);
-    const requested = (req.body as { url?: unknown } | undefined)?.url;
-    if (requested !== undefined && typeof requested !== 'string') {
-      res.status(400).json({ error: 'url must be a string' });
-      return;
-    }
-    let url = requested;
+    let url = body?.url || undefined;
     if (ctx.mode === 'embedded') {
       url ??= (await ctx.shopifyStore.shops.getProfile(shop))?.storefrontUrl;
-      if (!url) {
-        res.status(409).json({ error: 'shop profile not loaded yet; open the app again' });
-        return;
-      }
-    } else {
-      if (!url) {
-        res.status(400).json({ error: 'url is required in standalone mode' });
-        return;
-      }
-      try {
-        url = new URL(url).href;
-      } catch {
-        res.status(400).json({ error: `not a URL: ${url}` });
-        return;
-      }
+      if (!url) throw new HttpError(409, 'profile_not_loaded');
+    } else if (!url) {
+      throw new HttpError(400, 'url_required');
     }
-    try {
-      await ctx.lifecycle.requestAudit({ shop, url, reason: 'manual' });
-    } catch (error) {
-      if (!(error instanceof AuditTargetRefusedError)) throw error;
-      res.status(403).json({ error: error.message });
-      return;
-    }
+    // Standalone audits the normalised http(s) URL; app mode hands the guard what the shop asked for, and the
+    // guard refuses other schemes, credentials and foreign domains with 403 audit_target_refused.
+    if (ctx.mode === 'standalone') url = parseHttpUrl(url);
+    // An AuditTargetRefusedError from the guard becomes 403 audit_target_refused in the error middleware.
+    await ctx.lifecycle.requestAudit({ shop, url, reason: 'manual' });
     res.status(202).json({ shop, url, queued: true });
-  });
+  }));
   return router;
 }
