@@ -105,7 +105,8 @@ describe('embedded admin', () => {
     expect(await page.evaluate(() => document.querySelector('meta[name="shopify-api-key"]')?.getAttribute('content'))).toBe(API_KEY);
     expect(minted[0]).toBe('expired');
     expect(minted).toContain('fresh');
-    expect(rejected).toContain('/api/admin/links');
+    // The first API call (the shop context every view loads first) carried the expired token and was retried.
+    expect(rejected).toContain('/api/admin/context');
     // In the admin, App Bridge draws the navigation and title bar: the page's own tabs are not shown.
     expect(await page.$('ui-title-bar[title="Links"]')).not.toBeNull();
     expect(await page.$$eval('ui-nav-menu a', (links) => links.length)).toBe(6);
