@@ -96,7 +96,7 @@ export const ADMIN_EN = {
   'budgets.lcpMobile': 'Main content time on phones, at most (ms)', 'budgets.lcpDesktop': 'Main content time on desktop, at most (ms)', 'budgets.cls': 'Page jumps, at most (CLS)',
   'budgets.brokenLinks': 'Broken links, at most', 'budgets.checkoutSteps': 'Checkout steps, at most', 'budgets.none': 'no limit',
   'settings.budgetsIntro': 'Get an alert when a page gets slower or a limit is crossed. Leave a field empty for no limit.', 'settings.budgetsAdvanced': 'Advanced: all limits as JSON',
-  'settings.storefront': 'Storefront', 'settings.storeUrl': 'Storefront address', 'settings.storeUrlHelp': 'The address shoppers visit, e.g. https://shop.example.com. We audit its home page, products and collections.',
+  'settings.storefront': 'Storefront', 'settings.storeUrl': 'Storefront address', 'settings.storeUrlHelp': 'The address shoppers visit, e.g. {example}. We audit its home page, products and collections.',
   'settings.storeUrlShopify': 'Audited: your primary domain, from Shopify:',
   'settings.scheduleOn': 'Scheduled audits are on. Next: {next}.', 'settings.scheduleOff': 'Scheduled audits are off.', 'settings.scheduleNew': 'No schedule yet: a daily audit starts once you save.',
   'settings.noEmail': 'Email is not available on this server yet: use a webhook, or ask whoever runs the app to set up email.',

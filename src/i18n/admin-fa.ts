@@ -98,7 +98,7 @@ export const ADMIN_FA: AdminCatalogue = {
   'budgets.lcpMobile': 'حداکثر زمان نمایش محتوای اصلی در تلفن (میلی‌ثانیه)', 'budgets.lcpDesktop': 'حداکثر زمان نمایش محتوای اصلی در رایانه (میلی‌ثانیه)', 'budgets.cls': 'حداکثر جابه‌جایی صفحه (CLS)',
   'budgets.brokenLinks': 'حداکثر پیوند خراب', 'budgets.checkoutSteps': 'حداکثر مراحل تسویه‌حساب', 'budgets.none': 'بدون محدودیت',
   'settings.budgetsIntro': 'وقتی صفحه‌ای کند شد یا از محدودیتی گذشت، هشدار بگیرید. برای بدون محدودیت، خانه را خالی بگذارید.', 'settings.budgetsAdvanced': 'پیشرفته: همهٔ محدودیت‌ها به صورت JSON',
-  'settings.storefront': 'فروشگاه', 'settings.storeUrl': 'نشانی فروشگاه', 'settings.storeUrlHelp': 'نشانی‌ای که خریداران باز می‌کنند، مثلاً https://shop.example.com. صفحهٔ اصلی، محصولات و مجموعه‌ها را بررسی می‌کنیم.',
+  'settings.storefront': 'فروشگاه', 'settings.storeUrl': 'نشانی فروشگاه', 'settings.storeUrlHelp': 'نشانی‌ای که خریداران باز می‌کنند، مثلاً {example}. صفحهٔ اصلی، محصولات و مجموعه‌ها را بررسی می‌کنیم.',
   'settings.storeUrlShopify': 'بررسی‌شده: دامنهٔ اصلی شما، از Shopify:',
   'settings.scheduleOn': 'بررسی‌های زمان‌بندی‌شده روشن است. بعدی: {next}.', 'settings.scheduleOff': 'بررسی‌های زمان‌بندی‌شده خاموش است.', 'settings.scheduleNew': 'هنوز زمان‌بندی ندارید: پس از ذخیره، بررسی روزانه آغاز می‌شود.',
   'settings.noEmail': 'ایمیل هنوز روی این سرور در دسترس نیست: از Webhook استفاده کنید یا از گردانندهٔ برنامه بخواهید ایمیل را راه‌اندازی کند.',

@@ -98,7 +98,7 @@ export const ADMIN_HE: AdminCatalogue = {
   'budgets.lcpMobile': 'זמן הצגת התוכן הראשי בטלפון, לכל היותר (אלפיות שנייה)', 'budgets.lcpDesktop': 'זמן הצגת התוכן הראשי במחשב, לכל היותר (אלפיות שנייה)', 'budgets.cls': 'קפיצות בדף, לכל היותר (CLS)',
   'budgets.brokenLinks': 'קישורים שבורים, לכל היותר', 'budgets.checkoutSteps': 'שלבי קופה, לכל היותר', 'budgets.none': 'ללא מגבלה',
   'settings.budgetsIntro': 'קבלו התראה כשדף מאט או כשמגבלה נחצית. השאירו שדה ריק לביטול המגבלה.', 'settings.budgetsAdvanced': 'מתקדם: כל המגבלות כ־JSON',
-  'settings.storefront': 'חנות', 'settings.storeUrl': 'כתובת החנות', 'settings.storeUrlHelp': 'הכתובת שקונים מבקרים בה, למשל https://shop.example.com. אנחנו בודקים את דף הבית, המוצרים והקטגוריות.',
+  'settings.storefront': 'חנות', 'settings.storeUrl': 'כתובת החנות', 'settings.storeUrlHelp': 'הכתובת שקונים מבקרים בה, למשל {example}. אנחנו בודקים את דף הבית, המוצרים והקטגוריות.',
   'settings.storeUrlShopify': 'נבדק: הדומיין הראשי שלכם, מ־Shopify:',
   'settings.scheduleOn': 'בדיקות מתוזמנות פעילות. הבאה: {next}.', 'settings.scheduleOff': 'בדיקות מתוזמנות כבויות.', 'settings.scheduleNew': 'עדיין אין לוח זמנים: בדיקה יומית תתחיל אחרי השמירה.',
   'settings.noEmail': 'דוא״ל עוד לא זמין בשרת הזה: השתמשו ב־Webhook, או בקשו ממי שמפעיל את האפליקציה להגדיר דוא״ל.',

@@ -98,7 +98,7 @@ export const ADMIN_ZH_CN: AdminCatalogue = {
   'budgets.lcpMobile': '手机上主要内容显示时间上限（毫秒）', 'budgets.lcpDesktop': '桌面上主要内容显示时间上限（毫秒）', 'budgets.cls': '页面跳动上限 (CLS)',
   'budgets.brokenLinks': '失效链接上限', 'budgets.checkoutSteps': '结账步骤上限', 'budgets.none': '不限',
   'settings.budgetsIntro': '页面变慢或超出限制时收到提醒。留空表示不限。', 'settings.budgetsAdvanced': '高级：以 JSON 查看全部限制',
-  'settings.storefront': '店铺', 'settings.storeUrl': '店铺网址', 'settings.storeUrlHelp': '顾客访问的网址，例如 https://shop.example.com。我们会审计首页、商品和商品系列。',
+  'settings.storefront': '店铺', 'settings.storeUrl': '店铺网址', 'settings.storeUrlHelp': '顾客访问的网址，例如 {example}。我们会审计首页、商品和商品系列。',
   'settings.storeUrlShopify': '审计对象：您在 Shopify 的主域名：',
   'settings.scheduleOn': '定时审计已开启。下次：{next}。', 'settings.scheduleOff': '定时审计已关闭。', 'settings.scheduleNew': '尚无计划：保存后将开始每日审计。',
   'settings.noEmail': '此服务器暂不支持邮件：请使用 Webhook，或请应用的运维人员配置邮件。',

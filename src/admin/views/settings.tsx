@@ -114,7 +114,15 @@ function Form(props: { data: SettingsData; saved: () => void }) {
           <>
             <label for="s-url">{t('settings.storeUrl')}</label>
             <input id="s-url" type="url" dir="ltr" inputMode="url" placeholder="https://" required={!d.storeUrl} value={storeUrl} onInput={(e) => setStoreUrl(e.currentTarget.value)} />
-            <p class="muted">{t('settings.storeUrlHelp')}</p>
+            <p class="muted">
+              {/* The example URL is isolated left-to-right inside the Hebrew or Persian sentence. */}
+              {t('settings.storeUrlHelp').split('{example}').map((part, i) => (
+                <span key={i}>
+                  {i > 0 && <bdi dir="ltr">https://shop.example.com</bdi>}
+                  {part}
+                </span>
+              ))}
+            </p>
           </>
         ) : (
           <p>
