@@ -31,7 +31,8 @@ export function checkoutRules(checkout: CheckoutSection | null, inputs: Resolved
   if (!checkout) return [];
   const out: Candidate[] = [];
   const f = checkout.failure;
-  if (!checkout.completed && f && !NOT_A_FAULT.has(f.reason)) {
+  // An auditor-side failure (our selectors, timeouts) is "could not test": no money rests on it.
+  if (!checkout.completed && f && !NOT_A_FAULT.has(f.reason) && f.origin !== 'auditor') {
     const step = checkout.steps.find((s) => s.name === f.step);
     out.push({
       kind: 'direct', id: 'checkout-failure', category: 'checkout', pages: step ? [step.url] : [],
