@@ -29,6 +29,7 @@ export const DEFAULT_LINKS_OPTIONS: LinksOptions = {
   perExternalHost: 4,
   checkExternal: true,
   checkFragments: false,
+  checkExternalFragments: false,
   checkCss: true,
   maxPageBytes: 5 * 1024 * 1024,
   slowPageMs: 800,
@@ -53,6 +54,8 @@ export async function crawlLinks(
   const client = new HttpClient({
     allowPrivateAddresses: context.allowPrivateAddresses,
     headers: context.headers,
+    // The extra headers (signatures, Authorization, Cookie) are for the store only, never for sites it links to.
+    headerOrigins: [new URL(context.storeUrl).origin],
     connectionsPerHost: Math.max(options.perHost, options.perExternalHost),
     headersTimeoutMs: options.timeoutMs,
     bodyTimeoutMs: options.timeoutMs,

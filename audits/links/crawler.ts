@@ -8,7 +8,7 @@ import { decodedBody, headerValue, type HttpClient, type HttpResponse } from '..
 import { checkUrl, type CheckOptions, type CheckOutcome } from './link-checker.ts';
 import { createPageExtractor } from './extract-html.ts';
 import { extractCssReferences } from './extract-css.ts';
-import { originOf, resolveReference } from './url-policy.ts';
+import { fragmentFound, originOf, resolveReference } from './url-policy.ts';
 import { TrapDetector, type TrapOptions } from './trap-detector.ts';
 import { CHECK, HostScheduler, LINKED_PAGE, SEED_PAGE } from './host-scheduler.ts';
 import { BROKEN, OK, PENDING, SlowPages, UNVERIFIED, buildSection, newRecord, type UrlRecord } from './crawl-records.ts';
@@ -22,6 +22,8 @@ export interface CrawlOptions {
   perExternalHost: number;
   checkExternal: boolean;
   checkFragments: boolean;
+  /** Also check #fragments on external pages (fetches those pages with GET). Off by default, as in the peers. */
+  checkExternalFragments: boolean;
   checkCss: boolean;
   maxPageBytes: number;
   slowPageMs: number;
@@ -53,6 +55,8 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
   const records = new Map<string, UrlRecord>();
   const invalid = new Map<string, { kind: ResourceKind; message: string; foundOn: string[] }>();
   const anchors = new Map<string, Set<string>>();
+  /** Where a page that redirected landed: its #fragments are looked up there (with checkFragments only). */
+  const landedAt = new Map<string, string>();
   const fragmentRequests = new Map<string, Map<string, string[]>>();
   const trap = new TrapDetector(options.trap);
   const slow = new SlowPages(options.slowPagesLimit, options.slowPageMs);
@@ -67,6 +71,11 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
   let linksChecked = 0;
   let skipped = 0;
   let pagesOverCap = 0;
+  let errorPagesParsed = 0;
+  /** Set once the cap is truly full (nothing in flight): parked pages are then checked, not crawled. */
+  let capFinal = false;
+  /** Pages met while the cap was full; crawled later if slots free up (pages that turn out not to be pages). */
+  let parked: [string, UrlRecord][] = [];
 
   const discover = (url: string, kind: ResourceKind, navigable: boolean, foundOn: string | null, seed = false) => {
     let record = records.get(url);
@@ -122,14 +131,15 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
         return;
       }
       const { url, fragment } = resolved;
-      if (fragment && options.checkFragments && ref.navigable && url !== pageUrl && originOf(url) === origin) {
+      // Same-page fragments count too (`#missing-section` on the page itself); the empty fragment never misses.
+      if (fragment && options.checkFragments && ref.navigable && (options.checkExternalFragments || originOf(url) === origin)) {
         let wanted = fragmentRequests.get(url);
         if (!wanted) fragmentRequests.set(url, (wanted = new Map()));
         const pages = wanted.get(fragment) ?? [];
         if (!pages.includes(pageUrl)) pages.push(pageUrl);
         wanted.set(fragment, pages);
       }
-      // A page linking to itself (canonical, "#top") adds nothing: it is being checked right now.
+      // A page linking to itself (canonical, "#", "#top") adds nothing: it is being checked right now.
       if (url === pageUrl || seen.has(url)) return;
       seen.add(url);
       if (fingerprint && !PAGINATED.test(url)) fingerprint.update(url + '\n');
@@ -149,26 +159,32 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     const response = outcome.type === 'broken' ? outcome.response : null;
     if (!response) return;
     const isHtml = (headerValue(response.headers, 'content-type') ?? '').includes('html');
-    if (!isHtml || originOf(response.url) !== origin || pagesStarted >= options.maxPages) {
+    // Error pages have their own budget: they are not pages of the store's catalogue, and counting them
+    // against maxPages is what left part of a store under the cap uncrawled.
+    if (!isHtml || originOf(response.url) !== origin || errorPagesParsed >= options.maxPages) {
       await client.discard(response);
       return;
     }
-    pagesStarted++;
+    errorPagesParsed++;
     await parsePage(response.url, response);
   };
 
   const crawlPage = async (url: string, record: UrlRecord) => {
     const outcome = await checkUrl(client, url, true, checkOptions, true);
     settle(url, record, outcome);
-    await parseErrorPage(outcome);
-    if (outcome.type !== 'ok' || !outcome.response) return;
+    if (outcome.type !== 'ok' || !outcome.response) {
+      pagesStarted--; // a broken URL is a finding, not a crawled page: it does not count against the cap
+      return parseErrorPage(outcome);
+    }
     const response = outcome.response;
     const finalUrl = outcome.finalUrl;
     const isHtml = (headerValue(response.headers, 'content-type') ?? '').includes('html');
     // A redirect onto another page we already know: that page is (or will be) crawled on its own.
     const redirectedToKnown = finalUrl !== url && records.has(finalUrl);
+    if (finalUrl !== url && options.checkFragments) landedAt.set(url, finalUrl);
     if (!isHtml || originOf(finalUrl) !== origin || redirectedToKnown) {
       await client.discard(response);
+      pagesStarted--; // not a page of ours to crawl: its slot under the cap goes back
       return;
     }
     if (finalUrl !== url) {
@@ -207,8 +223,17 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     input.signal?.throwIfAborted();
     const sameOrigin = originOf(url) === origin;
     if (sameOrigin && record.navigable && input.isAllowedByRobots(url)) {
-      if (pagesStarted >= options.maxPages) pagesOverCap++;
-      else if (trap.admit(url).crawl) {
+      if (pagesStarted >= options.maxPages) {
+        if (!capFinal) return void parked.push([url, record]);
+        // Checked, not crawled; counted as a page left out only if it is one (an HTML page of ours that is not
+        // a redirect to a page already known), so the cap message does not count 404s, files and aliases.
+        const outcome = await checkUrl(client, url, false, checkOptions, true);
+        settle(url, record, outcome);
+        if (outcome.type === 'ok' && (outcome.contentType ?? '').includes('html') && originOf(outcome.finalUrl) === origin) {
+          if (outcome.finalUrl === url || !records.has(outcome.finalUrl)) pagesOverCap++;
+        }
+        return parseErrorPage(outcome);
+      } else if (trap.admit(url).crawl) {
         pagesStarted++;
         return crawlPage(url, record);
       }
@@ -219,6 +244,26 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     await parseErrorPage(outcome);
   };
 
+  /** External pages some link wants a #fragment on: fetched (GET) after the crawl, only for their ids. */
+  const fetchExternalAnchors = async () => {
+    for (const url of fragmentRequests.keys()) {
+      if (originOf(url) === origin || anchors.has(url) || records.get(url)?.state !== OK) continue;
+      scheduler.add(
+        originOf(url),
+        async () => {
+          const outcome = await checkUrl(client, url, true, checkOptions);
+          if (outcome.type !== 'ok' || !outcome.response) return;
+          if (!(headerValue(outcome.response.headers, 'content-type') ?? '').includes('html')) return client.discard(outcome.response);
+          const extractor = createPageExtractor(outcome.finalUrl, { css: false, collectAnchors: true, getForms: false }, () => undefined);
+          await streamPageInto(outcome.response, extractor, options.maxPageBytes);
+          if (extractor.anchors) anchors.set(url, extractor.anchors);
+        },
+        CHECK,
+      );
+    }
+    await scheduler.idle();
+  };
+
   discover(new URL('/', origin).href, 'page', true, null);
   for (const seed of input.seeds) {
     const resolved = resolveReference(seed.url, origin);
@@ -226,14 +271,25 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     else if (resolved.type === 'invalid') invalid.set(seed.url, { kind: 'page', message: resolved.message, foundOn: seed.foundOn ? [seed.foundOn] : [] });
   }
   await scheduler.idle();
+  // pagesStarted counts pages in flight too, and some of those turn out not to be pages (a redirect to a page
+  // already known, an image behind an <a>, a 404). Only with nothing in flight is the count exact: then parked
+  // pages get the freed slots, and once the cap is truly full the rest are checked, not crawled.
+  while (parked.length > 0) {
+    capFinal = pagesStarted >= options.maxPages;
+    const batch = parked;
+    parked = [];
+    for (const [url, record] of batch) scheduler.add(origin, () => visit(url, record), LINKED_PAGE);
+    await scheduler.idle();
+  }
+  if (options.checkExternalFragments && options.checkFragments) await fetchExternalAnchors();
 
   const truncatedAt = [...trap.truncatedAt.values()];
   if (pagesOverCap > 0) truncatedAt.unshift(`page cap of ${options.maxPages} reached: ${pagesOverCap} more pages were checked but not crawled`);
   const fragments: { url: string; foundOn: string[] }[] = [];
   for (const [url, wanted] of fragmentRequests) {
-    const ids = anchors.get(url);
+    const ids = anchors.get(landedAt.get(url) ?? url);
     if (!ids) continue; // not crawled as HTML: nothing to check against
-    for (const [fragment, foundOn] of wanted) if (fragment !== 'top' && !ids.has(fragment)) fragments.push({ url: `${url}#${fragment}`, foundOn });
+    for (const [fragment, foundOn] of wanted) if (!fragmentFound(ids, fragment)) fragments.push({ url: `${url}#${fragment}`, foundOn });
   }
   return buildSection({ records, invalid, fragments, pagesCrawled, linksChecked, truncatedAt, slowPages: slow, skipped });
 }

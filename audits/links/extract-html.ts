@@ -35,6 +35,7 @@ export interface PageExtractor {
 const JSON_LD_URL_KEYS = new Set(['url', 'image', 'logo', 'contentUrl', 'thumbnailUrl', 'embedUrl', 'sameAs', 'photo']);
 const SKIPPED_LINK_RELS = new Set(['dns-prefetch', 'preconnect']);
 const ICON_RELS = /(^|\s)(icon|apple-touch-icon|apple-touch-icon-precomposed|mask-icon)(\s|$)/i;
+const URL_META = /^(og:(image|video|audio)(:(url|secure_url))?|og:url|twitter:(image|player)(:src)?)$/;
 const PAGE_RELS = /(^|\s)(canonical|alternate|next|prev|previous|author|help|license)(\s|$)/i;
 
 function kindOfPreload(as: string | undefined): ResourceKind {
@@ -60,7 +61,8 @@ function linkKind(attribs: Record<string, string>): { kind: ResourceKind; naviga
   const rel = (attribs.rel ?? '').toLowerCase();
   const tokens = rel.split(/[\t\n\f\r ]+/).filter(Boolean);
   if (tokens.length > 0 && tokens.every((token) => SKIPPED_LINK_RELS.has(token))) return null;
-  if (tokens.includes('stylesheet')) return { kind: 'stylesheet', navigable: false };
+  // A disabled stylesheet is never fetched by browsers (HTML: "the link element's disabled attribute").
+  if (tokens.includes('stylesheet')) return 'disabled' in attribs ? null : { kind: 'stylesheet', navigable: false };
   if (tokens.includes('preload') || tokens.includes('prefetch')) return { kind: kindOfPreload(attribs.as), navigable: false };
   if (tokens.includes('modulepreload')) return { kind: 'script', navigable: false };
   if (ICON_RELS.test(rel)) return { kind: 'image', navigable: false };
@@ -199,9 +201,13 @@ export function createPageExtractor(pageUrl: string, options: ExtractOptions, em
             if ((attribs['http-equiv'] ?? '').toLowerCase() === 'refresh') {
               const target = metaRefreshUrl(content);
               if (target) push(target, 'page', true);
-            } else if (/^https?:\/\//i.test(content.trim())) {
+            } else {
               const property = (attribs.property ?? attribs.name ?? '').toLowerCase();
-              push(content, property.includes('image') ? 'image' : property.endsWith(':url') ? 'page' : 'other');
+              // Open Graph / Twitter URL properties are URLs even when written relative (crawlers resolve them
+              // against the page); any other meta counts only when it is an absolute URL.
+              if (URL_META.test(property) || /^https?:\/\//i.test(content.trim())) {
+                push(content, property.includes('image') ? 'image' : property.endsWith(':url') || property === 'og:url' ? 'page' : 'other');
+              }
             }
             break;
           }

@@ -2,7 +2,7 @@
 // followed hop by hop, transient failures retried with backoff (Retry-After honoured on 429/503), and bot
 // walls recognised as "could not verify" instead of being reported as broken links.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { followRedirects, headerValue, readBody, type HttpClient, type HttpResponse, type RedirectHop } from '../shared/http-fetcher.ts';
+import { MAX_REDIRECTS, followRedirects, headerValue, readBody, type HttpClient, type HttpResponse, type RedirectHop } from '../shared/http-fetcher.ts';
 import { FetchError, toFetchError, type FetchErrorKind } from '../shared/fetch-errors.ts';
 
 export interface CheckOptions {
@@ -15,10 +15,18 @@ export interface CheckOptions {
   signal?: AbortSignal;
 }
 
-export const DEFAULT_CHECK_OPTIONS: CheckOptions = { retries: 3, retryBaseMs: 400, maxRetryAfterMs: 30_000, maxRedirects: 10 };
+export const DEFAULT_CHECK_OPTIONS: CheckOptions = { retries: 3, retryBaseMs: 400, maxRetryAfterMs: 30_000, maxRedirects: MAX_REDIRECTS };
 
 export type CheckOutcome =
-  | { type: 'ok'; status: number; hops: RedirectHop[]; finalUrl: string; response: HttpResponse | null }
+  | {
+      type: 'ok';
+      status: number;
+      hops: RedirectHop[];
+      finalUrl: string;
+      response: HttpResponse | null;
+      /** The final answer's Content-Type (so a caller can tell a page from a file without the body). */
+      contentType?: string;
+    }
   | {
       type: 'broken';
       status: number | null;
@@ -32,7 +40,11 @@ export type CheckOutcome =
   | { type: 'unverified'; reason: string; hops: RedirectHop[]; finalUrl: string };
 
 const CHALLENGE_BODY = /challenge-platform|cf-chl-|__cf_chl_|<title>Just a moment\.\.\.<\/title>|Attention Required! \| Cloudflare|cf-browser-verification/i;
-const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+// Every 5xx is worth another try (Cloudflare's 520–527 are origin hiccups that recover), and 429 is an explicit
+// "later"; backoff is exponential, Retry-After honoured.
+const isRetryStatus = (status: number): boolean => status === 429 || (status >= 500 && status <= 599);
+// LinkedIn answers automated requests with a non-standard 999: a refusal to talk to bots, not a missing page.
+const BOT_REFUSAL_STATUSES = new Map([[999, 'bot protection: HTTP 999 (LinkedIn refuses automated requests)']]);
 const RETRY_ERRORS = new Set<FetchErrorKind>(['timeout', 'reset']);
 
 /** Shopify sends bots to /challenge; Cloudflare marks managed challenges with cf-mitigated. */
@@ -105,24 +117,36 @@ export async function checkUrl(client: HttpClient, url: string, wantBody: boolea
       await client.discard(response);
       return { type: 'unverified', reason: challenge, hops, finalUrl: response.url };
     }
-    if (status < 400) {
+    if (status < 300) {
       if (wantBody) return { type: 'ok', status, hops, finalUrl: response.url, response };
       await client.discard(response);
-      return { type: 'ok', status, hops, finalUrl: response.url, response: null };
+      return { type: 'ok', status, hops, finalUrl: response.url, response: null, contentType: headerValue(response.headers, 'content-type') };
     }
     if (method === 'HEAD') {
-      // HEAD refused (405/501) or answered differently from GET on plenty of servers: confirm with GET.
+      // HEAD refused (405/501), or answered differently from GET on plenty of servers: confirm with GET.
       await client.discard(response);
       method = 'GET';
       attemptNo--;
       continue;
+    }
+    if (status >= 300 && status < 400) {
+      // followRedirects hands back a 3xx only when it cannot be followed: a 304 to a request that was not
+      // conditional, or a redirect without a Location. Neither gives the shopper a page.
+      await client.discard(response);
+      const error = status === 304 ? 'HTTP 304 Not Modified to an unconditional request' : `HTTP ${status} without a Location header`;
+      return { type: 'broken', status, error, errorKind: null, hops, finalUrl: response.url };
+    }
+    const refusal = BOT_REFUSAL_STATUSES.get(status);
+    if (refusal) {
+      await client.discard(response);
+      return { type: 'unverified', reason: refusal, hops, finalUrl: response.url };
     }
     const sniffed = status === 403 || status === 503 || status === 429;
     if (sniffed && (await bodyLooksLikeChallenge(response))) {
       return { type: 'unverified', reason: `bot protection: challenge page (HTTP ${status})`, hops, finalUrl: response.url };
     }
     last = { type: 'broken', status, error: null, errorKind: null, hops, finalUrl: response.url };
-    if (!RETRY_STATUSES.has(status) || attemptNo === options.retries) {
+    if (!isRetryStatus(status) || attemptNo === options.retries) {
       if (keepErrorBody && !sniffed) return { ...last, response };
       await client.discard(response);
       return last;

@@ -15,9 +15,26 @@ export function resolveReference(raw: string, base: string): Resolved {
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { type: 'skipped', scheme: url.protocol.slice(0, -1) };
   if (!url.hostname) return { type: 'invalid', message: `URL without a host: ${JSON.stringify(raw)}` };
-  const fragment = url.hash ? safeDecode(url.hash.slice(1)) : null;
-  if (url.hash) url.hash = '';
-  return { type: 'url', url: url.href, fragment };
+  // Cut at '#' in the serialised href, not through url.hash: `href="#"` has an empty hash but its href still
+  // ends in '#', which would make the page a second, different URL (and crawl it twice).
+  const href = url.href;
+  const hash = href.indexOf('#');
+  if (hash === -1) return { type: 'url', url: href, fragment: null };
+  return { type: 'url', url: href.slice(0, hash), fragment: href.slice(hash + 1) };
+}
+
+/**
+ * Whether a page with these ids (and <a name>s) has the target a fragment points at, by the HTML standard's
+ * "find a potential indicated element": the empty fragment and "top" are the top of the page; the fragment as
+ * written (percent-encoded) is tried first, then its percent-decoded form. A text fragment (`#:~:text=…`, or
+ * `#id:~:text=…`) is a directive for the browser, not an id: only the part before `:~:` is looked up.
+ */
+export function fragmentFound(ids: ReadonlySet<string>, fragment: string): boolean {
+  const directive = fragment.indexOf(':~:');
+  const target = directive === -1 ? fragment : fragment.slice(0, directive);
+  if (target === '' || ids.has(target)) return true;
+  const decoded = safeDecode(target);
+  return ids.has(decoded) || decoded.toLowerCase() === 'top';
 }
 
 function safeDecode(value: string): string {

@@ -14,6 +14,7 @@ export type { LoadTimeOptions, DeviceChoice } from './options.ts';
 export { LOAD_TIME_DEFAULTS, resolveLoadTimeOptions } from './options.ts';
 export { TEMPLATE_WEIGHTS, storeScoreOf } from './store-score.ts';
 export { ownerOf, type AttributionRules, type Owner } from './attribution.ts';
+export { appNameFromHandle, appNameFromFile, KNOWN_APP_HANDLES } from './known-apps.ts';
 
 export async function runLoadTimeAudit(context: AuditContext, partial: Partial<LoadTimeOptions> = {}): Promise<LoadTimeSection> {
   const options = resolveLoadTimeOptions(partial);
@@ -53,7 +54,7 @@ function attributionRules(context: AuditContext, options: LoadTimeOptions): Attr
   const origins = new Set<string>([new URL(context.storeUrl).origin]);
   for (const page of context.pages) origins.add(new URL(page.url).origin);
   const appNames: Record<string, string> = {};
-  for (const [uuid, name] of Object.entries(options.appNames)) appNames[uuid.toLowerCase()] = name;
+  for (const [key, name] of Object.entries(options.appNames)) appNames[key.toLowerCase()] = name.trim();
   return { storeOrigins: origins, appNames, appDomains: options.appDomains };
 }
 

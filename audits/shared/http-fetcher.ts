@@ -1,8 +1,10 @@
 // The one HTTP client every plain-HTTP audit uses: keep-alive pools with a bounded number of connections per
-// host, timeouts, a body-size cap, the caller's extra headers on every request (signed requests), and the SSRF
-// guard in app mode. Redirects are never followed here: callers that care (the link crawler, discovery) walk
-// them with followRedirects so each hop is visible and goes through the same guard.
+// host, timeouts, a body-size cap, the caller's extra headers (signed requests, Authorization, Cookie) on
+// requests to the store's own origins only, a browser-like cookie jar, and the SSRF guard in app mode.
+// Redirects are never followed here: callers that care (the link crawler, discovery) walk them with
+// followRedirects so each hop is visible and goes through the same guard.
 import { Agent } from 'undici';
+import { CookieJar } from 'tough-cookie';
 import type { Dispatcher } from 'undici';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
@@ -12,8 +14,20 @@ import { FetchError, toFetchError } from './fetch-errors.ts';
 export interface HttpClientOptions {
   /** false in app mode: private, loopback, link-local, CGNAT, ULA and unspecified targets are refused. */
   allowPrivateAddresses: boolean;
-  /** Sent with every request (e.g. Web Bot Auth signature headers). */
+  /**
+   * Extra request headers (Web Bot Auth `Signature`/`Signature-Input`, `Authorization`, `Cookie`). They go only to
+   * `headerOrigins` when that is set; a redirect chain that leaves those origins drops them for the rest of the
+   * chain, as the Fetch standard drops `Authorization` on a cross-origin redirect. A signature handed to a site
+   * the store links to could be replayed against the store.
+   */
   headers?: Record<string, string>;
+  /** The store's own origins (e.g. `https://shop.example.com`). Unset: `headers` go everywhere (the old behaviour). */
+  headerOrigins?: string[];
+  /**
+   * Keep cookies the own origins (headerOrigins, or every origin when unset) set, and send them back, as a browser
+   * would. Default true. Other origins' cookies live only for one redirect chain (see followRedirects).
+   */
+  cookies?: boolean;
   userAgent?: string;
   /** Keep-alive connections per origin. */
   connectionsPerHost?: number;
@@ -32,6 +46,10 @@ export interface RequestInit {
   method?: 'GET' | 'HEAD';
   headers?: Record<string, string>;
   signal?: AbortSignal;
+  /** false: leave out the client's extra headers (followRedirects sets it once a chain has left the own origins). */
+  extraHeaders?: boolean;
+  /** Cookie jar for this request; default: the client's jar for its own origins, none elsewhere. */
+  jar?: CookieJar | null;
 }
 
 export interface HttpResponse {
@@ -51,14 +69,22 @@ export function headerValue(headers: HttpResponse['headers'], name: string): str
 }
 
 export class HttpClient {
-  readonly options: Required<Omit<HttpClientOptions, 'headers' | 'userAgent' | 'trustedAddresses'>> & { headers: Record<string, string>; userAgent: string };
+  readonly options: Required<Omit<HttpClientOptions, 'headers' | 'userAgent' | 'trustedAddresses' | 'headerOrigins' | 'cookies'>> & {
+    headers: Record<string, string>;
+    userAgent: string;
+  };
   readonly #agent: Agent;
   readonly #trusted: ReadonlySet<string>;
+  readonly #ownOrigins: Set<string> | null;
+  /** The crawl's cookies for the own origins; null when cookies are off. */
+  readonly jar: CookieJar | null;
+  #jarEmpty = true;
 
   constructor(options: HttpClientOptions) {
     this.options = {
       allowPrivateAddresses: options.allowPrivateAddresses,
-      headers: options.headers ?? {},
+      // Lower-cased once, so a caller's `Cookie` and the jar's `cookie` merge instead of going out twice.
+      headers: Object.fromEntries(Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value])),
       userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
       connectionsPerHost: options.connectionsPerHost ?? 16,
       connectTimeoutMs: options.connectTimeoutMs ?? 10_000,
@@ -67,6 +93,8 @@ export class HttpClient {
       maxBodyBytes: options.maxBodyBytes ?? 10 * 1024 * 1024,
     };
     this.#trusted = new Set(options.trustedAddresses ?? []);
+    this.#ownOrigins = options.headerOrigins ? new Set(options.headerOrigins.map((origin) => new URL(origin).origin)) : null;
+    this.jar = options.cookies === false ? null : new CookieJar();
     this.#agent = new Agent({
       connections: this.options.connectionsPerHost,
       keepAliveTimeout: 10_000,
@@ -77,6 +105,16 @@ export class HttpClient {
         ...(this.options.allowPrivateAddresses ? {} : { lookup: publicOnlyLookup(this.#trusted) }),
       },
     });
+  }
+
+  /** Whether an origin is one of the store's own (all are when headerOrigins is unset). */
+  isOwnOrigin(origin: string): boolean {
+    return this.#ownOrigins === null || this.#ownOrigins.has(origin);
+  }
+
+  /** Adds an origin the store answers on (e.g. its www. host after the home page redirected there). */
+  addOwnOrigin(origin: string): void {
+    this.#ownOrigins?.add(new URL(origin).origin);
   }
 
   /** One request, no redirect following. Throws FetchError; the caller must consume or dump the body. */
@@ -93,16 +131,29 @@ export class HttpClient {
     const started = performance.now();
     try {
       if (!this.options.allowPrivateAddresses) assertPublicHost(parsed.hostname, this.#trusted);
+      const own = this.isOwnOrigin(parsed.origin);
+      const headers: Record<string, string> = { 'user-agent': this.options.userAgent, accept: '*/*' };
+      if (own && init.extraHeaders !== false) Object.assign(headers, this.options.headers);
+      Object.assign(headers, init.headers);
+      const jar = init.jar !== undefined ? init.jar : own ? this.jar : null;
+      // The jar is consulted only once it holds something: most stores set no cookie a crawler keeps.
+      const cookie = jar && !(jar === this.jar && this.#jarEmpty) ? jar.getCookieStringSync(parsed.href) : '';
+      if (cookie) headers.cookie = headers.cookie ? `${headers.cookie}; ${cookie}` : cookie;
       const response = await this.#agent.request({
         origin: parsed.origin,
         path: parsed.pathname + parsed.search,
         method: init.method ?? 'GET',
-        headers: { 'user-agent': this.options.userAgent, accept: '*/*', ...this.options.headers, ...init.headers },
+        headers,
         signal: init.signal,
         // undici closes the connection after every HEAD by default (for servers that wrongly send a body);
         // a link checker sends thousands of HEADs, so keep the connection like browsers do.
         reset: false,
       });
+      const setCookie = response.headers['set-cookie'];
+      if (jar && setCookie) {
+        for (const line of Array.isArray(setCookie) ? setCookie : [setCookie]) jar.setCookieSync(line, parsed.href, { ignoreError: true });
+        if (jar === this.jar) this.#jarEmpty = false;
+      }
       return { url: parsed.href, status: response.statusCode, headers: response.headers, ttfbMs: performance.now() - started, body: response.body };
     } catch (error) {
       throw toFetchError(error, parsed.href);
@@ -179,12 +230,32 @@ export interface FollowedResponse {
   response: HttpResponse;
 }
 
-/** Follows up to maxRedirects 3xx answers, each hop through the same client and therefore the same guard. */
-export async function followRedirects(client: HttpClient, url: string, init: RequestInit = {}, maxRedirects = 10): Promise<FollowedResponse> {
+/** Browsers follow 20 redirects (Fetch standard, HTTP-redirect fetch). */
+export const MAX_REDIRECTS = 20;
+
+/**
+ * Follows up to maxRedirects 3xx answers, each hop through the same client and therefore the same guard. A 3xx
+ * without a Location (and a 304) is returned as the answer: the caller decides what it means.
+ * Once a hop leaves the client's own origins the extra headers stay off for the rest of the chain, even if it
+ * comes back (Fetch: "the moment another origin is seen ... the Authorization header is removed"). Cookies set
+ * on other origins' hops are kept for this chain only, so a redirect that sets a cookie and expects it on the
+ * next hop works as in a browser.
+ */
+export async function followRedirects(client: HttpClient, url: string, init: RequestInit = {}, maxRedirects = MAX_REDIRECTS): Promise<FollowedResponse> {
   const hops: RedirectHop[] = [];
   let current = url;
+  let left = init.extraHeaders === false;
+  let chainJar: CookieJar | null = null;
   for (;;) {
-    const response = await client.request(current, init);
+    const own = client.isOwnOrigin(originOfHref(current));
+    if (!own) left = true;
+    const response = await client.request(current, { ...init, extraHeaders: !left, jar: own ? client.jar : chainJar });
+    const setCookie = response.headers['set-cookie'];
+    if (!own && !chainJar && client.jar && setCookie) {
+      // Created on the first cookie only: most external checks never see one.
+      chainJar = new CookieJar();
+      for (const line of Array.isArray(setCookie) ? setCookie : [setCookie]) chainJar.setCookieSync(line, response.url, { ignoreError: true });
+    }
     const location = headerValue(response.headers, 'location');
     if (response.status < 300 || response.status >= 400 || response.status === 304 || !location) return { hops, response };
     await client.discard(response);
@@ -195,5 +266,13 @@ export async function followRedirects(client: HttpClient, url: string, init: Req
     } catch {
       throw new FetchError('invalid-url', current, `redirect to an invalid URL: ${location}`, 'ERR_INVALID_URL');
     }
+  }
+}
+
+function originOfHref(href: string): string {
+  try {
+    return new URL(href).origin;
+  } catch {
+    return href;
   }
 }

@@ -1,3 +1,4 @@
+import type { Cart } from './cart.ts';
 import type { Catalog } from './catalog.ts';
 import type { ResolvedOptions } from './options.ts';
 
@@ -14,6 +15,8 @@ export interface PageRequest {
   base: string;
   path: string;
   cartCount: number;
+  /** The shopper's cart, for themes that render it on every page (a cart drawer). */
+  cart?: Cart;
 }
 
 export const isDefective = (ctx: StoreContext): boolean => ctx.opts.variant === 'defective';

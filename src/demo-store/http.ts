@@ -53,6 +53,10 @@ export class HttpError extends Error {
 const MAX_BODY = 64 * 1024;
 
 export async function readBody(req: IncomingMessage): Promise<string> {
+  return (await readRaw(req)).toString('utf8');
+}
+
+async function readRaw(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const c of req) {
@@ -61,13 +65,26 @@ export async function readBody(req: IncomingMessage): Promise<string> {
     if (size > MAX_BODY) throw new HttpError(413, `request body larger than ${MAX_BODY} bytes`);
     chunks.push(b);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
 /** A form or JSON body as a flat map (JSON bodies keep their structure under `json`). */
 export async function readForm(req: IncomingMessage): Promise<{ form: URLSearchParams; json: unknown }> {
-  const body = await readBody(req);
+  const raw = await readRaw(req);
   const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'multipart/form-data') {
+    // What a theme's `new FormData(form)` or an enctype="multipart/form-data" form sends; parsed by the
+    // platform's own multipart parser (undici's), text fields only.
+    try {
+      const data = await new Response(new Uint8Array(raw), { headers: { 'content-type': String(req.headers['content-type']) } }).formData();
+      const form = new URLSearchParams();
+      for (const [k, v] of data.entries()) if (typeof v === 'string') form.append(k, v);
+      return { form, json: undefined };
+    } catch {
+      throw new HttpError(400, 'request body is not valid multipart/form-data');
+    }
+  }
+  const body = raw.toString('utf8');
   if (type === 'application/json') {
     try {
       return { form: new URLSearchParams(), json: body ? JSON.parse(body) : {} };

@@ -58,15 +58,62 @@ export const opportunitySchema = z.object({
 });
 export type Opportunity = z.infer<typeof opportunitySchema>;
 
+/** A range of measured deltas over N paired runs: the median and the spread. Positive = the page gets better without. */
+const deltaSchema = z.object({ median: z.number(), min: z.number(), max: z.number() });
+
+/** "Without this app": the page re-run with the app's URLs blocked (Lighthouse's blockedUrlPatterns). */
+export const withoutAppSchema = z.object({
+  runs: z.number().int(),
+  blockedUrlPatterns: z.array(z.string()),
+  /** Score points gained without the app (0..100 scale). */
+  scoreDelta: deltaSchema.nullable(),
+  lcpMsDelta: deltaSchema.nullable(),
+  fcpMsDelta: deltaSchema.nullable(),
+  tbtMsDelta: deltaSchema.nullable(),
+  /** Set when the delta understates the app's cost (e.g. server-rendered markup that blocking cannot remove). */
+  unreliable: messageSchema.nullable(),
+  /** Wall time of the extra runs. */
+  elapsedMs: z.number(),
+});
+export type WithoutApp = z.infer<typeof withoutAppSchema>;
+
 export const appCostSchema = z.object({
   name: z.string(),
-  kind: z.enum(['theme', 'platform', 'app', 'third-party']),
+  /**
+   * `content` is the store's own pages and media; `unattributed` is what no rule could place, kept visible so
+   * nothing is silently dropped (older reports have only the first four).
+   */
+  kind: z.enum(['theme', 'platform', 'app', 'third-party', 'content', 'unattributed']),
+  /** Where the name comes from: the merchant/shop (`merchant`), the known-apps list, the app handle in the URL, the asset's file name, the host. */
+  nameSource: z.enum(['merchant', 'known-app', 'handle', 'file', 'host', 'rule']).optional(),
+  /** Extension uuid, when the owner is an app loaded through a theme app extension. */
+  extensionId: z.string().optional(),
   urls: z.array(z.string()),
   transferBytes: z.number(),
   mainThreadMs: z.number(),
+  /** renderBlockingMs + tbtMs (both capped at the page's totals). */
   blockingMs: z.number(),
+  /** This owner's share of the page's render-blocking saving (Lighthouse's render-blocking insight), split by item. */
+  renderBlockingMs: z.number().optional(),
+  /** This owner's share of the page's Total Blocking Time, from its long tasks. */
+  tbtMs: z.number().optional(),
+  /** Measured cost, when the "without this app" runs were made for this page. */
+  without: withoutAppSchema.optional(),
 });
 export type AppCost = z.infer<typeof appCostSchema>;
+
+/** One app's measured cost across the pages Shopify weighs (home 17 %, product 40 %, collection 43 %). */
+export const appImpactSchema = z.object({
+  name: z.string(),
+  /** Weighted score points the store gains without the app; null when no weighed page was measured. */
+  weightedScoreDelta: z.number().nullable(),
+  weights: z.record(z.string(), z.number()),
+  /** Above Shopify's App Store limit of 10 points. */
+  exceedsShopifyLimit: z.boolean(),
+  unreliable: z.boolean(),
+  text: messageSchema,
+});
+export type AppImpact = z.infer<typeof appImpactSchema>;
 
 export const lcpPhasesSchema = z.object({
   ttfbMs: z.number().nullable(),
@@ -102,6 +149,10 @@ export const loadTimeSectionSchema = z.object({
   /** Store score per device when both were measured; `storeScore` is the mobile one (what Shopify reports). */
   storeScores: z.object({ mobile: z.number().nullable().optional(), desktop: z.number().nullable().optional() }).optional(),
   pages: z.array(loadTimePageSchema),
+  /** Measured per-app cost (the "without this app" runs), when they were made. */
+  appImpacts: z.array(appImpactSchema).optional(),
+  /** What the "without" runs cost: extra Lighthouse runs and their wall time. */
+  withoutAppsCost: z.object({ apps: z.number().int(), extraRuns: z.number().int(), elapsedMs: z.number(), text: messageSchema }).optional(),
 });
 export type LoadTimeSection = z.infer<typeof loadTimeSectionSchema>;
 

@@ -29,7 +29,7 @@ export function shopifyStorePorts(repos: ShopifyRepositories): ShopifyStorePorts
       deleteByShop: (shop) => repos.sessions.removeByShop(shop),
     },
     webhookReceipts: {
-      recordOnce: ({ webhookId, shop, topic }) => repos.webhooks.recordOnce(webhookId, shop, topic),
+      recordOnce: ({ webhookId, shop, topic, eventId }) => repos.webhooks.recordOnce(webhookId, shop, topic, eventId),
       forget: (webhookId) => repos.webhooks.forget(webhookId),
     },
     shops: {
@@ -61,6 +61,10 @@ export function shopifyStorePorts(repos: ShopifyRepositories): ShopifyStorePorts
       },
       markInstalled: (shop, at) => repos.shops.markInstalled(shop, at),
       markUninstalled: (shop, at) => repos.shops.markUninstalled(shop, at),
+      async installedAt(shop) {
+        const row = await repos.shops.get(shop);
+        return row?.installedAt && !row.uninstalledAt ? new Date(row.installedAt) : null;
+      },
       async isInstalled(shop) {
         const row = await repos.shops.get(shop);
         return Boolean(row?.installedAt && !row.uninstalledAt);

@@ -130,7 +130,7 @@ describe('store options', () => {
     child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     while (!/storefront\s+(http\S+)/.test(out)) await once(child.stdout, 'data');
     const url = /storefront\s+(http\S+)/.exec(out)![1]!;
-    expect(out).toContain('fixed, 12 products');
+    expect(out).toContain('fixed, theme classic, 12 products');
     expect((await fetch(url + '/collections/all')).status).toBe(200);
     child.kill('SIGTERM');
     expect((await once(child, 'exit'))[0]).toBe(0);

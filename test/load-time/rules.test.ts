@@ -1,47 +1,11 @@
-// The pure rules of the load-time audit, without a browser: who owns a URL, how the store score is weighted,
+// The pure rules of the load-time audit, without a browser (attribution has its own file): how the store score is weighted,
 // what counts as a bot challenge, which options are refused.
 import { describe, expect, it } from 'vitest';
-import { ownerOf, type AttributionRules } from '../../audits/load-time/attribution.ts';
 import { detectInterstitial } from '../../audits/load-time/interstitial.ts';
 import { resolveLoadTimeOptions } from '../../audits/load-time/options.ts';
 import { failureFromException, failureFromRuntimeError } from '../../audits/load-time/page-failure.ts';
 import { storeScoreOf } from '../../audits/load-time/store-score.ts';
 import type { LoadTimePage } from '../../src/report/schema.ts';
-
-const rules: AttributionRules = {
-  storeOrigins: new Set(['https://shop.example']),
-  appNames: { '8c1d6e2f-4a3b-4f9e-b7d2-5e6f7a8b9c01': 'Chatly' },
-  appDomains: { 'widgets.acme.io': 'Acme Widgets' },
-};
-
-describe('app attribution', () => {
-  it.each([
-    ['https://cdn.shopify.com/extensions/8c1d6e2f-4a3b-4f9e-b7d2-5e6f7a8b9c01/317/assets/chat.js', 'app', 'Chatly'],
-    ['https://shop.example/extensions/8c1d6e2f-4a3b-4f9e-b7d2-5e6f7a8b9c01/3/assets/chat.css', 'app', 'Chatly'],
-    ['https://cdn.shopify.com/extensions/0a1b2c3d-0000-4000-8000-123456789abc/1/assets/x.js', 'app', 'App extension 0a1b2c3d-0000-4000-8000-123456789abc'],
-    ['https://shop.example/cdn/shop/t/142857/assets/theme.js?v=1', 'theme', 'Theme'],
-    ['https://cdn.shopify.com/s/files/1/0123/4567/t/5/assets/base.css', 'theme', 'Theme'],
-    ['https://shop.example/cdn/shopifycloud/portable-wallets/latest/app.js', 'platform', 'Shopify'],
-    ['https://cdn.shopify.com/shopifycloud/shopify/assets/storefront.js', 'platform', 'Shopify'],
-    ['https://static.klaviyo.com/onsite/js/klaviyo.js', 'app', 'Klaviyo'],
-    ['https://cdn.widgets.acme.io/w.js', 'app', 'Acme Widgets'],
-    ['https://www.googletagmanager.com/gtag/js?id=G-1', 'third-party', 'Google Tag Manager'],
-    ['https://unknown-vendor.example/x.js', 'third-party', 'unknown-vendor.example'],
-  ])('%s → %s %s', (url, kind, name) => {
-    expect(ownerOf(url, rules)).toEqual({ kind, name });
-  });
-
-  it.each([
-    'https://shop.example/',
-    'https://shop.example/products/tee',
-    'https://shop.example/cdn/shop/files/hero.png?width=800',
-    'https://cdn.shopify.com/s/files/1/0123/4567/files/hero.png',
-    'data:image/png;base64,AAAA',
-    'Unattributable',
-  ])('%s is the store’s own content or not a URL: not attributed', (url) => {
-    expect(ownerOf(url, rules)).toBeNull();
-  });
-});
 
 const scored = (template: LoadTimePage['template'], score: number | null, error: string | null = null): LoadTimePage => ({
   url: `https://shop.example/${template}`, template, device: 'mobile', runs: 1, score, error,

@@ -3,6 +3,7 @@ import { themeAssets } from '../assets.ts';
 import { shopFile } from '../images.ts';
 import { IMMUTABLE, send } from '../http.ts';
 import { THEME_ID } from '../theme.ts';
+import { themeOf } from '../themes/index.ts';
 import type { Route } from './state.ts';
 
 /** Shopify CDN paths: theme assets under /cdn/shop/t/<id>/assets/, images under /cdn/shop/files/. */
@@ -10,7 +11,14 @@ const gzipped = new WeakMap<Map<string, string>, Map<string, Buffer>>();
 
 export const assetRoutes: Route = (req, res, url, state) => {
   const path = url.pathname;
-  if (!path.startsWith('/cdn/shop/') || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+  if (!path.startsWith('/cdn/') || (req.method !== 'GET' && req.method !== 'HEAD')) return false;
+  // A zoo theme's own files (its assets, compiled assets, fonts, Shopify's scripts) at their CDN paths.
+  const own = themeOf(state.ctx).files?.(state.ctx).get(path);
+  if (own) {
+    send(req, res, 200, own.type, own.body, { 'cache-control': IMMUTABLE, 'access-control-allow-origin': '*', 'timing-allow-origin': '*' });
+    return true;
+  }
+  if (!path.startsWith('/cdn/shop/')) return false;
   const theme = new RegExp(`^/cdn/shop/t/${THEME_ID}/assets/([\\w.-]+)$`).exec(path);
   if (theme) {
     const files = themeAssets(state.ctx.opts.variant);

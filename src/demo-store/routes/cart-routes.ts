@@ -5,6 +5,8 @@ import type { Product } from '../catalog.ts';
 import { HttpError, html, json, readForm, redirect, setCookie } from '../http.ts';
 import { checkoutPath } from '../templates/checkout-steps.ts';
 import { cartPage } from '../templates/cart.ts';
+import { themeOf } from '../themes/index.ts';
+import { variantById } from '../variants.ts';
 import type { Route, StoreState } from './state.ts';
 import { cartOf, pageRequest } from './state.ts';
 
@@ -28,9 +30,10 @@ function resolveItems(items: AddItem[], state: StoreState): { product: Product; 
   return items.map((item) => {
     if (!Number.isSafeInteger(item.id)) throw new HttpError(422, 'Cart Error: Parameter Missing or Invalid: Required parameter missing or invalid: id');
     if (!Number.isInteger(item.quantity) || item.quantity < 1) throw new HttpError(422, 'Cart Error: quantity must be a positive integer');
-    const product = state.ctx.catalog.byVariantId(item.id);
-    if (!product) throw new HttpError(404, 'Cart Error: Cannot find variant');
-    if (!product.available) throw new HttpError(422, `Cart Error: The product '${product.title}' is already sold out.`);
+    const found = variantById(state.ctx.catalog, item.id);
+    if (!found) throw new HttpError(404, 'Cart Error: Cannot find variant');
+    const { product, variant } = found;
+    if (!variant.available) throw new HttpError(422, `Cart Error: The product '${product.title}${variant.title === 'Default Title' ? '' : ` - ${variant.title}`}' is already sold out.`);
     return { product, quantity: item.quantity };
   });
 }
@@ -58,11 +61,45 @@ function ajaxError(req: IncomingMessage, res: ServerResponse, err: unknown): voi
   json(req, res, err.status, { status: err.status, message, description });
 }
 
+/** Shopify answers /cart/add with JSON when a script asks for it (Dawn: `Accept: application/javascript`). */
+function wantsJson(req: IncomingMessage): boolean {
+  const accept = String(req.headers.accept ?? '');
+  return /application\/(javascript|json)/.test(accept) || String(req.headers['x-requested-with'] ?? '') === 'XMLHttpRequest';
+}
+
+/**
+ * A script's add to cart: the line item as JSON, plus `sections` (Section Rendering API) rendered against the
+ * new cart when the theme asked for them, as Dawn's product form does for its notification or drawer.
+ */
+function addForScript(req: IncomingMessage, res: ServerResponse, url: URL, state: StoreState, form: URLSearchParams, body: unknown): void {
+  let added: { product: Product; quantity: number }[];
+  try {
+    added = resolveItems(parseItems(form, body), state);
+  } catch (err) {
+    return ajaxError(req, res, err);
+  }
+  const cart = cartOf(req, state);
+  const lines = added.map((a) => addToCart(cart, a.product, a.quantity));
+  withCart(res, cart);
+  const out: Record<string, unknown> = lineItemJson(lines[0]!);
+  const ids = (form.get('sections') ?? '').split(',').map((s) => s.trim()).filter(Boolean).slice(0, 5);
+  if (ids.length > 0) {
+    const theme = themeOf(state.ctx);
+    const page = { ...pageRequest(req, url, state), cart, cartCount: cart.lines.reduce((n, l) => n + l.quantity, 0) };
+    out.sections = Object.fromEntries(ids.map((id) => [id, theme.section?.(id, state.ctx, page, cart, lines[0]) ?? null]));
+  }
+  json(req, res, 200, out);
+}
+
 export const cartRoutes: Route = async (req, res, url, state) => {
   const path = url.pathname;
   const method = req.method ?? 'GET';
   if (path === '/cart.js' && (method === 'GET' || method === 'HEAD')) return (json(req, res, 200, cartJson(cartOf(req, state))), true);
-  if (path === '/cart' && (method === 'GET' || method === 'HEAD')) return (html(req, res, 200, cartPage(state.ctx, pageRequest(req, url, state), cartOf(req, state))), true);
+  if (path === '/cart' && (method === 'GET' || method === 'HEAD')) {
+    const theme = themeOf(state.ctx);
+    const page = (theme.cartPage ?? cartPage)(state.ctx, pageRequest(req, url, state), cartOf(req, state));
+    return (html(req, res, 200, page), true);
+  }
   if (path === '/cart/change' && method === 'GET') {
     const cart = cartOf(req, state);
     const line = Number(url.searchParams.get('line')) - 1;
@@ -116,6 +153,7 @@ export const cartRoutes: Route = async (req, res, url, state) => {
   }
   if (path === '/cart/add') {
     const { form, json: body } = await readForm(req);
+    if (wantsJson(req)) return (addForScript(req, res, url, state, form, body), true);
     let added: { product: Product; quantity: number }[];
     try {
       added = resolveItems(parseItems(form, body), state);

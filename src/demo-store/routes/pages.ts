@@ -6,7 +6,8 @@ import { articleByHandle, articlePage, blogPage } from '../templates/blog.ts';
 import { collectionPageHtml, collectionsListHtml } from '../templates/collection.ts';
 import { homePage } from '../templates/home.ts';
 import { policyPage, staticPage } from '../templates/page.ts';
-import { productJs, productPage } from '../templates/product.ts';
+import { productJs, productPage, productSection } from '../templates/product.ts';
+import { variantById } from '../variants.ts';
 import { searchPage } from '../templates/search.ts';
 import { challengePage, serverErrorPage } from '../templates/special.ts';
 import type { Route } from './state.ts';
@@ -41,7 +42,13 @@ export const pageRoutes: Route = async (req, res, url, state) => {
     if (!p) return false;
     if (product[2] === '.js') json(req, res, 200, productJs(p));
     else if (product[2] === '.json') json(req, res, 200, { product: productJs(p) });
-    else html(req, res, 200, productPage(ctx, pageRequest(req, url, state), p));
+    else {
+      const variant = Number(url.searchParams.get('variant'));
+      const selected = Number.isSafeInteger(variant) && variant > 0 && variantById(ctx.catalog, variant)?.product.index === p.index ? variant : null;
+      const sectionId = url.searchParams.get('section_id');
+      if (sectionId) html(req, res, 200, productSection(ctx, p, sectionId.slice(0, 100), selected));
+      else html(req, res, 200, productPage(ctx, pageRequest(req, url, state), p, selected));
+    }
     return true;
   }
 

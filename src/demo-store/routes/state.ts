@@ -27,7 +27,8 @@ export function cartOf(req: IncomingMessage, state: StoreState): Cart {
 }
 
 export function pageRequest(req: IncomingMessage, url: URL, state: StoreState): PageRequest {
-  return { base: baseOf(req), path: url.pathname, cartCount: itemCount(cartOf(req, state)) };
+  const cart = cartOf(req, state);
+  return { base: baseOf(req), path: url.pathname, cartCount: itemCount(cart), cart };
 }
 
 export function delay(state: StoreState, ms: number): Promise<void> {

@@ -3,6 +3,7 @@ import { CARD_CSS, CORE_CSS, themeAssetUrl } from '../assets.ts';
 import { isDefective } from '../context.ts';
 import type { PageRequest, StoreContext } from '../context.ts';
 import { esc } from '../http.ts';
+import { themeOf } from '../themes/index.ts';
 import { SHOP_DOMAIN, SHOP_NAME, THEME_ID, THEME_NAME } from '../theme.ts';
 
 /** theme.liquid: head, announcement bar, header, footer. */
@@ -14,21 +15,33 @@ export interface LayoutInput {
   headExtra?: string;
 }
 
-function head(ctx: StoreContext, req: PageRequest, input: LayoutInput): string {
+/** The app embeds' scripts: render-blocking Reviews Pro and async others in the defective variant (D3, D4, D6). */
+function appTags(ctx: StoreContext): string {
   const app = (a: typeof REVIEWS_PRO): string => `${ctx.appCdnUrl}${appAssetPath(a)}`;
-  const assets = isDefective(ctx)
-    ? `<script src="${themeAssetUrl('theme.js')}"></script>
-<link href="${themeAssetUrl('base.css')}" rel="stylesheet" type="text/css" media="all">
-<link href="${themeAssetUrl('component-card.css')}" rel="stylesheet" type="text/css" media="all">
-<script src="${app(REVIEWS_PRO)}"></script>
+  return isDefective(ctx)
+    ? `<script src="${app(REVIEWS_PRO)}"></script>
 <script src="${app(CHATLY)}" async></script>
 <script src="${app(PROMO_BAR)}" async></script>`
-    : `<style>${CORE_CSS}${CARD_CSS}</style>
-<link rel="preconnect" href="${ctx.appCdnUrl}">
-<script src="${themeAssetUrl('theme.js')}" defer></script>
+    : `<link rel="preconnect" href="${ctx.appCdnUrl}">
 <script src="${app(REVIEWS_PRO)}" defer></script>
 <script src="${app(CHATLY)}" defer></script>
 <script src="${app(PROMO_BAR)}" defer></script>`;
+}
+
+function classicAssets(ctx: StoreContext): string {
+  return isDefective(ctx)
+    ? `<script src="${themeAssetUrl('theme.js')}"></script>
+<link href="${themeAssetUrl('base.css')}" rel="stylesheet" type="text/css" media="all">
+<link href="${themeAssetUrl('component-card.css')}" rel="stylesheet" type="text/css" media="all">
+${appTags(ctx)}`
+    : `<style>${CORE_CSS}${CARD_CSS}</style>
+<script src="${themeAssetUrl('theme.js')}" defer></script>
+${appTags(ctx)}`;
+}
+
+function head(ctx: StoreContext, req: PageRequest, input: LayoutInput): string {
+  const theme = themeOf(ctx);
+  const assets = theme.head ? theme.head(ctx, req, input, appTags(ctx)) : classicAssets(ctx);
   return `<head>
 <meta charset="utf-8">
 <meta http-equiv="X-UA-Compatible" content="IE=edge">
@@ -39,7 +52,7 @@ function head(ctx: StoreContext, req: PageRequest, input: LayoutInput): string {
 <meta name="description" content="${esc(input.description ?? `${input.title} at ${SHOP_NAME}`)}">
 <meta property="og:site_name" content="${esc(SHOP_NAME)}">
 <meta property="og:title" content="${esc(input.title)}">
-<script>window.Shopify = window.Shopify || {}; Shopify.shop = "${SHOP_DOMAIN}"; Shopify.locale = "en"; Shopify.currency = {"active":"USD","rate":"1.0"}; Shopify.theme = {"name":"${THEME_NAME}","id":${THEME_ID},"role":"main"};</script>
+<script>window.Shopify = window.Shopify || {}; Shopify.shop = "${SHOP_DOMAIN}"; Shopify.locale = "en"; Shopify.currency = {"active":"USD","rate":"1.0"}; Shopify.theme = {"name":"${theme.name === 'classic' ? THEME_NAME : theme.name}","id":${THEME_ID},"role":"main"};</script>
 ${assets}
 ${input.headExtra ?? ''}
 </head>`;
@@ -97,16 +110,20 @@ function footer(ctx: StoreContext): string {
 
 export function layout(ctx: StoreContext, req: PageRequest, input: LayoutInput): string {
   const embed = ctx.opts.embedPlugin ? ctx.opts.embedHtml : '';
+  const theme = themeOf(ctx);
   return `<!doctype html>
 <html class="no-js" lang="en">
 ${head(ctx, req, input)}
 <body class="gradient template-${esc(input.template)}">
 <a class="skip-to-content-link button visually-hidden" href="#MainContent">Skip to content</a>
 ${header(ctx, req)}
+${theme.afterHeader?.(ctx, req) ?? ''}
 <main id="MainContent" class="content-for-layout focus-none" role="main" tabindex="-1">
+${theme.sectionStyles?.(input.template) ?? ''}
 ${input.body}
 </main>
 ${footer(ctx)}
+${theme.bodyEnd?.(ctx, req) ?? ''}
 ${embed}
 </body>
 </html>`;

@@ -4,6 +4,7 @@ import type { PageRequest, StoreContext } from '../context.ts';
 import { isDefective } from '../context.ts';
 import { esc } from '../http.ts';
 import { productImageFile } from '../images.ts';
+import { themeOf } from '../themes/index.ts';
 import { layout } from './layout.ts';
 import { imageUrl, price, productCard, productImg } from './media.ts';
 
@@ -40,14 +41,13 @@ function jsonLd(req: PageRequest, p: Product): string {
   return `<script type="application/ld+json">${JSON.stringify(data).replace(/</g, '\\u003c')}</script>`;
 }
 
-export function productPage(ctx: StoreContext, req: PageRequest, p: Product): string {
+/** The main product section (media, title, price, form): whole pages and Section Rendering API answers alike. */
+function productInfo(ctx: StoreContext, p: Product, selectedVariantId: number | null): string {
   // D6: unsized media here lets images shift the layout as they arrive.
   const sized = !isDefective(ctx);
+  const theme = themeOf(ctx);
   const media = [0, 1, 2].map((view) => `<li class="product__media-item grid__item slider__slide${view === 0 ? ' is-active' : ''}"><div class="product-media-container media-type-image media-fit-contain"><div class="product__media media media--transparent">${productImg(p, view, { sized, lazy: view > 0, sizes: MEDIA_SIZES, className: 'image-magnify-none' })}</div></div></li>`).join('\n');
-  const slot = isDefective(ctx) ? '' : '<div class="promo-bar-slot" aria-live="polite"></div>';
-  const body = `${slot}<section class="shopify-section section"><div class="page-width">
-<nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="/">Home</a> / <a href="/collections/all">All products</a> / <span aria-current="page">${esc(p.title)}</span></nav>
-<product-info id="MainProduct-template--main" class="section-template--main-padding" data-section="template--main" data-url="/products/${p.handle}">
+  return `<product-info id="MainProduct-template--main" class="section-template--main-padding" data-section="template--main" data-url="/products/${p.handle}">
 <div class="product product--large product--left product--stacked grid grid--1-col grid--2-col-tablet product--mobile-hide">
 <div class="grid__item product__media-wrapper"><media-gallery id="MediaGallery-template--main" role="region" class="product__column-sticky" aria-label="Gallery Viewer">
 <ul id="Slider-Gallery-template--main" class="product__media-list contains-media grid grid--peek list-unstyled slider slider--mobile" role="list">${media}</ul></media-gallery></div>
@@ -57,10 +57,23 @@ export function productPage(ctx: StoreContext, req: PageRequest, p: Product): st
 <div class="reviews-pro-widget" data-product-id="${p.id}" data-rating="${3 + (p.index % 3)}" data-count="${7 + (p.index % 40)}"></div>
 <div id="price-template--main" role="status">${price(p, true)}</div>
 <div class="product__tax caption rte">Tax included. <a href="/policies/shipping-policy">Shipping</a> calculated at checkout.</div>
-${form(p)}
+${theme.productForm ? theme.productForm(ctx, p, selectedVariantId) : form(p)}
 <div class="product__description rte quick-add-hidden"><p>${esc(p.description)}</p></div>
 <p><a href="/pages/shipping-info" class="link">Shipping &amp; returns</a> · <a href="/collections/${p.index % 3 === 0 ? 'sale' : 'all'}" class="link">More like this</a></p>
-</section></div></div></product-info></div></section>
+</section></div></div></product-info>`;
+}
+
+/** `?section_id=…`: the section alone, wrapped as Shopify's Section Rendering API wraps it. */
+export function productSection(ctx: StoreContext, p: Product, sectionId: string, selectedVariantId: number | null): string {
+  return `<div id="shopify-section-${esc(sectionId)}" class="shopify-section">${productInfo(ctx, p, selectedVariantId)}</div>`;
+}
+
+export function productPage(ctx: StoreContext, req: PageRequest, p: Product, selectedVariantId: number | null = null): string {
+  const sized = !isDefective(ctx);
+  const slot = isDefective(ctx) ? '' : '<div class="promo-bar-slot" aria-live="polite"></div>';
+  const body = `${slot}<section class="shopify-section section"><div class="page-width">
+<nav class="breadcrumbs" aria-label="Breadcrumbs"><a href="/">Home</a> / <a href="/collections/all">All products</a> / <span aria-current="page">${esc(p.title)}</span></nav>
+${productInfo(ctx, p, selectedVariantId)}</div></section>
 ${related(ctx, p, sized)}
 ${jsonLd(req, p)}`;
   return layout(ctx, req, { title: p.title, template: 'product', body, description: `${p.title} – ${formatMoney(p.priceCents)}` });

@@ -54,6 +54,8 @@ export async function discoverStore(storeUrl: string, options: DiscoveryOptions 
   const client = new HttpClient({
     allowPrivateAddresses: options.allowPrivateAddresses ?? false,
     headers: options.headers,
+    // Extra headers (signatures, Authorization, Cookie) go to the store only, never to a host it redirects to.
+    headerOrigins: [requested.origin],
     trustedAddresses: options.trustedAddresses,
     connectionsPerHost: options.crawlConcurrency ?? 8,
     headersTimeoutMs: options.timeoutMs ?? 20_000,
@@ -64,6 +66,8 @@ export async function discoverStore(storeUrl: string, options: DiscoveryOptions 
     const home = await reachHome(client, requested.href, options.signal);
     if (home.origin !== requested.origin) notes.push(`${requested.origin} redirects to ${home.origin}; auditing ${home.origin}`);
     const origin = home.origin;
+    // The store's own redirect of its home page (to www., to its primary domain) names its canonical origin.
+    client.addOwnOrigin(origin);
     const robots = await readRobots(client, origin, undefined, options.signal);
 
     let urls: string[] = [];
