@@ -22,6 +22,11 @@ export async function auditCommand(plan: AuditPlan): Promise<number> {
   // either way nothing is written to the working directory that was not asked for.
   const scratch = makeScratchDir();
   const artifactsDir = plan.artifactsDir ?? join(scratch.path, 'artifacts');
+  // Chromium keeps its own temporary files (org.chromium.Chromium.*) in TMPDIR and leaves them behind when it
+  // is killed; pointing TMPDIR into the scratch directory takes them away with it.
+  const childTmp = join(scratch.path, 'tmp');
+  await mkdir(childTmp, { recursive: true });
+  process.env.TMPDIR = childTmp;
   const browser = new BrowserPool({ executablePath: process.env.CHROME_PATH, extraArgs: [`--user-data-dir=${join(scratch.path, 'chromium-profile')}`] });
   const progress = createProgressReporter(process.stderr, 0, performance.timeOrigin);
   let report: Report;

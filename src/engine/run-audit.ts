@@ -68,6 +68,8 @@ export async function runAudit(storeUrl: string, options: RunAuditOptions): Prom
     storeUrl: discovery.storeUrl,
     pages: discovery.representative,
     allUrls: discovery.pages.map((p) => p.url),
+    // A store without a sitemap was crawled by discovery: the link audit reuses those pages, not refetch them.
+    ...(discovery.fetchedPages ? { fetchedPages: discovery.fetchedPages } : {}),
     headers,
     allowPrivateAddresses,
     browser,

@@ -6,6 +6,7 @@ import { parseBudget } from '../advisor/budget.ts';
 import type { AdviceInputs } from '../advisor/types.ts';
 import type { RunAuditOptions } from '../engine/run-audit.ts';
 import type { Store } from '../store/index.ts';
+import { measureWithoutAppsNow } from './without-apps-cadence.ts';
 
 export interface StoredHeader {
   name: string;
@@ -62,6 +63,10 @@ export function createRunOptionsResolver(deps: RunOptionsDeps): RunOptionsResolv
     if (previous) {
       const report = await store.runs.getReport(shop, previous.id);
       if (report) options.previous = report;
+    }
+    // Weekly, not daily: the measured "without this app" runs (see src/jobs/without-apps-cadence.ts).
+    if (measureWithoutAppsNow(shop, new Date(), options.previous)) {
+      options.auditOptions = { ...options.auditOptions, load: { ...options.auditOptions?.load, measureWithoutApps: true } };
     }
     return options;
   };
