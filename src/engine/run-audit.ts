@@ -2,9 +2,9 @@
 // because a link crawl or a checkout journey running beside Lighthouse skews its numbers.
 import { mkdir } from 'node:fs/promises';
 import type { Audit, AuditContext } from '../../audits/types.ts';
-import { BrowserPool } from '../../audits/shared/browser.ts';
+import type { BrowserPool } from '../../audits/shared/browser.ts';
 import { SCHEMA_VERSION, validateReport, type Report } from '../report/schema.ts';
-import { ALL_AUDITS, type AuditId } from './audit-registry.ts';
+import type { AuditId } from './audit-registry.ts';
 import { discoverStore, type PerTemplate } from './discovery/index.ts';
 import { messageOf } from './errors.ts';
 import { parseStoreUrl } from './store-url.ts';
@@ -44,13 +44,21 @@ export async function runAudit(storeUrl: string, options: RunAuditOptions): Prom
   const allowPrivateAddresses = options.allowPrivateAddresses ?? false;
 
   progress(`discovering pages of ${origin.href}`);
-  const discovery = await discoverStore(origin.href, {
+  const discovering = discoverStore(origin.href, {
     headers,
     allowPrivateAddresses,
     maxPages: options.maxPages,
     perTemplate: options.perTemplate,
     signal: options.signal,
   });
+  // The audits (Lighthouse, Puppeteer) load while discovery's first requests are in flight, so the CLI's first
+  // request leaves within a fraction of a second of start-up instead of after the heaviest imports.
+  const loading = Promise.all([import('./audit-registry.ts'), import('../../audits/shared/browser.ts')]);
+  const discovery = await discovering.catch(async (error: unknown) => {
+    await loading.catch(() => undefined);
+    throw error;
+  });
+  const [{ ALL_AUDITS }, { BrowserPool }] = await loading;
   progress(`found ${discovery.pages.length} pages${discovery.truncated ? ' (truncated)' : ''}`);
 
   await mkdir(options.artifactsDir, { recursive: true });
@@ -60,6 +68,8 @@ export async function runAudit(storeUrl: string, options: RunAuditOptions): Prom
     storeUrl: discovery.storeUrl,
     pages: discovery.representative,
     allUrls: discovery.pages.map((p) => p.url),
+    // A store without a sitemap was crawled by discovery: the link audit reuses those pages, not refetch them.
+    ...(discovery.fetchedPages ? { fetchedPages: discovery.fetchedPages } : {}),
     headers,
     allowPrivateAddresses,
     browser,

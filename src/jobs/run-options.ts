@@ -14,6 +14,7 @@ interface SavedStorefrontSignals {
   appNames?: Record<string, string>;
   fieldVitals?: FieldVitals[];
 }
+import { measureWithoutAppsNow } from './without-apps-cadence.ts';
 
 export interface StoredHeader {
   name: string;
@@ -76,6 +77,10 @@ export function createRunOptionsResolver(deps: RunOptionsDeps): RunOptionsResolv
     if (previous) {
       const report = await store.runs.getReport(shop, previous.id);
       if (report) options.previous = report;
+    }
+    // Weekly, not daily: the measured "without this app" runs (see src/jobs/without-apps-cadence.ts).
+    if (measureWithoutAppsNow(shop, new Date(), options.previous)) {
+      options.auditOptions = { ...options.auditOptions, load: { ...options.auditOptions?.load, measureWithoutApps: true } };
     }
     return options;
   };
