@@ -273,7 +273,8 @@ export const comparisonSchema = z.object({
     z.object({
       id: z.string(),
       title: z.string(),
-      status: z.enum(['resolved', 'open', 'not-rechecked']),
+      /** `not-confirmed`: gone from this audit, but its metric did not clearly improve (noise, not a fix). */
+      status: z.enum(['resolved', 'open', 'not-rechecked', 'not-confirmed']),
       estimate: fixSchema.shape.impact,
       /** before − after: positive is better. */
       measured: z.object({ metric: z.string(), before: z.number().nullable(), after: z.number().nullable(), change: z.number().nullable() }).nullable(),

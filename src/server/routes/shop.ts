@@ -4,11 +4,13 @@
 import { Router } from 'express';
 import type { ServerContext } from '../deps.ts';
 import { shopOf, STANDALONE_SHOP } from '../shop-context.ts';
+import { HttpError } from '../http-error.ts';
+import { validated } from '../validate.ts';
 
 export function shopRoutes(ctx: ServerContext): Router {
   const router = Router();
 
-  router.get('/shop', async (_req, res) => {
+  router.get('/shop', validated({}, async (_input, _req, res) => {
     const shop = shopOf(res);
     const profile = await ctx.shopifyStore.shops.getProfile(shop);
     if (profile) {
@@ -19,26 +21,20 @@ export function shopRoutes(ctx: ServerContext): Router {
       res.json({ mode: ctx.mode, shop, name: 'Standalone', domains: [], primaryDomain: null, currency: null, plan: null, timezone: null });
       return;
     }
-    res.status(404).json({ error: 'shop profile not loaded yet' });
-  });
+    throw new HttpError(404, 'profile_not_loaded');
+  }));
 
-  router.get('/shop/store-inputs', async (_req, res) => {
-    if (!ctx.shopify) {
-      res.status(404).json({ error: 'store inputs come from Shopify; in standalone mode enter them in Settings' });
-      return;
-    }
+  router.get('/shop/store-inputs', validated({}, async (_input, _req, res) => {
+    if (!ctx.shopify) throw new HttpError(404, 'store_inputs_standalone');
     res.json(await ctx.shopify.adminApi.storeInputs(shopOf(res)));
-  });
+  }));
 
-  router.get('/shop/catalog', async (_req, res) => {
-    if (!ctx.shopify) {
-      res.status(404).json({ error: 'the catalog comes from Shopify; standalone discovery crawls the storefront instead' });
-      return;
-    }
+  router.get('/shop/catalog', validated({}, async (_input, _req, res) => {
+    if (!ctx.shopify) throw new HttpError(404, 'catalog_standalone');
     const shop = shopOf(res);
     const [handles, mainTheme] = await Promise.all([ctx.shopify.adminApi.catalogHandles(shop), ctx.shopify.adminApi.mainTheme(shop)]);
     res.json({ ...handles, mainTheme });
-  });
+  }));
 
   return router;
 }
