@@ -8,6 +8,27 @@ export interface AuditPage {
   template: Template;
 }
 
+/**
+ * A store page discovery already fetched and parsed (when the store has no sitemap, discovery crawls), handed to
+ * the audits so the link crawl does not fetch the same pages a second time. Every reference is kept as written,
+ * with the kind of resource it points at, in document order.
+ */
+export interface FetchedPage {
+  /** The URL as requested, and where its redirects (if any) landed. */
+  url: string;
+  finalUrl: string;
+  status: number;
+  /** Redirect hops before the page, as followRedirects reported them. */
+  hops: { url: string; status: number }[];
+  ttfbMs: number;
+  bytes: number;
+  /** Base URL in effect (the page URL, or <base href>). */
+  base: string;
+  references: { raw: string; kind: 'page' | 'image' | 'script' | 'stylesheet' | 'media' | 'other'; navigable: boolean }[];
+  /** id and <a name> values, for #fragment checks. */
+  anchors: string[];
+}
+
 export interface AuditContext {
   /** Store origin, e.g. https://example.myshopify.com */
   storeUrl: string;
@@ -15,6 +36,8 @@ export interface AuditContext {
   pages: AuditPage[];
   /** Every URL discovery found (for the link crawler's seeds). */
   allUrls?: string[];
+  /** Pages discovery fetched and parsed already (no-sitemap stores); the link crawl reuses them. */
+  fetchedPages?: FetchedPage[];
   /** Extra headers sent with every request to the store (e.g. Web Bot Auth signature headers). */
   headers: Record<string, string>;
   /** When false (app mode), requests to private, loopback and link-local addresses are refused. */

@@ -41,7 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           apiKey: env.SHOPIFY_API_KEY as string,
           apiSecret: env.SHOPIFY_API_SECRET as string,
           appUrl: env.SHOPIFY_APP_URL ?? `http://localhost:${env.PORT ?? 3000}`,
-          scopes: (env.SCOPES ?? 'read_products,read_themes,read_orders,read_reports').split(',').map((s) => s.trim()).filter(Boolean),
+          scopes: (env.SCOPES ?? 'read_products,read_themes,read_orders,read_reports,write_pixels,read_customer_events').split(',').map((s) => s.trim()).filter(Boolean),
           apiOrigin: env.SHOPIFY_API_ORIGIN || undefined,
         }
       : null,

@@ -4,7 +4,7 @@
 // default nursery for a big machine (tens of MB per semi-space) would otherwise be most of the audit's memory.
 import { Worker } from 'node:worker_threads';
 import type { LinksSection } from '../../src/report/schema.ts';
-import type { LinksContext, LinksOptions } from './crawl-links.ts';
+import type { LinksContext, LinksOptions } from './links-options.ts';
 import type { CrawlThreadData, FromCrawlThread, ToCrawlThread } from './crawl-thread-messages.ts';
 
 const YOUNG_GENERATION_MB = 8;
@@ -25,7 +25,7 @@ export function crawlInWorker(context: LinksContext, options: LinksOptions): Pro
   const { signal, progress } = context;
   signal?.throwIfAborted();
   const data: CrawlThreadData = {
-    context: { storeUrl: context.storeUrl, headers: context.headers, allowPrivateAddresses: context.allowPrivateAddresses, allUrls: context.allUrls },
+    context: { storeUrl: context.storeUrl, headers: context.headers, allowPrivateAddresses: context.allowPrivateAddresses, allUrls: context.allUrls, fetchedPages: context.fetchedPages },
     options,
   };
   const worker = new Worker(THREAD_ENTRY, {

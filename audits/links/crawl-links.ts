@@ -1,50 +1,14 @@
 // The whole links audit on the current thread: robots.txt, the sitemaps, then the crawl. index.ts runs it in a
 // worker thread (crawl-in-worker.ts starts crawl-thread.ts, which calls this).
-import type { AuditContext } from '../types.ts';
 import type { LinksSection } from '../../src/report/schema.ts';
 import { HttpClient } from '../shared/http-fetcher.ts';
 import { readRobots } from '../shared/robots.ts';
 import { readSitemaps } from '../shared/sitemap-reader.ts';
-import { crawlStore, type CrawlOptions } from './crawler.ts';
-import { DEFAULT_CHECK_OPTIONS } from './link-checker.ts';
-import { DEFAULT_TRAP_OPTIONS } from './trap-detector.ts';
+import { crawlStore } from './crawler.ts';
+import type { LinksContext, LinksOptions } from './links-options.ts';
 
-export interface LinksOptions extends CrawlOptions {
-  /** Read /robots.txt's Sitemap: lines (or /sitemap.xml) and check every URL listed. */
-  useSitemap: boolean;
-  /** Do not crawl pages robots.txt disallows (they are still checked). */
-  respectRobots: boolean;
-  /** Per-request timeout for headers and body silence. */
-  timeoutMs: number;
-  /** Addresses treated as public in app mode (tests, deliberately internal stores). */
-  trustedAddresses: string[];
-  /** Heap budget of the crawl's worker thread; a crawl that needs more stops with an error, the process lives on. */
-  memoryLimitMb: number;
-}
+export { DEFAULT_LINKS_OPTIONS, type LinksContext, type LinksOptions } from './links-options.ts';
 
-export const DEFAULT_LINKS_OPTIONS: LinksOptions = {
-  maxPages: 50_000,
-  concurrency: 48,
-  perHost: 24,
-  perExternalHost: 4,
-  checkExternal: true,
-  checkFragments: false,
-  checkExternalFragments: false,
-  checkCss: true,
-  maxPageBytes: 5 * 1024 * 1024,
-  slowPageMs: 800,
-  slowPagesLimit: 20,
-  minRedirectHops: 2,
-  trap: DEFAULT_TRAP_OPTIONS,
-  check: DEFAULT_CHECK_OPTIONS,
-  useSitemap: true,
-  respectRobots: true,
-  timeoutMs: 15_000,
-  trustedAddresses: [],
-  memoryLimitMb: 1024,
-};
-
-export type LinksContext = Pick<AuditContext, 'storeUrl' | 'headers' | 'allowPrivateAddresses' | 'progress' | 'signal' | 'allUrls'>;
 
 /** The crawl on this thread. */
 export async function crawlLinks(
@@ -82,6 +46,7 @@ export async function crawlLinks(
         isAllowedByRobots: options.respectRobots ? robots.isAllowed : () => true,
         progress: context.progress,
         signal: context.signal,
+        fetchedPages: context.fetchedPages,
       },
       options,
     );

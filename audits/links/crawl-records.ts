@@ -1,7 +1,8 @@
 // What the crawl remembers per URL, kept small on purpose: a URL that checks out fine forgets where it was found
 // (only broken, redirected and unverifiable URLs need their source pages), so memory tracks the number of
 // distinct URLs, not the number of links.
-import type { LinksSection, ResourceKind } from '../../src/report/schema.ts';
+import type { LinksSection, Message, ResourceKind } from '../../src/report/schema.ts';
+import { malformedText, missingFragmentText } from './finding-text.ts';
 
 export const PENDING = 0;
 export const OK = 1;
@@ -21,10 +22,12 @@ export interface UrlRecord {
   chain: string[] | null;
   finalUrl: string | null;
   reason: string | null;
+  /** The finding as a message (broken and unverifiable URLs only). */
+  text: Message | null;
 }
 
 export function newRecord(kind: ResourceKind, navigable: boolean): UrlRecord {
-  return { kind, navigable, state: PENDING, foundOn: [], status: null, error: null, chain: null, finalUrl: null, reason: null };
+  return { kind, navigable, state: PENDING, foundOn: [], status: null, error: null, chain: null, finalUrl: null, reason: null, text: null };
 }
 
 export class SlowPages {
@@ -50,10 +53,11 @@ export class SlowPages {
 export interface SectionInputs {
   records: Map<string, UrlRecord>;
   invalid: Map<string, { kind: ResourceKind; message: string; foundOn: string[] }>;
-  fragments: { url: string; foundOn: string[] }[];
+  fragments: { url: string; fragment: string; foundOn: string[] }[];
   pagesCrawled: number;
   linksChecked: number;
   truncatedAt: string[];
+  truncatedText: Message[];
   slowPages: SlowPages;
   pageTimes?: { count: number; totalTtfbMs: number; totalBytes: number };
   skipped: number;
@@ -65,17 +69,25 @@ export function buildSection(inputs: SectionInputs): LinksSection {
   const unverified: NonNullable<LinksSection['unverified']> = [];
   for (const [url, record] of inputs.records) {
     const foundOn = record.foundOn ?? [];
-    if (record.state === BROKEN) broken.push({ url, status: record.status, error: record.error, kind: record.kind, foundOn });
-    if (record.state === UNVERIFIED) unverified.push({ url, reason: record.reason ?? 'could not verify', foundOn });
+    const text = record.text ? { text: record.text } : {};
+    if (record.state === BROKEN) broken.push({ url, status: record.status, error: record.error, kind: record.kind, foundOn, ...text });
+    if (record.state === UNVERIFIED) unverified.push({ url, reason: record.reason ?? 'could not verify', foundOn, ...text });
     if (record.chain) {
       redirects.push({ url, chain: record.chain, finalUrl: record.finalUrl ?? url, finalStatus: record.status, foundOn });
     }
   }
   for (const [raw, entry] of inputs.invalid) {
-    broken.push({ url: raw, status: null, error: entry.message, kind: entry.kind, foundOn: entry.foundOn });
+    broken.push({ url: raw, status: null, error: entry.message, kind: entry.kind, foundOn: entry.foundOn, text: malformedText(entry.message) });
   }
   for (const fragment of inputs.fragments) {
-    broken.push({ url: fragment.url, status: 200, error: 'missing #fragment target on the page', kind: 'page', foundOn: fragment.foundOn });
+    broken.push({
+      url: fragment.url,
+      status: 200,
+      error: 'missing #fragment target on the page',
+      kind: 'page',
+      foundOn: fragment.foundOn,
+      text: missingFragmentText(fragment.fragment),
+    });
   }
   broken.sort((a, b) => a.url.localeCompare(b.url));
   redirects.sort((a, b) => a.url.localeCompare(b.url));
@@ -84,6 +96,7 @@ export function buildSection(inputs: SectionInputs): LinksSection {
     linksChecked: inputs.linksChecked,
     truncated: inputs.truncatedAt.length > 0,
     truncatedAt: inputs.truncatedAt,
+    truncatedText: inputs.truncatedText,
     broken,
     redirects,
     unverified,

@@ -1,6 +1,6 @@
 // What the links audit's thread and the thread that started it say to each other.
 import type { LinksSection } from '../../src/report/schema.ts';
-import type { LinksContext, LinksOptions } from './crawl-links.ts';
+import type { LinksContext, LinksOptions } from './links-options.ts';
 
 export interface CrawlThreadData {
   context: Omit<LinksContext, 'progress' | 'signal'>;

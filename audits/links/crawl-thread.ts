@@ -1,7 +1,8 @@
 // Worker-thread entry of the links audit (started by crawl-in-worker.ts): runs the crawl and reports progress,
 // the section, or the failure back to the thread that started it.
 import { parentPort, workerData } from 'node:worker_threads';
-import { crawlLinks, type LinksOptions } from './crawl-links.ts';
+import module from 'node:module';
+import type { LinksOptions } from './links-options.ts';
 import type { CrawlThreadData, FromCrawlThread, ToCrawlThread } from './crawl-thread-messages.ts';
 
 const port = parentPort;
@@ -15,6 +16,10 @@ port.on('message', (message: ToCrawlThread) => {
 });
 
 try {
+  // The crawler's modules (undici, htmlparser2, our own .ts) are compiled once and cached on disk (Node's
+  // compile cache, in the OS temp directory): start-up before the first request is time a CI user waits.
+  module.enableCompileCache?.();
+  const { crawlLinks } = await import('./crawl-links.ts');
   const section = await crawlLinks(
     { ...context, signal: controller.signal, progress: (text) => send({ type: 'progress', text }) },
     options as LinksOptions,

@@ -6,11 +6,14 @@ import type { LinksSection, ResourceKind } from '../../src/report/schema.ts';
 import { streamPageInto } from './stream-page.ts';
 import { decodedBody, headerValue, type HttpClient, type HttpResponse } from '../shared/http-fetcher.ts';
 import { checkUrl, type CheckOptions, type CheckOutcome } from './link-checker.ts';
-import { createPageExtractor } from './extract-html.ts';
+import { createPageExtractor, type RawReference } from './extract-html.ts';
+import type { Hash } from 'node:crypto';
+import type { FetchedPage } from '../types.ts';
 import { extractCssReferences } from './extract-css.ts';
 import { fragmentFound, originOf, resolveReference } from './url-policy.ts';
 import { TrapDetector, type TrapOptions } from './trap-detector.ts';
 import { CHECK, HostScheduler, LINKED_PAGE, SEED_PAGE } from './host-scheduler.ts';
+import { brokenText, pageCapText, trapText, unverifiedText } from './finding-text.ts';
 import { BROKEN, OK, PENDING, SlowPages, UNVERIFIED, buildSection, newRecord, type UrlRecord } from './crawl-records.ts';
 
 export interface CrawlOptions {
@@ -41,6 +44,8 @@ export interface CrawlInput {
   isAllowedByRobots: (url: string) => boolean;
   progress: (message: string) => void;
   signal?: AbortSignal;
+  /** Pages discovery already fetched: crawled from these instead of fetching them again. */
+  fetchedPages?: FetchedPage[];
 }
 
 const PAGINATED = /[?&](page|p|pg|paged)=\d/;
@@ -72,6 +77,8 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
   let skipped = 0;
   let pagesOverCap = 0;
   let errorPagesParsed = 0;
+  let pagesReused = 0;
+  const prefetched = new Map((input.fetchedPages ?? []).map((page) => [page.url, page]));
   /** Set once the cap is truly full (nothing in flight): parked pages are then checked, not crawled. */
   let capFinal = false;
   /** Pages met while the cap was full; crawled later if slots free up (pages that turn out not to be pages). */
@@ -107,44 +114,50 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
       record.state = BROKEN;
       record.status = outcome.status;
       record.error = outcome.error;
+      record.text = brokenText(outcome, options.check.maxRedirects);
     } else {
       record.state = UNVERIFIED;
       record.reason = outcome.reason;
+      record.text = unverifiedText(outcome.reason, url);
     }
-    void url;
+  };
+
+  /** One reference found on a page (streamed, or replayed from a page discovery fetched). */
+  const onReference = (pageUrl: string, base: string, ref: RawReference, seen: Set<string>, fingerprint: Hash | null) => {
+    // Resolved immediately and never stored: attribute values are slices of the page's chunk strings and
+    // keeping one would keep the whole chunk alive.
+    const resolved = resolveReference(ref.raw, base);
+    if (resolved.type === 'skipped') {
+      skipped++;
+      return;
+    }
+    if (resolved.type === 'invalid') {
+      const raw = detach(ref.raw);
+      const entry = invalid.get(raw) ?? { kind: ref.kind, message: resolved.message, foundOn: [] };
+      if (!entry.foundOn.includes(pageUrl)) entry.foundOn.push(pageUrl);
+      invalid.set(raw, entry);
+      return;
+    }
+    const { url, fragment } = resolved;
+    // Same-page fragments count too (`#missing-section` on the page itself); the empty fragment never misses.
+    if (fragment && options.checkFragments && ref.navigable && (options.checkExternalFragments || originOf(url) === origin)) {
+      let wanted = fragmentRequests.get(url);
+      if (!wanted) fragmentRequests.set(url, (wanted = new Map()));
+      const pages = wanted.get(fragment) ?? [];
+      if (!pages.includes(pageUrl)) pages.push(pageUrl);
+      wanted.set(fragment, pages);
+    }
+    // A page linking to itself (canonical, "#", "#top") adds nothing: it is being checked right now.
+    if (url === pageUrl || seen.has(url)) return;
+    seen.add(url);
+    if (fingerprint && !PAGINATED.test(url)) fingerprint.update(url + '\n');
+    discover(url, ref.kind, ref.navigable, pageUrl);
   };
 
   const parsePage = async (pageUrl: string, response: HttpResponse) => {
-    const extractor = createPageExtractor(pageUrl, { css: options.checkCss, collectAnchors: options.checkFragments, getForms: true }, (ref) => {
-      // Resolved immediately and never stored: attribute values are slices of the page's chunk strings and
-      // keeping one would keep the whole chunk alive.
-      const resolved = resolveReference(ref.raw, extractor.base);
-      if (resolved.type === 'skipped') {
-        skipped++;
-        return;
-      }
-      if (resolved.type === 'invalid') {
-        const raw = detach(ref.raw);
-        const entry = invalid.get(raw) ?? { kind: ref.kind, message: resolved.message, foundOn: [] };
-        if (!entry.foundOn.includes(pageUrl)) entry.foundOn.push(pageUrl);
-        invalid.set(raw, entry);
-        return;
-      }
-      const { url, fragment } = resolved;
-      // Same-page fragments count too (`#missing-section` on the page itself); the empty fragment never misses.
-      if (fragment && options.checkFragments && ref.navigable && (options.checkExternalFragments || originOf(url) === origin)) {
-        let wanted = fragmentRequests.get(url);
-        if (!wanted) fragmentRequests.set(url, (wanted = new Map()));
-        const pages = wanted.get(fragment) ?? [];
-        if (!pages.includes(pageUrl)) pages.push(pageUrl);
-        wanted.set(fragment, pages);
-      }
-      // A page linking to itself (canonical, "#", "#top") adds nothing: it is being checked right now.
-      if (url === pageUrl || seen.has(url)) return;
-      seen.add(url);
-      if (fingerprint && !PAGINATED.test(url)) fingerprint.update(url + '\n');
-      discover(url, ref.kind, ref.navigable, pageUrl);
-    });
+    const extractor = createPageExtractor(pageUrl, { css: options.checkCss, collectAnchors: options.checkFragments, getForms: true }, (ref) =>
+      onReference(pageUrl, extractor.base, ref, seen, fingerprint),
+    );
     const seen = new Set<string>();
     const fingerprint = PAGINATED.test(pageUrl) ? createHash('sha1') : null;
     const { bytes, truncated } = await streamPageInto(response, extractor, options.maxPageBytes);
@@ -199,6 +212,32 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     if (pagesCrawled % 500 === 0) input.progress(`links: ${pagesCrawled} pages crawled, ${linksChecked} URLs checked`);
   };
 
+  /** A page discovery fetched: the same bookkeeping as crawlPage, without a second request. */
+  const replayPage = (url: string, record: UrlRecord, page: FetchedPage) => {
+    prefetched.delete(url);
+    settle(url, record, { type: 'ok', status: page.status, hops: page.hops, finalUrl: page.finalUrl, response: null });
+    const finalUrl = page.finalUrl;
+    if (finalUrl !== url && options.checkFragments) landedAt.set(url, finalUrl);
+    if (finalUrl !== url) {
+      if (records.has(finalUrl)) {
+        pagesStarted--;
+        return;
+      }
+      const landed = newRecord('page', true);
+      landed.state = OK;
+      landed.foundOn = null;
+      records.set(finalUrl, landed);
+    }
+    pagesCrawled++;
+    pagesReused++;
+    const seen = new Set<string>();
+    const fingerprint = PAGINATED.test(finalUrl) ? createHash('sha1') : null;
+    for (const ref of page.references) onReference(finalUrl, page.base, ref, seen, fingerprint);
+    if (fingerprint) trap.observePage(finalUrl, fingerprint.digest('hex'));
+    if (options.checkFragments) anchors.set(finalUrl, new Set(page.anchors));
+    slow.add(finalUrl, page.ttfbMs, page.bytes);
+  };
+
   const checkStylesheet = async (url: string, record: UrlRecord) => {
     const outcome = await checkUrl(client, url, true, checkOptions, true);
     settle(url, record, outcome);
@@ -235,7 +274,8 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
         return parseErrorPage(outcome);
       } else if (trap.admit(url).crawl) {
         pagesStarted++;
-        return crawlPage(url, record);
+        const page = prefetched.get(url);
+        return page ? replayPage(url, record, page) : crawlPage(url, record);
       }
     }
     if (sameOrigin && record.kind === 'stylesheet' && options.checkCss) return checkStylesheet(url, record);
@@ -282,14 +322,19 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     await scheduler.idle();
   }
   if (options.checkExternalFragments && options.checkFragments) await fetchExternalAnchors();
+  if (pagesReused > 0) input.progress(`links: ${pagesReused} pages reused from discovery, not fetched again`);
 
   const truncatedAt = [...trap.truncatedAt.values()];
-  if (pagesOverCap > 0) truncatedAt.unshift(`page cap of ${options.maxPages} reached: ${pagesOverCap} more pages were checked but not crawled`);
-  const fragments: { url: string; foundOn: string[] }[] = [];
+  const truncatedText = truncatedAt.map(trapText);
+  if (pagesOverCap > 0) {
+    truncatedAt.unshift(`page cap of ${options.maxPages} reached: ${pagesOverCap} more pages were checked but not crawled`);
+    truncatedText.unshift(pageCapText(options.maxPages, pagesOverCap));
+  }
+  const fragments: { url: string; fragment: string; foundOn: string[] }[] = [];
   for (const [url, wanted] of fragmentRequests) {
     const ids = anchors.get(landedAt.get(url) ?? url);
     if (!ids) continue; // not crawled as HTML: nothing to check against
-    for (const [fragment, foundOn] of wanted) if (!fragmentFound(ids, fragment)) fragments.push({ url: `${url}#${fragment}`, foundOn });
+    for (const [fragment, foundOn] of wanted) if (!fragmentFound(ids, fragment)) fragments.push({ url: `${url}#${fragment}`, fragment, foundOn });
   }
-  return buildSection({ records, invalid, fragments, pagesCrawled, linksChecked, truncatedAt, slowPages: slow, skipped });
+  return buildSection({ records, invalid, fragments, pagesCrawled, linksChecked, truncatedAt, truncatedText, slowPages: slow, skipped });
 }

@@ -3,7 +3,7 @@
 // error instead of taking the server or worker process down, and its young generation stays small.
 import type { Audit } from '../types.ts';
 import type { LinksSection } from '../../src/report/schema.ts';
-import { DEFAULT_LINKS_OPTIONS, type LinksContext, type LinksOptions } from './crawl-links.ts';
+import { DEFAULT_LINKS_OPTIONS, type LinksContext, type LinksOptions } from './links-options.ts';
 import { crawlInWorker } from './crawl-in-worker.ts';
 
 export { DEFAULT_LINKS_OPTIONS, type LinksContext, type LinksOptions };

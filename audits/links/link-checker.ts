@@ -2,20 +2,12 @@
 // followed hop by hop, transient failures retried with backoff (Retry-After honoured on 429/503), and bot
 // walls recognised as "could not verify" instead of being reported as broken links.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { MAX_REDIRECTS, followRedirects, headerValue, readBody, type HttpClient, type HttpResponse, type RedirectHop } from '../shared/http-fetcher.ts';
+import { followRedirects, headerValue, readBody, type HttpClient, type HttpResponse, type RedirectHop } from '../shared/http-fetcher.ts';
 import { FetchError, toFetchError, type FetchErrorKind } from '../shared/fetch-errors.ts';
 
-export interface CheckOptions {
-  /** Attempts after the first for transient failures. */
-  retries: number;
-  retryBaseMs: number;
-  /** Longest Retry-After we are willing to wait; longer ones count as a failed attempt. */
-  maxRetryAfterMs: number;
-  maxRedirects: number;
-  signal?: AbortSignal;
-}
+import type { CheckOptions } from './links-options.ts';
 
-export const DEFAULT_CHECK_OPTIONS: CheckOptions = { retries: 3, retryBaseMs: 400, maxRetryAfterMs: 30_000, maxRedirects: MAX_REDIRECTS };
+export { DEFAULT_CHECK_OPTIONS, type CheckOptions } from './links-options.ts';
 
 export type CheckOutcome =
   | {

@@ -9,12 +9,14 @@ import { failedPage, measurePage } from './measure-page.ts';
 import { LOAD_TIME_DEFAULTS, devicesFor, resolveLoadTimeOptions, type LoadTimeOptions } from './options.ts';
 import { PageFailure } from './page-failure.ts';
 import { storeScoreOf } from './store-score.ts';
+import { measureWithoutApps } from './without-apps.ts';
 
 export type { LoadTimeOptions, DeviceChoice } from './options.ts';
 export { LOAD_TIME_DEFAULTS, resolveLoadTimeOptions } from './options.ts';
 export { TEMPLATE_WEIGHTS, storeScoreOf } from './store-score.ts';
 export { ownerOf, type AttributionRules, type Owner } from './attribution.ts';
 export { appNameFromHandle, appNameFromFile, KNOWN_APP_HANDLES } from './known-apps.ts';
+export { SHOPIFY_APP_LIMIT_POINTS } from './without-apps.ts';
 
 export async function runLoadTimeAudit(context: AuditContext, partial: Partial<LoadTimeOptions> = {}): Promise<LoadTimeSection> {
   const options = resolveLoadTimeOptions(partial);
@@ -47,7 +49,21 @@ export async function runLoadTimeAudit(context: AuditContext, partial: Partial<L
       );
     }
   }
-  return sectionOf(pages, devices);
+  const section = sectionOf(pages, devices);
+  if (options.measureWithoutApps) {
+    const measured = await measureWithoutApps(context.browser, {
+      pages,
+      top: options.withoutAppsTop,
+      runs: options.runs,
+      headers: context.headers,
+      runTimeoutMs: options.runTimeoutMs,
+      documentTimeoutMs: options.documentTimeoutMs,
+      signal: context.signal,
+      progress: context.progress,
+    });
+    Object.assign(section, measured);
+  }
+  return section;
 }
 
 function attributionRules(context: AuditContext, options: LoadTimeOptions): AttributionRules {

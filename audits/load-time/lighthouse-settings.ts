@@ -48,7 +48,7 @@ export interface RunSettings {
   config: Config | undefined;
 }
 
-export function lighthouseSettings(device: 'mobile' | 'desktop', headers: Record<string, string>): RunSettings {
+export function lighthouseSettings(device: 'mobile' | 'desktop', headers: Record<string, string>, blockedUrlPatterns: readonly string[] = []): RunSettings {
   const flags: Flags = {
     logLevel: 'silent',
     output: 'json',
@@ -64,6 +64,8 @@ export function lighthouseSettings(device: 'mobile' | 'desktop', headers: Record
     // Signed requests (Web Bot Auth). Lighthouse sets them with Network.setExtraHTTPHeaders, which applies
     // them to every request the page makes; the signature covers the store's authority only.
     ...(Object.keys(headers).length > 0 ? { extraHeaders: { ...headers } } : {}),
+    // The "without this app" runs: Lighthouse blocks these (Network.setBlockedURLs) before the navigation.
+    ...(blockedUrlPatterns.length > 0 ? { blockedUrlPatterns: [...blockedUrlPatterns] } : {}),
   };
   // Desktop: Lighthouse's own desktop config (desktop screenEmulation, UA and the dense-4G throttling).
   // Mobile: Lighthouse's default, the emulated Moto G Power on slow 4G, which is what Shopify measures.

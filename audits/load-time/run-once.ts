@@ -16,6 +16,10 @@ export interface RunOnceInput {
   runTimeoutMs: number;
   documentTimeoutMs: number;
   signal?: AbortSignal;
+  /** URL patterns Lighthouse blocks during the run (the "without this app" runs). */
+  blockedUrlPatterns?: readonly string[];
+  /** Reads the loaded page after a successful run, before its context closes (e.g. what markup remains). */
+  inspect?: (page: Page) => Promise<void>;
 }
 
 // After we abort, Lighthouse still unwinds (its pending protocol calls fail once the context is gone). We wait
@@ -50,7 +54,7 @@ export async function runLighthouseOnce(pool: BrowserPool, input: RunOnceInput):
       abort(new PageFailure('timeout', `the server sent no response within ${Math.round(ms / 1000)} s`)),
     );
     timers.push(document.timer);
-    const { flags, config } = lighthouseSettings(input.device, input.headers);
+    const { flags, config } = lighthouseSettings(input.device, input.headers, input.blockedUrlPatterns);
     const run = navigation(page, input.url, { flags, config, signal: controller.signal } as Parameters<typeof navigation>[2]);
     const deadline = new Promise<'deadline'>((resolve) => {
       timers.push(setTimeout(() => resolve('deadline'), input.runTimeoutMs));
@@ -70,6 +74,7 @@ export async function runLighthouseOnce(pool: BrowserPool, input: RunOnceInput):
     const interstitial = detectInterstitial(document.response(), await documentText(page));
     if (interstitial) throw new PageFailure('interstitial', interstitial);
     if (lhr.runtimeError) throw failureFromRuntimeError(lhr.runtimeError);
+    if (input.inspect) await input.inspect(page).catch(() => undefined);
     return lhr;
   } catch (error) {
     // A browser killed mid-run can still leave Lighthouse a result (NO_FCP) or a protocol error: the cause is the crash.

@@ -4,7 +4,8 @@
 // Redirects are never followed here: callers that care (the link crawler, discovery) walk them with
 // followRedirects so each hop is visible and goes through the same guard.
 import { Agent } from 'undici';
-import { CookieJar } from 'tough-cookie';
+import { createRequire } from 'node:module';
+import type { CookieJar } from 'tough-cookie';
 import type { Dispatcher } from 'undici';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
@@ -61,6 +62,18 @@ export interface HttpResponse {
   body: Dispatcher.ResponseData['body'];
 }
 
+// tough-cookie is loaded on the first cookie a store sets, not at start-up (most crawls never need it).
+const load = createRequire(import.meta.url);
+let CookieJarClass: typeof CookieJar | null = null;
+function newJar(): CookieJar {
+  CookieJarClass ??= (load('tough-cookie') as typeof import('tough-cookie')).CookieJar;
+  return new CookieJarClass();
+}
+
+function storeCookies(jar: CookieJar, setCookie: string | string[], url: string): void {
+  for (const line of Array.isArray(setCookie) ? setCookie : [setCookie]) jar.setCookieSync(line, url, { ignoreError: true });
+}
+
 export const DEFAULT_USER_AGENT = 'Mozilla/5.0 (compatible; StorefrontAuditor/0.1; +https://github.com/storefront-auditor)';
 
 export function headerValue(headers: HttpResponse['headers'], name: string): string | undefined {
@@ -76,9 +89,9 @@ export class HttpClient {
   readonly #agent: Agent;
   readonly #trusted: ReadonlySet<string>;
   readonly #ownOrigins: Set<string> | null;
-  /** The crawl's cookies for the own origins; null when cookies are off. */
-  readonly jar: CookieJar | null;
-  #jarEmpty = true;
+  /** Whether cookies are kept at all (HttpClientOptions.cookies). */
+  readonly cookiesEnabled: boolean;
+  #jar: CookieJar | null = null;
 
   constructor(options: HttpClientOptions) {
     this.options = {
@@ -94,7 +107,7 @@ export class HttpClient {
     };
     this.#trusted = new Set(options.trustedAddresses ?? []);
     this.#ownOrigins = options.headerOrigins ? new Set(options.headerOrigins.map((origin) => new URL(origin).origin)) : null;
-    this.jar = options.cookies === false ? null : new CookieJar();
+    this.cookiesEnabled = options.cookies !== false;
     this.#agent = new Agent({
       connections: this.options.connectionsPerHost,
       keepAliveTimeout: 10_000,
@@ -105,6 +118,11 @@ export class HttpClient {
         ...(this.options.allowPrivateAddresses ? {} : { lookup: publicOnlyLookup(this.#trusted) }),
       },
     });
+  }
+
+  /** The cookies the own origins set so far; null until the first one (or when cookies are off). */
+  get jar(): CookieJar | null {
+    return this.#jar;
   }
 
   /** Whether an origin is one of the store's own (all are when headerOrigins is unset). */
@@ -135,9 +153,8 @@ export class HttpClient {
       const headers: Record<string, string> = { 'user-agent': this.options.userAgent, accept: '*/*' };
       if (own && init.extraHeaders !== false) Object.assign(headers, this.options.headers);
       Object.assign(headers, init.headers);
-      const jar = init.jar !== undefined ? init.jar : own ? this.jar : null;
-      // The jar is consulted only once it holds something: most stores set no cookie a crawler keeps.
-      const cookie = jar && !(jar === this.jar && this.#jarEmpty) ? jar.getCookieStringSync(parsed.href) : '';
+      const jar = init.jar !== undefined ? init.jar : own ? this.#jar : null;
+      const cookie = jar ? jar.getCookieStringSync(parsed.href) : '';
       if (cookie) headers.cookie = headers.cookie ? `${headers.cookie}; ${cookie}` : cookie;
       const response = await this.#agent.request({
         origin: parsed.origin,
@@ -150,9 +167,9 @@ export class HttpClient {
         reset: false,
       });
       const setCookie = response.headers['set-cookie'];
-      if (jar && setCookie) {
-        for (const line of Array.isArray(setCookie) ? setCookie : [setCookie]) jar.setCookieSync(line, parsed.href, { ignoreError: true });
-        if (jar === this.jar) this.#jarEmpty = false;
+      if (setCookie) {
+        const target = init.jar !== undefined ? init.jar : own && this.cookiesEnabled ? (this.#jar ??= newJar()) : null;
+        if (target) storeCookies(target, setCookie, parsed.href);
       }
       return { url: parsed.href, status: response.statusCode, headers: response.headers, ttfbMs: performance.now() - started, body: response.body };
     } catch (error) {
@@ -249,12 +266,12 @@ export async function followRedirects(client: HttpClient, url: string, init: Req
   for (;;) {
     const own = client.isOwnOrigin(originOfHref(current));
     if (!own) left = true;
-    const response = await client.request(current, { ...init, extraHeaders: !left, jar: own ? client.jar : chainJar });
+    const response = await client.request(current, { ...init, extraHeaders: !left, jar: own ? undefined : chainJar });
     const setCookie = response.headers['set-cookie'];
-    if (!own && !chainJar && client.jar && setCookie) {
+    if (!own && !chainJar && client.cookiesEnabled && setCookie) {
       // Created on the first cookie only: most external checks never see one.
-      chainJar = new CookieJar();
-      for (const line of Array.isArray(setCookie) ? setCookie : [setCookie]) chainJar.setCookieSync(line, response.url, { ignoreError: true });
+      chainJar = newJar();
+      storeCookies(chainJar, setCookie, response.url);
     }
     const location = headerValue(response.headers, 'location');
     if (response.status < 300 || response.status >= 400 || response.status === 304 || !location) return { hops, response };

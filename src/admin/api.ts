@@ -33,11 +33,14 @@ async function failure(response: Response): Promise<ApiError> {
   let code: string | undefined;
   try {
     // {error: {code, message, requestId}} (src/server/http-error.ts); message is in the Accept-Language.
-    const body = (await response.json()) as { error?: string | { code?: string; message?: string } };
+    const body = (await response.json()) as { error?: string | { code?: string; message?: string; issues?: Array<{ path: string; message: string }> } };
     if (typeof body.error === 'string') message = body.error;
     else if (body.error) {
       code = body.error.code;
       message = body.error.message ?? code ?? message;
+      // Validation issues name the field (in the request's language), so the merchant sees what to correct.
+      const issues = (body.error.issues ?? []).map((i) => (i.path ? `${i.path}: ${i.message}` : i.message));
+      if (issues.length) message = `${message} ${issues.join('; ')}`;
     }
   } catch {
     // Not JSON: keep the status line.

@@ -1,9 +1,9 @@
 // adviseFixes: findings in, ranked and priced Shopify fixes out. Pure: no I/O, no clock.
 import type { Fix, Report } from '../report/schema.ts';
 import { priceCwv } from './cwv-impact.ts';
-import { CWV_FLAT_LIFT, CWV_THRESHOLDS } from './defaults.ts';
+import { CWV_FLAT_LIFT, CWV_THRESHOLDS, LAB_TO_FIELD, MAX_SPEED_LOSS, MIN_CONFIRMED_RUNS, PLATEAU_FLOOR_MS } from './defaults.ts';
 import { inputsRecord, monthlyRevenue, resolveInputs } from './inputs.ts';
-import { allocateLcp, plateauText } from './lcp-allocation.ts';
+import { allocateLcp, plateauText, type LcpPricing } from './lcp-allocation.ts';
 import { buildMeasurements, type Measurement } from './measurements.ts';
 import { mergeCandidates } from './merge.ts';
 import { add, round, scale, ZERO } from './range.ts';
@@ -16,7 +16,8 @@ import { renderBlockingRules } from './rules/load-render-blocking.ts';
 import { serverRules } from './rules/load-server.ts';
 import { linkRules } from './rules/links.ts';
 import { slowPageRules } from './rules/slow-pages.ts';
-import type { AdviceInputs, AdviceOptions, Candidate, Range, ResolvedInputs } from './types.ts';
+import { impactSummary, ordered, type ImpactSummary, type PricedFix } from './summary.ts';
+import type { AdviceInputs, AdviceOptions, Candidate, DirectImpact, ResolvedInputs } from './types.ts';
 
 export type AdviceSections = Pick<Report, 'store' | 'pages' | 'loadTime' | 'checkout' | 'links'>;
 
@@ -24,6 +25,8 @@ export interface Advice {
   fixes: Fix[];
   /** Goes to `report.inputs`: every input with its source, and the list of assumed ones. */
   inputs: Record<string, unknown>;
+  /** All fixes together, against monthly revenue, with the inputs they rest on. */
+  impactSummary: ImpactSummary;
 }
 
 function loadCandidates(measurements: Measurement[], minMs: number): Candidate[] {
@@ -34,7 +37,7 @@ function loadCandidates(measurements: Measurement[], minMs: number): Candidate[]
 }
 
 /** Waste without a measured LCP/CWV saving: the small "crosses no threshold" range on the pages' weight. */
-function priceFlat(c: Extract<Candidate, { kind: 'flat' }>, measurements: Measurement[], inputs: ResolvedInputs): Omit<Fix['impact'], 'revenuePerMonth'> & { revenuePerMonth: Range } {
+function priceFlat(c: Extract<Candidate, { kind: 'flat' }>, measurements: Measurement[], inputs: ResolvedInputs): DirectImpact {
   const weightOf = new Map(measurements.map((m) => [m.key, m.weight]));
   const lift = c.claims.reduce((sum, cl) => add(sum, scale(CWV_FLAT_LIFT.none, weightOf.get(cl.key) ?? 0)), ZERO);
   return {
@@ -43,18 +46,38 @@ function priceFlat(c: Extract<Candidate, { kind: 'flat' }>, measurements: Measur
   };
 }
 
-function toFix(c: Candidate, impact: Omit<Fix['impact'], 'revenuePerMonth'> & { revenuePerMonth: Range }, inputs: ResolvedInputs): Fix {
-  const { kind: _kind, ...text } = c as Candidate & { claims?: unknown; metric?: unknown; impact?: unknown };
-  const { claims: _c, metric: _m, impact: _i, ...fixText } = text;
+interface Priced {
+  fix: Fix;
+  /** Unrounded, for the joint total. */
+  priced: PricedFix;
+}
+
+function toFix(c: Candidate, impact: DirectImpact, inputs: ResolvedInputs, preview: boolean): Priced {
+  const { kind: _kind, ...text } = c as Candidate & { claims?: unknown; metric?: unknown; impact?: unknown; note?: unknown };
+  const { claims: _c, metric: _m, impact: _i, note: _n, ...fixText } = text;
+  const { pool, poolCap, ...shown } = impact;
+  const revenue = ordered(impact.revenuePerMonth);
+  // Fewer Lighthouse runs than the default make a speed figure a preview: never more than low confidence.
+  const speed = impact.metric !== 'checkout' && impact.metric !== 'broken-links';
+  const confidence = preview && speed ? 'low' : impact.confidence;
+  const basis = preview && speed ? `${impact.basis} Preview: fewer than ${MIN_CONFIRMED_RUNS} Lighthouse runs per page.` : impact.basis;
   return {
-    ...fixText,
-    impact: {
-      ...impact,
-      savingMs: impact.savingMs === null ? null : Math.round(impact.savingMs),
-      conversionLiftPct: round(impact.conversionLiftPct, 3),
-      revenuePerMonth: { ...round(impact.revenuePerMonth), currency: inputs.currency.value },
+    fix: {
+      ...fixText,
+      impact: {
+        ...shown, confidence, basis,
+        savingMs: impact.savingMs === null ? null : Math.round(impact.savingMs),
+        conversionLiftPct: round(ordered(impact.conversionLiftPct), 3),
+        revenuePerMonth: { ...round(revenue), currency: inputs.currency.value },
+      },
     },
+    priced: { id: c.id, revenue, ...(pool ? { pool } : {}), ...(poolCap ? { poolCap } : {}) },
   };
+}
+
+function fieldText(p: LcpPricing, sources: Set<string>): string {
+  if (p.allField) return `field LCP from ${[...sources].map((s) => (s === 'shopify' ? "Shopify's real-user data" : 'the storefront plugin')).join(' and ')}`;
+  return `lab-only: no real-user data, so field LCP is taken as ${LAB_TO_FIELD.low}–${LAB_TO_FIELD.high}× Lighthouse's simulated phone (lower confidence)`;
 }
 
 export function adviseFixes(sections: AdviceSections, given: AdviceInputs = {}, options: AdviceOptions = {}): Advice {
@@ -64,25 +87,33 @@ export function adviseFixes(sections: AdviceSections, given: AdviceInputs = {}, 
   const candidates = mergeCandidates([
     ...loadCandidates(measurements, minMs),
     ...linkRules(sections, inputs),
-    ...slowPageRules(sections, inputs, minMs),
+    ...slowPageRules(sections, inputs, minMs, measurements),
     ...checkoutRules(sections.checkout, inputs),
   ]);
-  const fixes: Fix[] = [];
+  const runs = measurements.map((m) => m.page.runs);
+  const minRuns = runs.length ? Math.min(...runs) : null;
+  const preview = minRuns !== null && minRuns < MIN_CONFIRMED_RUNS;
+  const out: Priced[] = [];
   const usesSlope = inputs.elasticity.source !== 'default';
 
-  // A page already faster than the plateau gains nothing from LCP work, so such fixes are not advised at all.
-  const headroomOf = new Map(measurements.map((m) => [m.key, m.headroomMs]));
-  const worthIt = candidates.filter((c) => c.kind !== 'lcp' || c.claims.some((cl) => (headroomOf.get(cl.key) ?? 0) > 0));
-  const lcp = allocateLcp(worthIt.filter((c) => c.kind === 'lcp'), measurements, inputs);
-  for (const p of lcp) {
-    const field = p.allField ? 'field-scaled (field/lab ratio)' : 'lab-only (no field data: lab is usually slower than field)';
+  // A page shoppers see faster than the plateau gains nothing from LCP work: no such fix. Without field data the
+  // fix stays while the high end of the lab-to-field range is above the plateau, so its presence rests on the
+  // defect (the blocking file, the wasted bytes), and only its price on the uncertain field LCP.
+  const byKey = new Map(measurements.map((m) => [m.key, m]));
+  const aboveThePlateau = (key: string) => {
+    const m = byKey.get(key);
+    return !!m?.fieldLcpMs && m.fieldLcpMs.high > PLATEAU_FLOOR_MS[m.device];
+  };
+  const worthIt = candidates.filter((c) => c.kind !== 'lcp' || c.claims.some((cl) => aboveThePlateau(cl.key)));
+  for (const p of allocateLcp(worthIt.filter((c) => c.kind === 'lcp'), measurements, inputs)) {
+    const sources = new Set(p.candidate.claims.map((cl) => byKey.get(cl.key)?.fieldSource ?? 'lab-mapped').filter((s) => s !== 'lab-mapped'));
     const overlap = p.overlapsWith.length ? ` Overlaps with “${p.overlapsWith.join('”, “')}” in the same LCP phase, counted once.` : '';
     const cap = p.capped ? ` Capped at the headroom above the ${plateauText()} plateau.` : '';
-    fixes.push(toFix(p.candidate, {
+    out.push(toFix(p.candidate, {
       metric: 'LCP', savingMs: p.savingMs, conversionLiftPct: p.lift, revenuePerMonth: p.revenue,
-      confidence: p.savingMs === 0 ? 'low' : p.allField && usesSlope ? 'high' : 'medium',
-      basis: `Lighthouse LCP saving up to ${Math.round(p.rawSavingMs)} ms, ${field}, on ${(p.share * 100).toFixed(1)}% of sessions, ${inputs.elasticity.basis}.${cap}${overlap}`,
-    }, inputs));
+      confidence: p.savingMs === 0 ? 'low' : p.allField ? (usesSlope ? 'high' : 'medium') : 'low',
+      basis: `Lighthouse lab LCP saving ${Math.round(p.labSavingMs)} ms → ~${Math.round(p.savingMs)} ms for shoppers (${fieldText(p, sources)}), on ${(p.share * 100).toFixed(1)}% of sessions, priced on a saturating response curve (flat below the ${plateauText()} plateau, at most ${MAX_SPEED_LOSS.low * 100}–${MAX_SPEED_LOSS.high * 100}% conversion lost however slow) fitted to ${inputs.elasticity.basis}.${cap}${overlap}`,
+    }, inputs, preview));
   }
   for (const p of priceCwv(worthIt.filter((c) => c.kind === 'cwv'), measurements, inputs)) {
     const metric = p.candidate.metric;
@@ -92,18 +123,35 @@ export function adviseFixes(sections: AdviceSections, given: AdviceInputs = {}, 
     const what = crossed.length
       ? `crosses the ${metric} threshold (good ≤ ${metric === 'CLS' ? t.good : `${t.good} ms`}) on ${crossed.length} page measurement(s), e.g. ${fmt(crossed[0]!.before)} → ${fmt(crossed[0]!.after)}`
       : `improves ${metric} without crossing a Core Web Vitals threshold`;
-    fixes.push(toFix(p.candidate, {
+    out.push(toFix(p.candidate, {
       metric, savingMs: metric === 'CLS' ? null : p.saving, conversionLiftPct: p.lift, revenuePerMonth: p.revenue, confidence: 'low',
-      basis: `The change ${what}; no per-ms elasticity exists for ${metric}, so a small flat lift is assumed${metric === 'TBT' ? ' (TBT judged against INP thresholds as its lab proxy)' : ''}.`,
-    }, inputs));
+      basis: `The change ${what}; no per-ms elasticity exists for ${metric}, so a small flat lift is assumed${metric === 'TBT' ? ' (TBT judged against INP thresholds as its lab proxy)' : ''}${metric === 'CLS' ? "; Shopify's 2026 study found no meaningful CLS–conversion correlation" : ''}.`,
+    }, inputs, preview));
   }
   for (const c of worthIt) {
-    if (c.kind === 'direct') fixes.push(toFix(c, c.impact, inputs));
-    if (c.kind === 'flat') fixes.push(toFix(c, priceFlat(c, measurements, inputs), inputs));
+    if (c.kind === 'direct') out.push(toFix(c, c.impact, inputs, preview));
+    if (c.kind === 'flat') out.push(toFix(c, priceFlat(c, measurements, inputs), inputs, preview));
   }
 
-  fixes.sort((a, b) => b.impact.revenuePerMonth.central - a.impact.revenuePerMonth.central || a.id.localeCompare(b.id));
-  return { fixes, inputs: inputsRecord(inputs) };
+  // With zero money (no traffic given, or a tiny store) the ranking still follows the lift, then the saving.
+  out.sort((a, b) =>
+    b.fix.impact.revenuePerMonth.central - a.fix.impact.revenuePerMonth.central ||
+    b.fix.impact.conversionLiftPct.central - a.fix.impact.conversionLiftPct.central ||
+    b.fix.impact.conversionLiftPct.high - a.fix.impact.conversionLiftPct.high ||
+    (b.fix.impact.savingMs ?? 0) - (a.fix.impact.savingMs ?? 0) ||
+    a.fix.id.localeCompare(b.fix.id));
+  const couldNotTest = couldNotTestSteps(sections.checkout);
+  return {
+    fixes: out.map((p) => p.fix),
+    inputs: inputsRecord(inputs),
+    impactSummary: impactSummary(out.map((p) => p.priced), { inputs, measurements, minRuns, couldNotTest }),
+  };
+}
+
+/** Checkout steps our own journey could not get through (`origin: 'auditor'`): "could not test", not money. */
+function couldNotTestSteps(checkout: AdviceSections['checkout']): string[] {
+  const f = checkout?.failure;
+  return f && !checkout?.completed && f.origin === 'auditor' ? [f.step] : [];
 }
 
 /** The report with `fixes` and `inputs` filled in. */

@@ -1,5 +1,6 @@
 // Before/after: a re-audit marks the earlier fixes resolved or still open, and sets the measured metric change
-// beside the estimate the earlier report made.
+// beside the estimate the earlier report made. A speed fix that is gone while its metric did not clearly improve
+// is "not confirmed", never "resolved": on an unchanged store, lab noise alone makes fixes come and go.
 import type { Comparison, Fix, Report } from '../report/schema.ts';
 
 export type RunComparison = Comparison;
@@ -35,12 +36,23 @@ function measure(previous: Report, current: Report, fix: Fix): MeasuredChange | 
   return { metric: fix.impact.metric, before, after, change: before !== null && after !== null ? before - after : null };
 }
 
+/** A measured change large enough to be more than run-to-run noise (Lighthouse varies ±10–20 % between runs). */
+function clearlyBetter(m: MeasuredChange | null): boolean {
+  if (!m || m.change === null || m.before === null) return false;
+  if (m.metric === 'occurrences') return m.change > 0;
+  const floor = m.metric === 'CLS' ? 0.05 : 100;
+  return m.change >= Math.max(floor, Math.abs(m.before) * 0.1);
+}
+
 export function compareRuns(previous: Report, current: Report): RunComparison {
   const now = new Set(current.fixes.map((f) => f.id));
   const outcomes = previous.fixes.map((fix): FixOutcome => {
     const section = SECTION_OF[fix.category] ?? 'loadTime';
-    const status = current[section] === null ? 'not-rechecked' : now.has(fix.id) ? 'open' : 'resolved';
-    return { id: fix.id, title: fix.title, status, estimate: fix.impact, measured: status === 'not-rechecked' ? null : measure(previous, current, fix) };
+    if (current[section] === null) return { id: fix.id, title: fix.title, status: 'not-rechecked', estimate: fix.impact, measured: null };
+    const measured = measure(previous, current, fix);
+    const gone = !now.has(fix.id);
+    const status = !gone ? 'open' : section !== 'loadTime' || clearlyBetter(measured) ? 'resolved' : 'not-confirmed';
+    return { id: fix.id, title: fix.title, status, estimate: fix.impact, measured };
   });
   const before = new Set(previous.fixes.map((f) => f.id));
   return { previous: { startedAt: previous.startedAt }, outcomes, newFixes: current.fixes.filter((f) => !before.has(f.id)).map((f) => f.id) };

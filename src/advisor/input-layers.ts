@@ -10,7 +10,7 @@ export interface InputLayer {
 
 const SOURCED_KEYS = ['monthlySessions', 'conversionRate', 'averageOrderValue', 'currency', 'templateShares', 'deviceShares', 'checkoutStarts', 'checkoutAbandonment'] as const;
 type SourcedKey = (typeof SOURCED_KEYS)[number];
-const PLAIN_KEYS = ['fieldLabRatio', 'pageViews', 'storeSlope'] as const;
+const PLAIN_KEYS = ['fieldLabRatio', 'pageViews', 'storeSlope', 'fieldVitals'] as const;
 
 export const SOURCE_PRIORITY: readonly InputLayer['source'][] = ['shopify', 'rum', 'cli', 'config'];
 

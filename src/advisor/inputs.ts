@@ -1,10 +1,10 @@
 // Resolves the store inputs the impact model needs, records where each came from, and names the assumed ones.
-import { TEMPLATES, type Device, type Template } from '../report/schema.ts';
+import { TEMPLATES } from '../report/schema.ts';
 import {
   CHECKOUT_ABANDONMENT, DEFAULT_DEVICE_SHARES, DEFAULT_STORE, DEFAULT_TEMPLATE_SHARES, LITERATURE_BASIS,
   LITERATURE_ELASTICITY, MIN_SLOPE_SAMPLE,
 } from './defaults.ts';
-import type { AdviceInputs, AdviceOptions, InputSource, ResolvedInputs, Sourced, StoreSlope } from './types.ts';
+import type { AdviceInputs, AdviceOptions, FieldVitals, InputSource, ResolvedInputs, Sourced, StoreSlope } from './types.ts';
 
 function isSourced<T>(value: T | Sourced<T>): value is Sourced<T> {
   return typeof value === 'object' && value !== null && 'value' in value && 'source' in value;
@@ -20,17 +20,76 @@ function pick<T>(given: T | Sourced<T> | undefined, fallback: T, defaultSource: 
   return sourced;
 }
 
-function positive(name: string, value: number, max = Infinity): void {
-  if (!Number.isFinite(value) || value < 0 || value > max) {
-    throw new Error(`advisor input ${name} must be a number between 0 and ${max === Infinity ? 'any' : max}, not ${value}`);
+/** Thrown for any input the model cannot price on; the message names the input and the allowed range. */
+export class AdviceInputError extends Error {
+  override name = 'AdviceInputError';
+}
+
+/** Inputs far beyond any real store (1e300 sessions) would overflow money to Infinity: reject them. */
+const MAX_AMOUNT = 1e12;
+
+function inRange(name: string, value: unknown, max = MAX_AMOUNT, min = 0): number {
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
+    throw new AdviceInputError(`advisor input ${name} must be a number between ${min} and ${max}, not ${typeof value === 'number' ? value : JSON.stringify(value)}`);
+  }
+  return value;
+}
+
+const CURRENCIES = new Set(Intl.supportedValuesOf('currency'));
+
+/**
+ * Given shares must not add up to more than 1; templates (or devices) not given share what is left in
+ * proportion to their defaults, so the result is a partition that sums to 1 and no session counts twice.
+ */
+function partition<K extends string>(name: string, given: Partial<Record<K, number>>, defaults: Record<K, number>): Record<K, number> {
+  const keys = Object.keys(defaults) as K[];
+  for (const key of Object.keys(given)) {
+    if (!keys.includes(key as K)) throw new AdviceInputError(`advisor input ${name} has an unknown key "${key}" (known: ${keys.join(', ')})`);
+  }
+  let givenSum = 0;
+  for (const key of keys) if (given[key] !== undefined) givenSum += inRange(`${name}.${key}`, given[key], 1);
+  if (givenSum > 1 + 1e-6) throw new AdviceInputError(`advisor input ${name} adds up to ${Number(givenSum.toFixed(4))}; shares must add up to 1`);
+  const missing = keys.filter((k) => given[k] === undefined);
+  const missingDefault = missing.reduce((s, k) => s + defaults[k], 0);
+  const out = {} as Record<K, number>;
+  for (const key of keys) {
+    out[key] = given[key] ?? (missingDefault > 0 ? ((1 - givenSum) * defaults[key]) / missingDefault : 0);
+  }
+  const total = keys.reduce((s, k) => s + out[k], 0);
+  if (Math.abs(total - 1) > 1e-6) throw new AdviceInputError(`advisor input ${name} adds up to ${Number(total.toFixed(4))}; shares must add up to 1`);
+  return out;
+}
+
+function checkSlope(slope: StoreSlope | null | undefined): void {
+  if (!slope) return;
+  inRange('storeSlope.pctPer100ms', slope.pctPer100ms, 100, -100);
+  inRange('storeSlope.ciLow', slope.ciLow, 100, -100);
+  inRange('storeSlope.ciHigh', slope.ciHigh, 100, -100);
+  inRange('storeSlope.sampleSize', slope.sampleSize);
+  if (!(slope.ciLow <= slope.pctPer100ms && slope.pctPer100ms <= slope.ciHigh)) {
+    throw new AdviceInputError(`advisor input storeSlope must have ciLow ≤ pctPer100ms ≤ ciHigh, not ${slope.ciLow} / ${slope.pctPer100ms} / ${slope.ciHigh}`);
   }
 }
 
 /** A store slope replaces the literature only when its sample is large enough and its CI excludes zero. */
 export function usableSlope(slope: StoreSlope | null | undefined, minSample = MIN_SLOPE_SAMPLE): StoreSlope | null {
   if (!slope) return null;
-  if (slope.sampleSize < minSample || !(slope.ciLow > 0) || slope.ciHigh < slope.pctPer100ms) return null;
+  checkSlope(slope);
+  if (slope.sampleSize < minSample || !(slope.ciLow > 0)) return null;
   return slope;
+}
+
+function checkFieldVitals(list: AdviceInputs['fieldVitals']): FieldVitals[] {
+  if (list === undefined) return [];
+  if (!Array.isArray(list)) throw new AdviceInputError('advisor input fieldVitals must be a list');
+  list.forEach((f, i) => {
+    if (!(TEMPLATES as readonly string[]).includes(f.template)) throw new AdviceInputError(`advisor input fieldVitals[${i}].template "${f.template}" is not a template`);
+    if (f.device !== 'mobile' && f.device !== 'desktop') throw new AdviceInputError(`advisor input fieldVitals[${i}].device must be mobile or desktop`);
+    if (f.lcpP75Ms !== null) inRange(`fieldVitals[${i}].lcpP75Ms`, f.lcpP75Ms, 120_000);
+    if (f.samples !== null && f.samples !== undefined) inRange(`fieldVitals[${i}].samples`, f.samples);
+    if (f.source !== 'rum' && f.source !== 'shopify') throw new AdviceInputError(`advisor input fieldVitals[${i}].source must be rum or shopify`);
+  });
+  return list;
 }
 
 export function resolveInputs(inputs: AdviceInputs = {}, options: AdviceOptions = {}): ResolvedInputs {
@@ -40,30 +99,31 @@ export function resolveInputs(inputs: AdviceInputs = {}, options: AdviceOptions 
   const conversionRate = pick(inputs.conversionRate, DEFAULT_STORE.conversionRate, src, 'conversionRate', assumed);
   const averageOrderValue = pick(inputs.averageOrderValue, DEFAULT_STORE.averageOrderValue, src, 'averageOrderValue', assumed);
   const currency = pick(inputs.currency, DEFAULT_STORE.currency, src, 'currency', assumed);
-  positive('monthlySessions', monthlySessions.value);
-  positive('conversionRate', conversionRate.value, 1);
-  positive('averageOrderValue', averageOrderValue.value);
-  if (!/^[A-Z]{3}$/.test(currency.value)) throw new Error(`advisor input currency must be an ISO 4217 code like USD, not "${currency.value}"`);
+  inRange('monthlySessions', monthlySessions.value);
+  inRange('conversionRate', conversionRate.value, 1);
+  inRange('averageOrderValue', averageOrderValue.value, 1e7);
+  if (typeof currency.value !== 'string' || !/^[A-Z]{3}$/.test(currency.value) || !CURRENCIES.has(currency.value)) {
+    throw new AdviceInputError(`advisor input currency must be an ISO 4217 code like USD, not "${String(currency.value)}"`);
+  }
 
   const shares = pick(inputs.templateShares, {}, src, 'templateShares', assumed);
-  const templateShares = { ...shares, value: { ...DEFAULT_TEMPLATE_SHARES, ...shares.value } as Record<Template, number> };
-  for (const t of TEMPLATES) positive(`templateShares.${t}`, templateShares.value[t], 1);
+  const templateShares = { ...shares, value: partition('templateShares', shares.value, DEFAULT_TEMPLATE_SHARES) };
   const devices = pick(inputs.deviceShares, {}, src, 'deviceShares', assumed);
-  const deviceShares = { ...devices, value: { ...DEFAULT_DEVICE_SHARES, ...devices.value } as Record<Device, number> };
-  positive('deviceShares.mobile', deviceShares.value.mobile, 1);
-  positive('deviceShares.desktop', deviceShares.value.desktop, 1);
+  const deviceShares = { ...devices, value: partition('deviceShares', devices.value, DEFAULT_DEVICE_SHARES) };
 
   const checkoutAbandonment = pick(inputs.checkoutAbandonment, CHECKOUT_ABANDONMENT, src, 'checkoutAbandonment', assumed);
-  positive('checkoutAbandonment', checkoutAbandonment.value, 0.99);
+  inRange('checkoutAbandonment', checkoutAbandonment.value, 0.99);
   // Orders = starts × (1 − abandonment), so starts follow from orders when the funnel is not measured.
   const orders = monthlySessions.value * conversionRate.value;
   const checkoutStarts = inputs.checkoutStarts === undefined
     ? { value: orders / (1 - checkoutAbandonment.value), source: 'default' as const }
     : pick(inputs.checkoutStarts, 0, src, 'checkoutStarts', assumed);
   if (inputs.checkoutStarts === undefined) assumed.push('checkoutStarts');
-  positive('checkoutStarts', checkoutStarts.value);
+  inRange('checkoutStarts', checkoutStarts.value);
 
-  for (const [key, ratio] of Object.entries(inputs.fieldLabRatio ?? {})) positive(`fieldLabRatio.${key}`, ratio, 10);
+  for (const [key, ratio] of Object.entries(inputs.fieldLabRatio ?? {})) inRange(`fieldLabRatio.${key}`, ratio, 10);
+  for (const [key, views] of Object.entries(inputs.pageViews ?? {})) inRange(`pageViews[${key}]`, views);
+  const fieldVitals = checkFieldVitals(inputs.fieldVitals);
 
   const slope = usableSlope(inputs.storeSlope, options.minSlopeSample);
   const elasticity = slope
@@ -73,7 +133,7 @@ export function resolveInputs(inputs: AdviceInputs = {}, options: AdviceOptions 
 
   return {
     monthlySessions, conversionRate, averageOrderValue, currency, templateShares, deviceShares,
-    fieldLabRatio: inputs.fieldLabRatio ?? {}, pageViews: inputs.pageViews ?? {},
+    fieldLabRatio: inputs.fieldLabRatio ?? {}, pageViews: inputs.pageViews ?? {}, fieldVitals,
     checkoutStarts, checkoutAbandonment, elasticity, assumed,
   };
 }

@@ -1,9 +1,11 @@
-// One measurement = one page on one device. It carries the traffic weight, field-scaled LCP, the headroom
-// above the plateau floor and the largest saving per LCP phase.
+// One measurement = one page on one device. It carries the traffic weight, the field LCP shoppers see (real-user
+// data first, else the documented lab-to-field range), the headroom above the plateau floor and the largest lab
+// saving per LCP phase.
 import type { Device, LoadTimePage, LoadTimeSection, Template } from '../report/schema.ts';
-import { PLATEAU_FLOOR_MS } from './defaults.ts';
+import { LAB_TO_FIELD, PLATEAU_FLOOR_MS } from './defaults.ts';
+import { scale } from './range.ts';
 import { LCP_PHASES, lcpSavingOf, phaseOf } from './lcp-phases.ts';
-import type { LcpPhase, ResolvedInputs } from './types.ts';
+import type { LcpPhase, Range, ResolvedInputs } from './types.ts';
 
 export interface Measurement {
   key: string;
@@ -11,10 +13,14 @@ export interface Measurement {
   url: string;
   template: Template;
   device: Device;
-  /** Field p75 / lab; 1 when no field data. */
-  ratio: number;
+  /** Field p75 / lab per variant: from real-user data when there is some (all three alike), else LAB_TO_FIELD. */
+  ratio: Range;
   hasField: boolean;
-  fieldLcpMs: number | null;
+  /** Where the field LCP comes from. */
+  fieldSource: 'rum' | 'shopify' | 'lab-mapped';
+  labLcpMs: number | null;
+  fieldLcpMs: Range | null;
+  /** Central headroom above the plateau, field ms (the other variants are in `fieldLcpMs`). */
   headroomMs: number;
   /** Share of monthly sessions this measurement stands for. */
   weight: number;
@@ -39,25 +45,48 @@ export function fieldRatio(inputs: ResolvedInputs, template: Template, device: D
   return inputs.fieldLabRatio[`${template}:${device}`] ?? inputs.fieldLabRatio[template] ?? null;
 }
 
+/** Real shoppers' p75 LCP for the slice: the plugin's own data first, then Shopify's. */
+export function fieldLcpOf(inputs: ResolvedInputs, template: Template, device: Device): { ms: number; source: 'rum' | 'shopify' } | null {
+  for (const source of ['rum', 'shopify'] as const) {
+    const hit = inputs.fieldVitals.find((f) => f.source === source && f.template === template && f.device === device && f.lcpP75Ms !== null && f.lcpP75Ms > 0);
+    if (hit) return { ms: hit.lcpP75Ms as number, source };
+  }
+  return null;
+}
+
+function fieldOf(inputs: ResolvedInputs, page: LoadTimePage): Pick<Measurement, 'ratio' | 'hasField' | 'fieldSource'> {
+  const lab = page.metrics.lcpMs;
+  const vitals = fieldLcpOf(inputs, page.template, page.device);
+  if (vitals && lab) {
+    const r = vitals.ms / lab;
+    return { ratio: { low: r, central: r, high: r }, hasField: true, fieldSource: vitals.source };
+  }
+  const given = fieldRatio(inputs, page.template, page.device);
+  if (given !== null) return { ratio: { low: given, central: given, high: given }, hasField: true, fieldSource: 'rum' };
+  return { ratio: LAB_TO_FIELD, hasField: false, fieldSource: 'lab-mapped' };
+}
+
 export function buildMeasurements(section: LoadTimeSection | null, inputs: ResolvedInputs): Measurement[] {
   if (!section) return [];
   const measured = section.pages.filter((p) => !p.error);
   const perSlice = new Map<string, number>();
   for (const p of measured) perSlice.set(`${p.template}|${p.device}`, (perSlice.get(`${p.template}|${p.device}`) ?? 0) + 1);
   return measured.map((page) => {
-    const field = fieldRatio(inputs, page.template, page.device);
-    const ratio = field ?? 1;
-    const lab = page.metrics.lcpMs;
-    const fieldLcpMs = lab === null ? null : lab * ratio;
-    const headroomMs = fieldLcpMs === null ? 0 : Math.max(0, fieldLcpMs - PLATEAU_FLOOR_MS[page.device]);
+    const field = fieldOf(inputs, page);
+    const lab = page.metrics.lcpMs !== null && page.metrics.lcpMs > 0 ? page.metrics.lcpMs : null;
+    const fieldLcpMs = lab === null ? null : scale(field.ratio, lab);
+    const headroomMs = fieldLcpMs === null ? 0 : Math.max(0, fieldLcpMs.central - PLATEAU_FLOOR_MS[page.device]);
+    // Savings stay in lab ms here (never more than the lab LCP); the allocation turns them into field ms by the
+    // saving's share of the lab LCP applied to the field LCP.
     const phaseMaxMs = Object.fromEntries(LCP_PHASES.map((ph) => [ph, 0])) as Record<LcpPhase, number>;
     for (const o of page.opportunities) {
       const ph = phaseOf(o.id);
-      phaseMaxMs[ph] = Math.max(phaseMaxMs[ph], lcpSavingOf(o.metricSavings) * ratio);
+      phaseMaxMs[ph] = Math.max(phaseMaxMs[ph], Math.min(lab ?? 0, lcpSavingOf(o.metricSavings)));
     }
-    phaseMaxMs['load-delay'] = Math.max(phaseMaxMs['load-delay'], lazyLcpCostMs(page) * ratio);
+    phaseMaxMs['load-delay'] = Math.max(phaseMaxMs['load-delay'], Math.min(lab ?? 0, lazyLcpCostMs(page)));
+    // The slice's share is spread over its measured pages, so their weights never add up to more than it.
     const pagesInSlice = perSlice.get(`${page.template}|${page.device}`) ?? 1;
     const weight = (inputs.templateShares.value[page.template] * inputs.deviceShares.value[page.device]) / pagesInSlice;
-    return { key: measurementKey(page.url, page.device), page, url: page.url, template: page.template, device: page.device, ratio, hasField: field !== null, fieldLcpMs, headroomMs, weight, phaseMaxMs };
+    return { key: measurementKey(page.url, page.device), page, url: page.url, template: page.template, device: page.device, ...field, labLcpMs: lab, fieldLcpMs, headroomMs, weight, phaseMaxMs };
   });
 }

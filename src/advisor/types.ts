@@ -81,6 +81,7 @@ export interface ResolvedInputs {
   deviceShares: Sourced<Record<Device, number>>;
   fieldLabRatio: Record<string, number>;
   pageViews: Record<string, number>;
+  fieldVitals: FieldVitals[];
   checkoutStarts: Sourced<number>;
   checkoutAbandonment: Sourced<number>;
   elasticity: Sourced<Range> & { basis: string };
@@ -110,4 +111,10 @@ export type Candidate =
   | (FixText & { kind: 'cwv'; metric: CwvMetric; claims: CwvClaim[] })
   /** A measured waste with no LCP/CWV saving on these pages: priced with the small "no threshold crossed" range. */
   | (FixText & { kind: 'flat'; metric: string; claims: { key: string }[]; note: string })
-  | (FixText & { kind: 'direct'; impact: Omit<Fix['impact'], 'revenuePerMonth'> & { revenuePerMonth: Range } });
+  | (FixText & { kind: 'direct'; impact: DirectImpact });
+
+/**
+ * A directly priced impact. `pool` names the shared pool the fix draws on (e.g. one Baymard abandonment reason):
+ * fixes of one pool are combined jointly in the summary, never simply added, and never beyond `poolCap`.
+ */
+export type DirectImpact = Omit<Fix['impact'], 'revenuePerMonth'> & { revenuePerMonth: Range; pool?: string; poolCap?: number };

@@ -1,136 +1,80 @@
-// `storefront-audit audit <url>`: one audit, a JSON and/or HTML report, and an exit code CI can act on.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+// `storefront-audit audit <url>` once its plan is validated (audit-plan.ts): run the audits, evaluate the
+// assertions, write the reports asked for, print the summary, and return the exit code CI acts on. Loaded
+// only when an audit really runs, so `--help` and usage errors never pay for Lighthouse and Puppeteer.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { runAudit } from '../engine/run-audit.ts';
-import { messageOf, UsageError } from '../engine/errors.ts';
-import { AUDIT_IDS, type AuditId } from '../engine/audit-registry.ts';
-import { renderHtmlReport } from '../report/html.ts';
-import { loadBudget, parseBudget } from '../advisor/index.ts';
-import { validateReport, type Report } from '../report/schema.ts';
+import type { Report } from '../report/schema.ts';
+import type { AuditPlan } from './audit-plan.ts';
+import { evaluateAssertions } from './assertions/evaluate.ts';
+import { exitCodeFor, failedAssertions, gapsOf } from './outcome.ts';
 import { createProgressReporter } from './progress.ts';
+import { makeScratchDir } from './scratch-dir.ts';
+import { summaryLines } from './summary.ts';
+import { t } from './text.ts';
 import { EXIT } from './exit-codes.ts';
-import { loadCliConfig, type CliConfig } from './cli-config.ts';
 
-export interface AuditCommandOptions {
-  json?: string;
-  html?: string;
-  only?: string;
-  device?: string;
-  runs?: string;
-  maxPages?: string;
-  budget?: string;
-  compare?: string;
-  header?: string[];
-  config?: string;
-  artifacts?: string;
-  allowPrivate?: boolean;
-  sessions?: string;
-  conversionRate?: string;
-  aov?: string;
-  currency?: string;
-  locale?: string;
-}
-
-
-export function parseOnly(value: string | undefined): AuditId[] | undefined {
-  if (!value) return undefined;
-  const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
-  const unknown = ids.filter((id) => !(AUDIT_IDS as readonly string[]).includes(id));
-  if (unknown.length) throw new UsageError(`--only: unknown audit "${unknown.join(', ')}"; choose from ${AUDIT_IDS.join(', ')}`);
-  return ids as AuditId[];
-}
-
-export function parsePositiveInt(flag: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${flag} must be a whole number of at least 1, not "${value}"`);
-  return n;
-}
-
-export function parseNumber(flag: string, value: string | undefined, { max }: { max?: number } = {}): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isFinite(n) || n < 0 || (max !== undefined && n > max)) throw new UsageError(`${flag} must be a number${max !== undefined ? ` between 0 and ${max}` : ''}, not "${value}"`);
-  return n;
-}
-
-export function parseHeaders(values: string[] = []): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const raw of values) {
-    const at = raw.indexOf(':');
-    if (at <= 0) throw new UsageError(`--header must look like "Name: value", not "${raw}"`);
-    headers[raw.slice(0, at).trim()] = raw.slice(at + 1).trim();
-  }
-  return headers;
-}
-
-function parseDevice(value: string | undefined): 'mobile' | 'desktop' | 'both' | undefined {
-  if (value === undefined) return undefined;
-  if (value === 'mobile' || value === 'desktop' || value === 'both') return value;
-  throw new UsageError(`--device must be mobile, desktop or both, not "${value}"`);
-}
-
-export async function auditCommand(url: string, flags: AuditCommandOptions): Promise<number> {
-  const config: CliConfig = flags.config ? await loadCliConfig(flags.config) : {};
-  const only = parseOnly(flags.only) ?? config.only;
-  const budget = flags.budget ? await loadBudget(flags.budget) : config.budget === undefined ? undefined : parseBudget(config.budget);
-  const artifactsDir = resolve(flags.artifacts ?? config.artifactsDir ?? join('.data', 'artifacts', String(Date.now())));
-  const progress = createProgressReporter(process.stderr, 20);
+export async function auditCommand(plan: AuditPlan): Promise<number> {
+  // Screenshots and Chromium's profile live in a scratch directory unless an output directory was asked for;
+  // either way nothing is written to the working directory that was not asked for.
+  const scratch = makeScratchDir();
+  const artifactsDir = plan.artifactsDir ?? join(scratch.path, 'artifacts');
+  // Chromium keeps its own temporary files (org.chromium.Chromium.*) in TMPDIR and leaves them behind when it
+  // is killed; pointing TMPDIR into the scratch directory takes them away with it.
+  const childTmp = join(scratch.path, 'tmp');
+  await mkdir(childTmp, { recursive: true });
+  process.env.TMPDIR = childTmp;
+  const progress = createProgressReporter(process.stderr, 0, performance.timeOrigin);
   let report: Report;
   try {
-    report = await runAudit(url, {
-      only,
-      device: parseDevice(flags.device) ?? config.device,
-      runs: parsePositiveInt('--runs', flags.runs) ?? config.runs,
-      maxPages: parsePositiveInt('--max-pages', flags.maxPages) ?? config.maxPages,
-      headers: { ...config.headers, ...parseHeaders(flags.header) },
-      allowPrivateAddresses: flags.allowPrivate ?? config.allowPrivateAddresses ?? true,
+    report = await runAudit(plan.url, {
+      ...(plan.only ? { only: plan.only } : {}),
+      ...(plan.device ? { device: plan.device } : {}),
+      ...(plan.runs !== undefined ? { runs: plan.runs } : {}),
+      ...(plan.maxPages !== undefined ? { maxPages: plan.maxPages } : {}),
+      headers: plan.headers,
+      allowPrivateAddresses: plan.allowPrivateAddresses,
       artifactsDir,
-      chromePath: process.env.CHROME_PATH,
+      ...(process.env.CHROME_PATH ? { chromePath: process.env.CHROME_PATH } : {}),
+      chromeArgs: [`--user-data-dir=${join(scratch.path, 'chromium-profile')}`],
       progress,
-      auditOptions: config.audits,
-      inputs: {
-        ...config.inputs,
-        ...definedOnly({
-          monthlySessions: parseNumber('--sessions', flags.sessions),
-          conversionRate: parseNumber('--conversion-rate', flags.conversionRate, { max: 1 }),
-          averageOrderValue: parseNumber('--aov', flags.aov),
-          currency: flags.currency?.toUpperCase(),
-        }),
-      },
-      budget,
-      previous: flags.compare ? await loadPreviousReport(flags.compare) : undefined,
+      ...(plan.auditOptions ? { auditOptions: plan.auditOptions } : {}),
+      inputs: plan.inputs,
+      ...(plan.previous ? { previous: plan.previous } : {}),
     });
   } finally {
     progress.done();
   }
-  if (flags.json) await writeOut(flags.json, JSON.stringify(report, null, 2));
-  if (flags.html) await writeOut(flags.html, renderHtmlReport(report, { locale: flags.locale, artifactsDir }));
-  printSummary(report);
-  const breaches = report.budget?.breaches ?? [];
-  if (breaches.length) {
-    for (const b of breaches) process.stderr.write(`budget breached: ${b.rule}${b.page ? ` on ${b.page}` : ''}: ${b.actual} > ${b.limit}\n`);
-    return EXIT.budgetBreached;
-  }
-  return EXIT.ok;
-}
 
-async function loadPreviousReport(file: string): Promise<Report> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(file, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`--compare: cannot read a JSON report from ${file}: ${(error as Error).message}`);
+  const results = evaluateAssertions(report, plan.specs, plan.ran);
+  // Failed error-level budget assertions with a number are the report's budget breaches, as before.
+  if (plan.specs.some((s) => s.source !== 'assertions')) {
+    report.budget = {
+      breaches: failedAssertions(results)
+        .filter((r) => r.spec.source !== 'assertions' && r.actual !== null && r.status === 'failed')
+        .map((r) => ({ rule: r.spec.rule ?? r.spec.id, limit: r.spec.expected ?? 0, actual: r.actual!, ...(r.page ? { page: r.page } : {}) })),
+    };
   }
-  try {
-    return validateReport(json);
-  } catch (error) {
-    throw new UsageError(`--compare: ${file} is not a Storefront Auditor report: ${messageOf(error)}`);
-  }
-}
+  const gaps = gapsOf(report);
+  const code = exitCodeFor(results, gaps, plan.allowPartial);
+  const failed = failedAssertions(results).length;
+  const exitLine =
+    code === EXIT.assertionFailed ? t('outcome.failed', { count: failed }) : code === EXIT.partial ? t('outcome.partial', { count: gaps.length }) : gaps.length ? t('outcome.partialAllowed', { count: gaps.length }) : t('outcome.ok');
 
-function definedOnly<T extends Record<string, unknown>>(values: T): Partial<T> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as Partial<T>;
+  for (const [format, file] of Object.entries(plan.outputs)) {
+    const contents =
+      format === 'json'
+        ? JSON.stringify(report, null, 2)
+        : format === 'markdown'
+          ? (await import('./reporters/markdown.ts')).renderMarkdown(report, results, gaps, exitLine)
+          : format === 'junit'
+            ? (await import('./reporters/junit.ts')).renderJunit(results)
+            : (await import('../report/html.ts')).renderHtmlReport(report, { locale: plan.locale, artifactsDir });
+    await writeOut(file, contents);
+  }
+  process.stderr.write([...summaryLines(report, results, gaps), exitLine].join('\n') + '\n');
+  scratch.remove();
+  return code;
 }
 
 async function writeOut(file: string, contents: string): Promise<void> {
@@ -139,32 +83,7 @@ async function writeOut(file: string, contents: string): Promise<void> {
     await new Promise<void>((done) => process.stdout.write(contents + '\n', () => done()));
     return;
   }
-  await mkdir(dirname(resolve(file)), { recursive: true });
+  await mkdir(dirname(file), { recursive: true });
   await writeFile(file, contents);
-  process.stderr.write(`wrote ${file}\n`);
-}
-
-export function printSummary(report: Report, out: NodeJS.WritableStream = process.stderr): void {
-  const lines = [`Store: ${report.store.url}  (${report.pages.length} pages found)`];
-  if (report.loadTime) lines.push(`Store score: ${report.loadTime.storeScore ?? 'n/a'} / 100 over ${report.loadTime.pages.length} page measurements`);
-  if (report.checkout) lines.push(`Checkout: ${report.checkout.completed ? 'reached payment' : `FAILED at ${report.checkout.failure?.step ?? '?'}: ${report.checkout.failure?.message ?? ''}`} in ${report.checkout.stepCount} steps, ${report.checkout.formFields} fields`);
-  if (report.links) lines.push(`Links: ${report.links.broken.length} broken, ${report.links.redirects.length} redirect chains, ${report.links.pagesCrawled} pages crawled`);
-  const top = report.fixes.slice(0, 5);
-  if (top.length) {
-    lines.push('Top fixes:');
-    for (const fix of top) {
-      const money = fix.impact.revenuePerMonth;
-      lines.push(`  - ${fix.title}: ~${Math.round(money.central)} ${money.currency}/month (${Math.round(money.low)}–${Math.round(money.high)})`);
-    }
-  }
-  if (report.comparison) {
-    const resolved = report.comparison.outcomes.filter((o) => o.status === 'resolved');
-    lines.push(`Since ${report.comparison.previous.startedAt}: ${resolved.length} fixes resolved, ${report.comparison.newFixes.length} new`);
-    for (const o of resolved) {
-      const m = o.measured;
-      lines.push(`  ✓ ${o.title}${m && m.change !== null ? `: ${m.metric} ${m.before} → ${m.after} (estimate ${o.estimate.savingMs ?? '?'} ms)` : ''}`);
-    }
-  }
-  for (const error of report.errors) lines.push(`error in ${error.audit}: ${error.message}`);
-  out.write(lines.join('\n') + '\n');
+  process.stderr.write(t('wrote', { file }) + '\n');
 }

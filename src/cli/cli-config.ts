@@ -1,51 +1,103 @@
-// An optional JSON config file for CI use: everything a flag can say, plus per-audit options (checkout
-// selectors and test address, app names) that are too long for flags.
+// The JSON config file for CI: everything a flag can say, plus assertions, budgets and per-audit options
+// (checkout selectors and test address, app names) that are too long for flags. Found the way lhci finds
+// lighthouserc: `--config FILE` wins; otherwise the first of CONFIG_NAMES in the working directory or, walking
+// up, a parent, stopping at the repository root (the directory with .git); `--no-config` turns the search off.
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
-import { UsageError } from '../engine/errors.ts';
+import { budgetSchema } from '../advisor/budget.ts';
+import { lighthouseBudgetSchema } from './assertions/budgets.ts';
+import { AGGREGATIONS, assertionsSchema } from './assertions/spec.ts';
+import { LOCALES } from '../i18n/messages/define.ts';
+import { REPORTERS } from './reporters/names.ts';
 
-const cliConfigSchema = z
+export const CONFIG_NAMES = ['storefront-audit.config.json', '.storefrontauditrc.json'] as const;
+
+const AUDITS = ['load', 'checkout', 'links'] as const;
+
+/** A budget is Lighthouse's when it is an array (budget.json), ours when it is an object. */
+export const budgetFileSchema = z.unknown().transform((value, ctx) => {
+  const schema = Array.isArray(value) ? lighthouseBudgetSchema : budgetSchema;
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return Array.isArray(value) ? { lighthouse: parsed.data as z.infer<typeof lighthouseBudgetSchema> } : { ours: parsed.data as z.infer<typeof budgetSchema> };
+  for (const issue of parsed.error.issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+  return z.NEVER;
+});
+export type BudgetFile = z.infer<typeof budgetFileSchema>;
+
+export const cliConfigSchema = z
   .object({
-    only: z.array(z.enum(['load', 'checkout', 'links'])).optional(),
+    only: z.array(z.enum(AUDITS)).min(1).optional(),
     device: z.enum(['mobile', 'desktop', 'both']).optional(),
-    runs: z.number().int().min(1).optional(),
-    maxPages: z.number().int().min(1).optional(),
-    headers: z.record(z.string(), z.string()).optional(),
+    runs: z.number().int().min(1).max(15).optional(),
+    maxPages: z.number().int().min(1).max(100_000).optional(),
+    headers: z.record(z.string().regex(/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/, 'a header name is a token such as X-Audit'), z.string()).optional(),
     /** The CLI may audit a store on localhost or a private network; set false to refuse such targets. */
     allowPrivateAddresses: z.boolean().optional(),
-    artifactsDir: z.string().optional(),
+    /** Relative paths are resolved against the config file's directory. */
+    artifactsDir: z.string().min(1).optional(),
+    outputDir: z.string().min(1).optional(),
+    reporters: z.array(z.enum(REPORTERS)).optional(),
+    locale: z.enum(LOCALES).optional(),
+    allowPartial: z.boolean().optional(),
     inputs: z
       .object({
         monthlySessions: z.number().nonnegative().optional(),
         conversionRate: z.number().min(0).max(1).optional(),
-        averageOrderValue: z.number().nonnegative().optional(),
-        currency: z.string().length(3).optional(),
+        averageOrderValue: z.number().positive().optional(),
+        currency: z.string().refine(isCurrency, 'an ISO 4217 currency code such as USD').optional(),
       })
+      .strict()
       .optional(),
-    budget: z.unknown().optional(),
-    audits: z.partialRecord(z.enum(['load', 'checkout', 'links']), z.record(z.string(), z.unknown())).optional(),
+    /** Our budget format, or Lighthouse's budget.json array (see `budgetFileSchema`). */
+    budget: budgetFileSchema.optional(),
+    assertions: assertionsSchema.optional(),
+    /** The default for assertions that do not name one (lhci's default: optimistic). */
+    aggregationMethod: z.enum(AGGREGATIONS).optional(),
+    audits: z.partialRecord(z.enum(AUDITS), z.record(z.string(), z.unknown())).optional(),
   })
   .strict();
 
 export type CliConfig = z.infer<typeof cliConfigSchema>;
 
-export async function loadCliConfig(path: string): Promise<CliConfig> {
-  let text: string;
+
+
+export function isCurrency(code: string): boolean {
+  return Intl.supportedValuesOf('currency').includes(code.toUpperCase());
+}
+
+/** The config file that applies from `cwd`, or undefined. */
+export function discoverConfig(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    for (const name of CONFIG_NAMES) {
+      const file = join(dir, name);
+      if (existsSync(file)) return file;
+    }
+    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
+  }
+}
+
+export type ConfigProblem =
+  | { kind: 'unreadable'; file: string; reason: string }
+  | { kind: 'json'; file: string; reason: string }
+  | { kind: 'issue'; file: string; path: string; problem: string };
+
+/** Reads and validates a JSON file against `schema`, returning every problem rather than the first. */
+export async function readJsonFile<T>(file: string, schema: z.ZodType<T>): Promise<{ value?: T; problems: ConfigProblem[] }> {
+  let raw: string;
   try {
-    text = await readFile(path, 'utf8');
-  } catch {
-    throw new UsageError(`cannot read config file ${path}`);
+    raw = await readFile(file, 'utf8');
+  } catch (error) {
+    return { problems: [{ kind: 'unreadable', file, reason: (error as NodeJS.ErrnoException).code ?? (error as Error).message }] };
   }
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(raw);
   } catch (error) {
-    throw new UsageError(`config file ${path} is not valid JSON: ${(error as Error).message}`);
+    return { problems: [{ kind: 'json', file, reason: (error as Error).message }] };
   }
-  const parsed = cliConfigSchema.safeParse(json);
-  if (!parsed.success) {
-    const first = parsed.error.issues[0];
-    throw new UsageError(`config file ${path}: ${first?.path.join('.') || '(root)'}: ${first?.message}`);
-  }
-  return parsed.data as CliConfig;
+  const parsed = schema.safeParse(json);
+  if (parsed.success) return { value: parsed.data, problems: [] };
+  return { problems: parsed.error.issues.map((issue) => ({ kind: 'issue', file, path: issue.path.map(String).join('.') || '(root)', problem: issue.message })) };
 }

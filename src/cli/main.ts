@@ -1,53 +1,110 @@
 #!/usr/bin/env node
-// The `storefront-audit` command. Each subcommand is thin: it parses flags and calls the layers below.
+// The `storefront-audit` command. Each subcommand is thin: it parses flags and calls the layers below. This
+// module imports only commander, the message catalogues and the validation: `--help`, `--version` and every
+// usage error finish before Lighthouse, Puppeteer or any audit is loaded (see docs/benchmarks.md, startup).
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from './exit-codes.ts';
 import { messageOf } from '../engine/errors.ts';
 import { registerServiceCommands } from './service-commands.ts';
+import { localeFromEnv, msg, setLocale, shippedLocale, t, text } from './text.ts';
+import type { AuditFlags } from './audit-plan.ts';
+import type { Message } from '../report/schema.ts';
 
 function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
+export function version(): string {
+  return (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+}
+
+const TITLES: Record<string, Parameters<typeof t>[0]> = {
+  'Usage:': 'help.title.usage',
+  'Options:': 'help.title.options',
+  'Arguments:': 'help.title.arguments',
+  'Commands:': 'help.title.commands',
+};
+
+function printErrors(errors: Message[]): void {
+  process.stderr.write(errors.map((e) => `storefront-audit: ${text(e)}\n`).join(''));
+}
+
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('storefront-audit')
-    .description('Audit a storefront\'s load time, checkout journey and links, and rank fixes by revenue impact.')
-    .showHelpAfterError()
+    .description(t('help.program'))
+    .version(version(), '-V, --version', t('help.version'))
+    .helpOption('-h, --help', t('help.help'))
+    .helpCommand('help [command]', t('help.helpCommand'))
+    .configureHelp({ styleTitle: (title) => (TITLES[title] ? t(TITLES[title]) : title) })
+    .configureOutput({ writeErr: () => undefined })
     .exitOverride();
 
-  program
+  const audit = program
     .command('audit')
-    .description('Audit one store and write the report')
-    .argument('<url>', 'the store URL, e.g. https://your-store.com')
-    .option('--json <file>', 'write the JSON report (schemaVersion 1) to FILE, or - for stdout')
-    .option('--html <file>', 'write the self-contained HTML report to FILE')
-    .option('--only <audits>', 'comma-separated audits to run: load,checkout,links')
-    .addOption(new Option('--device <device>', 'device for the load-time audit').choices(['mobile', 'desktop', 'both']))
-    .option('--runs <n>', 'Lighthouse runs per page (median is kept); default 3')
-    .option('--max-pages <n>', 'page cap for discovery and the link crawl')
-    .option('--budget <file>', 'budget JSON; a breach exits with code 1')
-    .option('--compare <report.json>', 'a previous JSON report: mark fixes resolved and show the measured change')
-    .option('--header <header>', 'extra request header "Name: value" (repeatable), e.g. a Web Bot Auth signature', collect)
-    .option('--config <file>', 'JSON config file (headers, checkout selectors, store inputs, budget, ...)')
-    .option('--artifacts <dir>', 'where screenshots go')
-    .option('--no-allow-private', 'refuse stores on private, loopback or link-local addresses')
-    .option('--sessions <n>', 'monthly sessions, for revenue estimates')
-    .option('--conversion-rate <rate>', 'conversion rate as a fraction, e.g. 0.021')
-    .option('--aov <amount>', 'average order value')
-    .option('--currency <code>', 'ISO currency code, e.g. USD')
-    .option('--locale <locale>', 'language of the HTML report: en, zh-CN, he, fa')
-    .addHelpText('after', '\nExit codes: 0 audit done, 1 a budget was breached, 2 usage error or fatal error.')
-    .action(async (url: string, flags) => {
-      // Loaded on use: the audit pulls in Lighthouse and Puppeteer, which `--help` should not wait for.
+    .description(t('help.audit'))
+    .argument('<url>', t('help.url'))
+    .option('--json <file>', t('help.json'))
+    .option('--html <file>', t('help.html'))
+    .option('--markdown <file>', t('help.markdown'))
+    .option('--junit <file>', t('help.junit'))
+    .option('--reporter <list>', t('help.reporter'))
+    .option('--output-dir <dir>', t('help.outputDir'))
+    .option('--only <audits>', t('help.only'))
+    .option('--device <device>', t('help.device'))
+    .option('--runs <n>', t('help.runs'))
+    .option('--max-pages <n>', t('help.maxPages'))
+    .option('--budget <file>', t('help.budget'))
+    .option('--compare <report.json>', t('help.compare'))
+    .option('--header <header>', t('help.header'), collect)
+    .option('--config <file>', t('help.config'))
+    .option('--no-config', t('help.noConfig'))
+    .option('--artifacts <dir>', t('help.artifacts'))
+    .option('--no-allow-private', t('help.noAllowPrivate'))
+    .option('--allow-partial', t('help.allowPartial'))
+    .option('--sessions <n>', t('help.sessions'))
+    .option('--conversion-rate <rate>', t('help.conversionRate'))
+    .option('--aov <amount>', t('help.aov'))
+    .option('--currency <code>', t('help.currency'))
+    .addOption(new Option('--locale <locale>', t('help.locale')))
+    .helpOption('-h, --help', t('help.help'))
+    .addHelpText('after', `\n${t('help.exitCodes')}`)
+    // Unknown flags and extra arguments are collected and reported with every other problem, not one by one.
+    .allowUnknownOption()
+    .allowExcessArguments()
+    .action(async (url: string, flags: AuditFlags, command: Command) => {
+      const errors: Message[] = [];
+      for (const extra of command.args.slice(1)) {
+        errors.push(extra.startsWith('-') ? msg('error.unknownOption', { option: extra.split('=')[0]! }) : msg('error.extraArgument', { value: extra }));
+      }
+      const { planAudit } = await import('./audit-plan.ts');
+      const result = await planAudit(url, flags, { cwd: process.cwd(), env: process.env });
+      errors.push(...result.errors);
+      if (errors.length || !result.plan) {
+        printErrors([...errors, msg('error.seeHelp')]);
+        setExitCode(EXIT.usage);
+        return;
+      }
+      setLocale(result.plan.locale);
+      // Loaded on use: the audit pulls in Lighthouse and Puppeteer, which validation must not wait for.
       const { auditCommand } = await import('./audit-command.ts');
-      setExitCode(await auditCommand(url, flags));
+      setExitCode(await auditCommand(result.plan));
     });
+  void audit;
 
   registerServiceCommands(program, setExitCode);
   return program;
 }
 
+/** The language for help and errors, before commander parses anything: `--locale X` if shipped, else LANG. */
+function earlyLocale(argv: string[]): void {
+  const at = argv.findIndex((a) => a === '--locale' || a.startsWith('--locale='));
+  const value = at < 0 ? undefined : argv[at]!.includes('=') ? argv[at]!.split('=')[1] : argv[at + 1];
+  setLocale((value && shippedLocale(value)) || localeFromEnv(process.env));
+}
+
 export async function main(argv: string[]): Promise<number> {
+  earlyLocale(argv);
   let exitCode = EXIT.ok as number;
   const program = buildProgram((code) => {
     exitCode = code;
@@ -57,9 +114,11 @@ export async function main(argv: string[]): Promise<number> {
     return exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      if (error.exitCode === 0) return EXIT.ok;
+      printErrors([msg('error.usage', { problem: error.message.replace(/^error: /, '') })]);
+      return EXIT.usage;
     }
-    process.stderr.write(`storefront-audit: ${messageOf(error)}\n`);
+    printErrors([msg('error.fatal', { problem: messageOf(error) })]);
     if (process.env.DEBUG) process.stderr.write(`${(error as Error).stack}\n`);
     return EXIT.usage;
   }

@@ -1,32 +1,25 @@
-// Progress goes to stderr so that `--json -` style piping of stdout stays clean. A bar on a TTY, plain
-// timestamped lines elsewhere (CI logs).
-import cliProgress from 'cli-progress';
-
+// Progress goes to stderr so that `--json -` stays clean. Each step the engine reports is one line with the
+// time since start, whole (never cut), on a terminal and in CI logs alike. No percentage: how long a store's
+// checkout or crawl takes is not known in advance, and a bar that guesses sits at 95 % for minutes.
 export interface ProgressReporter {
   (message: string): void;
   done(): void;
 }
 
-export function createProgressReporter(stream: NodeJS.WriteStream = process.stderr, totalSteps = 0): ProgressReporter {
-  if (!stream.isTTY || totalSteps <= 0) {
-    const started = Date.now();
-    const report = ((message: string) => {
-      const seconds = ((Date.now() - started) / 1000).toFixed(1).padStart(6);
-      stream.write(`[${seconds}s] ${message}\n`);
-    }) as ProgressReporter;
-    report.done = () => undefined;
-    return report;
-  }
-  const bar = new cliProgress.SingleBar(
-    { stream, format: '{bar} {percentage}% | {message}', hideCursor: true, clearOnComplete: true },
-    cliProgress.Presets.shades_classic,
-  );
-  bar.start(totalSteps, 0, { message: 'starting' });
-  let step = 0;
+export function formatElapsed(ms: number): string {
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)}s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes}m${String(Math.floor(seconds % 60)).padStart(2, '0')}s`;
+}
+
+export function createProgressReporter(stream: NodeJS.WritableStream = process.stderr, _legacySteps = 0, started = Date.now()): ProgressReporter {
+  let last = '';
   const report = ((message: string) => {
-    step = Math.min(totalSteps - 1, step + 1);
-    bar.update(step, { message: message.slice(0, 60) });
+    if (message === last) return;
+    last = message;
+    stream.write(`[${formatElapsed(Date.now() - started).padStart(7)}] ${message}\n`);
   }) as ProgressReporter;
-  report.done = () => bar.stop();
+  report.done = () => undefined;
   return report;
 }

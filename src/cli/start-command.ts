@@ -6,7 +6,7 @@ import { startDemoStore } from '../demo-store/server.ts';
 import { runAudit } from '../engine/run-audit.ts';
 import { STANDALONE_SHOP } from '../server/shop-context.ts';
 import { openStore } from '../store/index.ts';
-import { printSummary } from './audit-command.ts';
+import { printSummary } from './summary.ts';
 import { DEMO_INPUTS, demoAuditOptions, writeReportFiles } from './demo-audit.ts';
 import type { RunAuditFn } from '../jobs/audit-job-handler.ts';
 import { EXIT } from './exit-codes.ts';

@@ -2,9 +2,9 @@
 // because a link crawl or a checkout journey running beside Lighthouse skews its numbers.
 import { mkdir } from 'node:fs/promises';
 import type { Audit, AuditContext } from '../../audits/types.ts';
-import { BrowserPool } from '../../audits/shared/browser.ts';
+import type { BrowserPool } from '../../audits/shared/browser.ts';
 import { SCHEMA_VERSION, validateReport, type Report } from '../report/schema.ts';
-import { ALL_AUDITS, type AuditId } from './audit-registry.ts';
+import type { AuditId } from './audit-registry.ts';
 import { discoverStore, type PerTemplate } from './discovery/index.ts';
 import { messageOf } from './errors.ts';
 import { parseStoreUrl } from './store-url.ts';
@@ -23,6 +23,8 @@ export interface RunAuditOptions {
   artifactsDir: string;
   browser?: BrowserPool;
   chromePath?: string;
+  /** Extra Chromium flags for the browser runAudit launches itself (the CLI puts the profile in its scratch dir). */
+  chromeArgs?: string[];
   progress?: (message: string) => void;
   signal?: AbortSignal;
   /** Per-audit option overrides, keyed by audit id. */
@@ -44,22 +46,32 @@ export async function runAudit(storeUrl: string, options: RunAuditOptions): Prom
   const allowPrivateAddresses = options.allowPrivateAddresses ?? false;
 
   progress(`discovering pages of ${origin.href}`);
-  const discovery = await discoverStore(origin.href, {
+  const discovering = discoverStore(origin.href, {
     headers,
     allowPrivateAddresses,
     maxPages: options.maxPages,
     perTemplate: options.perTemplate,
     signal: options.signal,
   });
+  // The audits (Lighthouse, Puppeteer) load while discovery's first requests are in flight, so the CLI's first
+  // request leaves within a fraction of a second of start-up instead of after the heaviest imports.
+  const loading = Promise.all([import('./audit-registry.ts'), import('../../audits/shared/browser.ts')]);
+  const discovery = await discovering.catch(async (error: unknown) => {
+    await loading.catch(() => undefined);
+    throw error;
+  });
+  const [{ ALL_AUDITS }, { BrowserPool }] = await loading;
   progress(`found ${discovery.pages.length} pages${discovery.truncated ? ' (truncated)' : ''}`);
 
   await mkdir(options.artifactsDir, { recursive: true });
   const ownsBrowser = !options.browser;
-  const browser = options.browser ?? new BrowserPool({ executablePath: options.chromePath });
+  const browser = options.browser ?? new BrowserPool({ executablePath: options.chromePath, ...(options.chromeArgs ? { extraArgs: options.chromeArgs } : {}) });
   const context: AuditContext = {
     storeUrl: discovery.storeUrl,
     pages: discovery.representative,
     allUrls: discovery.pages.map((p) => p.url),
+    // A store without a sitemap was crawled by discovery: the link audit reuses those pages, not refetch them.
+    ...(discovery.fetchedPages ? { fetchedPages: discovery.fetchedPages } : {}),
     headers,
     allowPrivateAddresses,
     browser,

@@ -75,6 +75,7 @@ export const en = {
   'compare.resolved': 'resolved',
   'compare.open': 'still open',
   'compare.not-rechecked': 'not re-checked',
+  'compare.not-confirmed': 'not confirmed (gone, but the metric did not clearly improve)',
   'compare.new': '{count} new fix(es) found.',
   'budget.title': 'Budget breaches',
   'budget.rule': 'Rule',

@@ -77,6 +77,7 @@ export const FA: Record<MessageKey, string> = {
   'compare.resolved': 'رفع شد',
   'compare.open': 'هنوز باز',
   'compare.not-rechecked': 'دوباره بررسی نشد',
+  'compare.not-confirmed': 'تأیید نشده (ناپدید شد، اما شاخص به‌وضوح بهتر نشد)',
   'compare.new': '{count} مورد جدید برای رفع پیدا شد.',
   'budget.title': 'عبور از بودجه',
   'budget.rule': 'قاعده',

@@ -77,6 +77,7 @@ export const HE: Record<MessageKey, string> = {
   'compare.resolved': 'נפתר',
   'compare.open': 'עדיין פתוח',
   'compare.not-rechecked': 'לא נבדק שוב',
+  'compare.not-confirmed': 'לא אושר (נעלם, אך המדד לא השתפר בבירור)',
   'compare.new': 'נמצאו {count} תיקונים חדשים.',
   'budget.title': 'חריגות מהתקציב',
   'budget.rule': 'כלל',

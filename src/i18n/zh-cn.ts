@@ -77,6 +77,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   'compare.resolved': '已解决',
   'compare.open': '仍未解决',
   'compare.not-rechecked': '未复查',
+  'compare.not-confirmed': '未确认（已消失，但指标没有明显改善）',
   'compare.new': '发现 {count} 项新的修复建议。',
   'budget.title': '超出预算',
   'budget.rule': '规则',

@@ -8,6 +8,7 @@ import { checkoutSection } from './html/checkout.ts';
 import type { RenderContext } from './html/context.ts';
 import { html, SafeHtml } from './html/escape.ts';
 import { fixesSection } from './html/fixes.ts';
+import { impactSummarySection } from './html/impact-summary.ts';
 import { linksSection } from './html/links.ts';
 import { loadTimeSection } from './html/load-time.ts';
 import { STYLES } from './html/styles.ts';
@@ -40,6 +41,7 @@ export function renderHtmlReport(report: Report, options: HtmlReportOptions = {}
 <p class="muted">${t('report.generated', { date: i18n.date(report.finishedAt), tool: report.tool.name, version: report.tool.version })}</p>
 ${report.store.truncated ? html`<p class="muted">${t('report.truncated')}</p>` : ''}
 <div class="card score"><b class="${grade}">${score === null ? t('score.none') : i18n.number(score)}</b><div><strong>${t('score.title')}</strong><br><span class="muted">${t('score.caption')}</span></div></div></header>
+${impactSummarySection(ctx)}
 ${budgetSection(ctx)}
 ${fixesSection(ctx)}
 ${beforeAfterSection(ctx)}

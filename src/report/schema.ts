@@ -74,6 +74,8 @@ export const withoutAppSchema = z.object({
   unreliable: messageSchema.nullable(),
   /** Wall time of the extra runs. */
   elapsedMs: z.number(),
+  /** "Without Reviews Pro: +9 points (range +6 to +12), …". */
+  text: messageSchema.optional(),
 });
 export type WithoutApp = z.infer<typeof withoutAppSchema>;
 
@@ -214,13 +216,23 @@ export const linksSectionSchema = z.object({
   linksChecked: z.number().int(),
   truncated: z.boolean(),
   truncatedAt: z.array(z.string()).optional(),
+  /** truncatedAt as messages, same order (additive: reports before it have only the English strings). */
+  truncatedText: z.array(messageSchema).optional(),
   broken: z.array(
-    z.object({ url: z.string(), status: z.number().nullable(), error: z.string().nullable(), kind: resourceKindSchema, foundOn: z.array(z.string()) }),
+    z.object({
+      url: z.string(),
+      status: z.number().nullable(),
+      error: z.string().nullable(),
+      kind: resourceKindSchema,
+      foundOn: z.array(z.string()),
+      /** What is wrong, as a message in the 'links' namespace. */
+      text: messageSchema.optional(),
+    }),
   ),
   redirects: z.array(
     z.object({ url: z.string(), chain: z.array(z.string()), finalUrl: z.string(), finalStatus: z.number().nullable(), foundOn: z.array(z.string()) }),
   ),
-  unverified: z.array(z.object({ url: z.string(), reason: z.string(), foundOn: z.array(z.string()) })).optional(),
+  unverified: z.array(z.object({ url: z.string(), reason: z.string(), foundOn: z.array(z.string()), text: messageSchema.optional() })).optional(),
   slowPages: z.array(z.object({ url: z.string(), ttfbMs: z.number(), bytes: z.number().optional() })),
   /** mailto:, tel:, javascript: and other non-http references seen and deliberately not checked. */
   skipped: z.number().int().optional(),
@@ -261,7 +273,8 @@ export const comparisonSchema = z.object({
     z.object({
       id: z.string(),
       title: z.string(),
-      status: z.enum(['resolved', 'open', 'not-rechecked']),
+      /** `not-confirmed`: gone from this audit, but its metric did not clearly improve (noise, not a fix). */
+      status: z.enum(['resolved', 'open', 'not-rechecked', 'not-confirmed']),
       estimate: fixSchema.shape.impact,
       /** before − after: positive is better. */
       measured: z.object({ metric: z.string(), before: z.number().nullable(), after: z.number().nullable(), change: z.number().nullable() }).nullable(),

@@ -2,6 +2,8 @@
 // (scaled to a 30-day month), field/lab LCP ratios, and the store's own speed-to-conversion slope. The
 // advisor decides whether the slope is strong enough to replace the literature (usableSlope).
 import { layerInputs, type AdviceInputs, type InputLayer, type StoreSlope } from '../advisor/index.ts';
+import type { FieldVitals } from '../advisor/types.ts';
+import { TEMPLATES, type Template } from '../report/schema.ts';
 import type { DayRange, Store } from '../store/index.ts';
 import { funnelDropoff, type FunnelStepRow } from './analysis/funnel.ts';
 import { lcpBuckets, type LcpBucketRow } from './analysis/speed-buckets.ts';
@@ -24,7 +26,7 @@ export interface RumAdvice {
   analysis: RumAnalysis;
   /** For layerInputs alongside the Shopify/CLI/config layers (rum ranks after Shopify). */
   layer: InputLayer;
-  extra: Pick<AdviceInputs, 'fieldLabRatio' | 'storeSlope'>;
+  extra: Pick<AdviceInputs, 'fieldLabRatio' | 'storeSlope' | 'fieldVitals'>;
   /** The layer alone, ready for adviseFixes when nothing else is known. */
   inputs: AdviceInputs;
 }
@@ -47,9 +49,12 @@ async function templateSessionShares(store: Store, shop: string, range: DayRange
   const shares: Record<string, number> = {};
   for (const r of rows) {
     const t = reportTemplate(r.template);
-    shares[t] = Math.min(1, (shares[t] ?? 0) + Number(r.clients) / sessions);
+    shares[t] = (shares[t] ?? 0) + Number(r.clients) / sessions;
   }
-  return shares;
+  // A session sees several templates, so these add up to more than 1; the advisor prices on a partition (each
+  // session counted once), so they are scaled to sum to 1.
+  const sum = Object.values(shares).reduce((a, b) => a + b, 0);
+  return sum > 0 ? Object.fromEntries(Object.entries(shares).map(([t, v]) => [t, v / sum])) : {};
 }
 
 export async function analyseRum(store: Store, shop: string, range: DayRange): Promise<RumAnalysis> {
@@ -93,6 +98,14 @@ export async function rumAdviceInputs(store: Store, shop: string, range: DayRang
       templateShares: await templateSessionShares(store, shop, range, sessions),
     },
   };
-  const extra = { fieldLabRatio, storeSlope: analysis.slope };
+  // The plugin's own field p75 LCP per template and device: the impact model's first choice for field LCP.
+  const fieldVitals: FieldVitals[] = [];
+  for (const [key, lcp] of Object.entries(analysis.fieldLcpP75)) {
+    const [template, device] = key.split(':');
+    if ((device === 'mobile' || device === 'desktop') && (TEMPLATES as readonly string[]).includes(template ?? '') && Number.isFinite(lcp)) {
+      fieldVitals.push({ template: template as Template, device, lcpP75Ms: Math.round(lcp), samples: null, source: 'rum', since: range.from, until: range.to });
+    }
+  }
+  const extra = { fieldLabRatio, storeSlope: analysis.slope, fieldVitals };
   return { analysis, layer, extra, inputs: layerInputs([layer], extra) };
 }

@@ -3,6 +3,11 @@
 // transaction holding its rows committed, so "rows acknowledged" always equals "rows stored". When the rows
 // waiting exceed the capacity, or after close(), submit refuses at once (the route answers 503) instead of
 // queueing without bound or dropping silently.
+//
+// One bad submission never takes its batch down: when a batch's write fails, each submission in it is written
+// again on its own, so only the one whose rows the database refuses fails; the others are committed and
+// acknowledged. A refusal for the data itself (a database data error) is a RowRefusedError, which the routes
+// answer with 400 (retrying would not help); anything else stays retryable (503).
 
 export class IngestOverloadError extends Error {
   constructor(message: string) {
@@ -20,23 +25,38 @@ export interface BatchWriterOptions {
   capacity?: number;
 }
 
-interface Batch<T> {
+/** The database refused these rows for what they hold (not for being busy or down). */
+export class RowRefusedError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'RowRefusedError';
+  }
+}
+
+/**
+ * Whether a write failed because of the data: the store's own input check, or an SQLSTATE of class 22 (data
+ * exception, e.g. 22021 a NUL byte in text) or 23 (integrity constraint violation) from PostgreSQL.
+ */
+export function isDataError(error: unknown): boolean {
+  const e = error as { code?: unknown; name?: unknown } | null;
+  if (!e || typeof e !== 'object') return false;
+  if (e.name === 'StoreError' && e.code === 'invalid-input') return true;
+  return typeof e.code === 'string' && /^2[23][0-9A-Z]{3}$/.test(e.code);
+}
+
+/** One submit call: its rows, acknowledged or refused together. */
+interface Part<T> {
   rows: T[];
   resolve: () => void;
   reject: (error: unknown) => void;
-  done: Promise<void>;
 }
 
-function newBatch<T>(): Batch<T> {
-  let resolve!: () => void;
-  let reject!: (error: unknown) => void;
-  const done = new Promise<void>((res, rej) => {
-    resolve = res;
-    reject = rej;
-  });
-  done.catch(() => {}); // each waiter handles the rejection; this keeps an unawaited batch from crashing
-  return { rows: [], resolve, reject, done };
+interface Batch<T> {
+  parts: Part<T>[];
+  size: number;
 }
+
+const newBatch = <T>(): Batch<T> => ({ parts: [], size: 0 });
 
 export class BatchWriter<T> {
   readonly #write: (rows: T[]) => Promise<unknown>;
@@ -59,7 +79,7 @@ export class BatchWriter<T> {
   }
 
   get waiting(): number {
-    return this.#open.rows.length + this.#writingRows;
+    return this.#open.size + this.#writingRows;
   }
 
   /** Resolves once the rows are committed; rejects with IngestOverloadError when full or closed, or with the write's error. */
@@ -67,10 +87,11 @@ export class BatchWriter<T> {
     if (this.#closed) return Promise.reject(new IngestOverloadError('ingestion is shutting down'));
     if (this.waiting + rows.length > this.#capacity) return Promise.reject(new IngestOverloadError('ingestion buffer is full'));
     const batch = this.#open;
-    batch.rows.push(...rows);
-    if (batch.rows.length >= this.#maxRows) this.#flush();
+    const done = new Promise<void>((resolve, reject) => batch.parts.push({ rows, resolve, reject }));
+    batch.size += rows.length;
+    if (batch.size >= this.#maxRows) this.#flush();
     else this.#timer ??= setTimeout(() => this.#flush(), this.#maxDelayMs);
-    return batch.done;
+    return done;
   }
 
   #flush(): void {
@@ -78,30 +99,52 @@ export class BatchWriter<T> {
       clearTimeout(this.#timer);
       this.#timer = null;
     }
-    if (this.#writing || this.#open.rows.length === 0) return;
+    if (this.#writing || this.#open.size === 0) return;
     const batch = this.#open;
     this.#open = newBatch();
-    this.#writingRows = batch.rows.length;
-    this.#writing = this.#write(batch.rows).then(
-      () => {
-        this.stored += batch.rows.length;
-        batch.resolve();
-      },
-      (error: unknown) => batch.reject(error),
-    ).finally(() => {
+    this.#writingRows = batch.size;
+    this.#writing = this.#writeBatch(batch).finally(() => {
       this.#writing = null;
       this.#writingRows = 0;
       // Rows that arrived during the write go next, without waiting for the timer.
-      if (this.#open.rows.length > 0) this.#flush();
+      if (this.#open.size > 0) this.#flush();
     });
+  }
+
+  async #writeBatch(batch: Batch<T>): Promise<void> {
+    try {
+      await this.#write(batch.parts.length === 1 ? batch.parts[0]!.rows : batch.parts.flatMap((p) => p.rows));
+      this.stored += batch.size;
+      for (const part of batch.parts) part.resolve();
+      return;
+    } catch (error) {
+      if (batch.parts.length === 1) {
+        batch.parts[0]!.reject(refusal(error));
+        return;
+      }
+    }
+    // The batch's transaction rolled back: write each submission alone, so only a bad one is refused.
+    for (const part of batch.parts) {
+      try {
+        await this.#write(part.rows);
+        this.stored += part.rows.length;
+        part.resolve();
+      } catch (error) {
+        part.reject(refusal(error));
+      }
+    }
   }
 
   /** Refuses new rows and waits until everything accepted is written. */
   async close(): Promise<void> {
     this.#closed = true;
-    while (this.#writing || this.#open.rows.length > 0) {
+    while (this.#writing || this.#open.size > 0) {
       this.#flush();
       await this.#writing?.catch(() => {});
     }
   }
+}
+
+function refusal(error: unknown): unknown {
+  return isDataError(error) ? new RowRefusedError((error as Error).message, { cause: error }) : error;
 }

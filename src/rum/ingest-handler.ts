@@ -3,7 +3,7 @@
 // nothing acknowledged is ever lost.
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
-import { IngestOverloadError } from './batch-writer.ts';
+import { IngestOverloadError, RowRefusedError } from './batch-writer.ts';
 import { describeIssue } from './payloads.ts';
 
 /**
@@ -40,6 +40,11 @@ export function ingestHandler<S extends z.ZodType>(
       await accept(shopOf(req, res), parsed.data);
       res.status(204).end();
     } catch (error) {
+      if (error instanceof RowRefusedError) {
+        // The database refused this payload's own values: a client error, and retrying would not help.
+        res.status(400).json({ error: 'the data could not be stored as sent' });
+        return;
+      }
       if (!(error instanceof IngestOverloadError)) onError(error);
       res.setHeader('Retry-After', '1');
       res.status(503).json({ error: error instanceof IngestOverloadError ? error.message : 'could not store the data; retry' });

@@ -16,8 +16,18 @@ export const DEVICE_CLASSES = ['mobile', 'desktop', 'tablet'] as const;
 
 const id = z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'ids are letters, digits and . : - _');
 const token = z.string().min(1).max(40).regex(/^[a-z0-9_/.-]+$/i);
+/**
+ * Control characters (NUL above all) are removed from free text: PostgreSQL's text type cannot hold NUL at
+ * all (SQLSTATE 22021), and no real path or CSS selector needs C0 controls. Lone UTF-16 surrogates, which
+ * no database encodes faithfully, become U+FFFD.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f]/g;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const storable = (text: string): string => text.replace(CONTROL, '').replace(LONE_SURROGATE, '\uFFFD');
+
 /** Path only: anything from ? or # on is dropped before storing. */
-const path = z.string().max(512).transform((p) => p.split(/[?#]/, 1)[0] as string);
+const path = z.string().max(512).transform((p) => storable(p.split(/[?#]/, 1)[0] as string));
 
 export const beaconSchema = z.strictObject({
   v: z.literal(1),
@@ -36,7 +46,7 @@ export const beaconSchema = z.strictObject({
     v: z.number().finite().min(0).max(600_000),
     r: z.enum(['good', 'needs-improvement', 'poor']).optional(),
     /** LCP element or INP target selector. */
-    e: z.string().max(256).optional(),
+    e: z.string().max(256).transform(storable).optional(),
   })).min(1).max(10),
 });
 export type BeaconPayload = z.infer<typeof beaconSchema>;

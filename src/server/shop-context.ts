@@ -7,6 +7,9 @@ import { HttpError } from './http-error.ts';
 
 export const STANDALONE_SHOP = 'standalone.local';
 
+/** What App Bridge sends: the scheme exactly as written, one space, a JWT (three base64url parts). */
+const BEARER_TOKEN = /^Bearer [A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
 const LOOPBACK = new Set(['127.0.0.1', '::1', '::ffff:127.0.0.1']);
 
 export class MissingShopContextError extends Error {
@@ -37,9 +40,11 @@ export function requireShopSession(ctx: ServerContext): RequestHandler {
   // way App Bridge expects (401 + X-Shopify-Retry-Invalid-Session-Request: 1).
   const validate = shopify.shopify.validateAuthenticatedSession();
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!req.headers.authorization) {
-      // An /api call without a bearer did not come through App Bridge; the library would answer it with a
-      // bounce page meant for document loads, which a fetch cannot use.
+    if (!BEARER_TOKEN.test(req.headers.authorization ?? '')) {
+      // An /api call without `Bearer <token>` (none, Basic, an empty Bearer, a lower-case scheme) did not come
+      // through App Bridge, which always sends exactly that; the library would answer it with a 200 bounce page
+      // meant for document loads, which a fetch cannot use. 401 + the retry header makes App Bridge fetch a
+      // fresh session token and retry the request once.
       res.set('X-Shopify-Retry-Invalid-Session-Request', '1');
       next(new HttpError(401, 'unauthorized'));
       return;

@@ -22,8 +22,8 @@ export interface SessionRepository {
 }
 
 export interface WebhookReceiptRepository {
-  /** Records a webhook id; false when it was already recorded (a duplicate delivery). Atomic. */
-  recordOnce(receipt: { webhookId: string; shop: string; topic: string }): Promise<boolean>;
+  /** Records a webhook id and event id; false when either was already recorded (a duplicate). Atomic. */
+  recordOnce(receipt: { webhookId: string; shop: string; topic: string; eventId?: string | null }): Promise<boolean>;
   /** Forgets a receipt so Shopify's retry is processed again after a handler failed. */
   forget(webhookId: string): Promise<void>;
 }
@@ -46,6 +46,8 @@ export interface ShopRepository {
   getProfile(shop: string): Promise<ShopProfile | undefined>;
   markInstalled(shop: string, at: Date): Promise<void>;
   markUninstalled(shop: string, at: Date): Promise<void>;
+  /** When the current installation began; null when the shop is not installed now. */
+  installedAt(shop: string): Promise<Date | null>;
   /** Whether the shop is currently installed (installed and not uninstalled since). */
   isInstalled(shop: string): Promise<boolean>;
 }

@@ -12,7 +12,7 @@ import type { SessionRepository } from './ports.ts';
 import { createTokenCipher, resolveTokenKey } from './token-cipher.ts';
 
 /** Pinned: a GraphQL field that changes shape only reaches us when this line changes. */
-export const SHOPIFY_API_VERSION = ApiVersion.January26;
+export const SHOPIFY_API_VERSION = ApiVersion.October26;
 
 export type ShopifyCredentials = NonNullable<AppConfig['shopify']>;
 

@@ -12,7 +12,37 @@ export interface WebhookDelivery {
   topic: string; // as the library normalises it: APP_UNINSTALLED, THEMES_PUBLISH, ...
   shop: string;
   webhookId: string;
+  /** X-Shopify-Event-Id: one event keeps it across redeliveries under other webhook ids. */
+  eventId?: string | null;
+  /** X-Shopify-Triggered-At: when the event happened (not when this delivery was sent). */
+  triggeredAt?: Date | null;
   payload: unknown;
+}
+
+/** A delivery whose payload contradicts its headers: refused with 400, never acted on. */
+export class WebhookPayloadError extends Error {
+  override name = 'WebhookPayloadError';
+}
+
+/**
+ * The payload field naming the shop, per topic (shopify.dev webhook payloads: app/uninstalled carries the shop
+ * resource, the compliance topics carry shop_domain). A delivery for one shop whose body names another is not
+ * Shopify's: the HMAC proves it was signed with our secret, not that headers and body belong together.
+ */
+const PAYLOAD_SHOP_FIELD: Record<string, string> = {
+  APP_UNINSTALLED: 'myshopify_domain',
+  SHOP_REDACT: 'shop_domain',
+  CUSTOMERS_DATA_REQUEST: 'shop_domain',
+  CUSTOMERS_REDACT: 'shop_domain',
+};
+
+export function assertPayloadMatches(delivery: Pick<WebhookDelivery, 'topic' | 'shop' | 'payload'>): void {
+  const field = PAYLOAD_SHOP_FIELD[delivery.topic];
+  if (!field) return;
+  const named = (delivery.payload as Record<string, unknown> | null)?.[field];
+  if (typeof named !== 'string' || named.toLowerCase() !== delivery.shop.toLowerCase()) {
+    throw new WebhookPayloadError(`${delivery.topic} for ${delivery.shop} must name the same shop in ${field}`);
+  }
 }
 
 export interface WebhookHandlerDeps {
@@ -23,13 +53,14 @@ export interface WebhookHandlerDeps {
   logger: Logger;
 }
 
-export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored';
+export type WebhookOutcome = 'processed' | 'duplicate' | 'ignored' | 'stale';
 
 /** Topics with a handler below; shopify.app.toml subscribes to exactly these (checked by a test). */
 export const HANDLED_WEBHOOK_TOPICS = ['APP_UNINSTALLED', 'SHOP_REDACT', 'CUSTOMERS_DATA_REQUEST', 'CUSTOMERS_REDACT', 'THEMES_PUBLISH'] as const;
 
 export async function handleWebhook(deps: WebhookHandlerDeps, delivery: WebhookDelivery): Promise<WebhookOutcome> {
-  const first = await deps.receipts.recordOnce({ webhookId: delivery.webhookId, shop: delivery.shop, topic: delivery.topic });
+  assertPayloadMatches(delivery);
+  const first = await deps.receipts.recordOnce({ webhookId: delivery.webhookId, shop: delivery.shop, topic: delivery.topic, eventId: delivery.eventId });
   if (!first) return 'duplicate';
   try {
     return await dispatch(deps, delivery);
@@ -40,8 +71,22 @@ export async function handleWebhook(deps: WebhookHandlerDeps, delivery: WebhookD
   }
 }
 
-async function dispatch(deps: WebhookHandlerDeps, { topic, shop, webhookId, payload }: WebhookDelivery): Promise<WebhookOutcome> {
+/**
+ * An uninstall or redact that happened before the shop's current installation began is a late retry about an
+ * earlier installation: acting on it would uninstall (or erase) the merchant who just installed again.
+ */
+async function isAboutEarlierInstall(deps: WebhookHandlerDeps, shop: string, triggeredAt: Date | null | undefined): Promise<boolean> {
+  if (!triggeredAt) return false;
+  const installedAt = await deps.shops.installedAt(shop);
+  return installedAt !== null && triggeredAt.getTime() < installedAt.getTime();
+}
+
+async function dispatch(deps: WebhookHandlerDeps, { topic, shop, webhookId, payload, triggeredAt }: WebhookDelivery): Promise<WebhookOutcome> {
   const log = deps.logger.child({ shop, topic, webhookId });
+  if ((topic === 'APP_UNINSTALLED' || topic === 'SHOP_REDACT') && (await isAboutEarlierInstall(deps, shop, triggeredAt))) {
+    log.warn({ triggeredAt }, 'event predates the current installation: ignored');
+    return 'stale';
+  }
   switch (topic) {
     case 'APP_UNINSTALLED': {
       await deps.lifecycle.stopSchedules(shop);

@@ -7,7 +7,7 @@ export const S = 'https://shop.example';
 /** 100,000 sessions × 2 % × 50 USD = 100,000 USD a month; every session on the one measured slice. */
 export const ROUND_INPUTS: AdviceInputs = {
   monthlySessions: 100_000, conversionRate: 0.02, averageOrderValue: 50, currency: 'USD',
-  templateShares: { home: 1, product: 1, collection: 1 }, deviceShares: { mobile: 1, desktop: 1 },
+  templateShares: { home: 1 }, deviceShares: { mobile: 1 },
 };
 
 export function opp(id: string, metricSavings: Record<string, number>, extra: Partial<Opportunity> = {}): Opportunity {
@@ -17,7 +17,7 @@ export function opp(id: string, metricSavings: Record<string, number>, extra: Pa
 export function page(over: Omit<Partial<LoadTimePage>, 'metrics'> & { metrics?: Partial<LoadTimePage['metrics']> } = {}): LoadTimePage {
   const { metrics, ...rest } = over;
   return {
-    url: `${S}/`, template: 'home', device: 'mobile', runs: 1, score: 50, spread: {}, opportunities: [], apps: [],
+    url: `${S}/`, template: 'home', device: 'mobile', runs: 3, score: 50, spread: {}, opportunities: [], apps: [],
     ...rest,
     metrics: { lcpMs: 3000, fcpMs: 1500, tbtMs: 100, cls: 0, ttfbMs: 100, speedIndexMs: 2000, ...metrics },
   };

@@ -8,56 +8,107 @@ const byId = (fixes: ReturnType<typeof adviseFixes>['fixes'], id: string) => {
   return fix;
 };
 
-describe('LCP impact model', () => {
-  it('caps a saving at the headroom above the 2.7 s phone plateau', () => {
-    // lab LCP 3000 ms, saving 1000 ms, headroom 300 ms → 300 ms × 0.2/0.7/1.3 % per 100 ms on 100 % of sessions
-    const { fixes } = adviseFixes(withPages(page({ opportunities: [opp('image-delivery-insight', { LCP: 1000 })] })), ROUND_INPUTS);
+/** Real shoppers' p75 LCP on the one measured slice (home, phone), from the storefront plugin. */
+const field = (lcpP75Ms: number, template: 'home' | 'product' = 'home', device: 'mobile' | 'desktop' = 'mobile') =>
+  ({ fieldVitals: [{ template, device, lcpP75Ms, samples: 5000, source: 'rum' as const }] });
+
+/** The curve by hand (docs/impact-model.md): c(x) = 1 − a(1 − exp(−(x/τ)²)), τ = 2000 / √(−ln(1 − 20e/a)). */
+function handLift(fromMs: number, toMs: number, e: number, a: number, plateau = 2700): number {
+  const tau = 2000 / Math.sqrt(-Math.log(1 - (e / 100) * 20 / a));
+  const c = (ms: number) => (ms <= plateau ? 1 : 1 - a * (1 - Math.exp(-(((ms - plateau) / tau) ** 2))));
+  return c(toMs) / c(fromMs) - 1;
+}
+
+describe('LCP impact model: field first, on a saturating curve', () => {
+  it('worked example: the lab saving is scaled to the field LCP and priced on the curve', () => {
+    // lab 8000 ms, field p75 4000 ms (plugin); lab saving 1000 ms = 12.5 % of lab LCP → 500 ms for shoppers.
+    // 4000 → 3500 ms on the curve: central +4.857 % of 100,000 a month.
+    const { fixes, impactSummary } = adviseFixes(withPages(page({ metrics: { lcpMs: 8000 }, opportunities: [opp('image-delivery-insight', { LCP: 1000 })] })), { ...ROUND_INPUTS, ...field(4000) });
     const fix = byId(fixes, 'image-delivery');
-    expect(fix.impact.savingMs).toBe(300);
-    expect(fix.impact.conversionLiftPct).toEqual({ low: 0.6, central: 2.1, high: 3.9 });
-    expect(fix.impact.revenuePerMonth).toEqual({ low: 600, central: 2100, high: 3900, currency: 'USD' });
-    expect(fix.impact.basis).toMatch(/Capped at the headroom/);
+    expect(fix.impact.savingMs).toBe(500);
+    expect(fix.impact.revenuePerMonth.central).toBe(Math.round(100_000 * handLift(4000, 3500, 0.7, 0.2)));
+    expect(fix.impact.revenuePerMonth).toEqual({ low: 1179, central: 4857, high: 9969, currency: 'USD' });
+    expect(fix.impact.confidence).toBe('medium');
+    expect(fix.impact.basis).toMatch(/field LCP from the storefront plugin/);
+    expect(fix.impact.basis).toMatch(/Zalando 2018 \(load time, A\/B, revenue per session/);
+    expect(impactSummary.totalAtStake).toEqual({ low: 1179, central: 4857, high: 9969, currency: 'USD' });
     expect(fix.category).toBe('images');
     expect(fix.howTo.join(' ')).toMatch(/image_url/);
     expect(fix.howTo.join(' ')).toMatch(/srcset|sizes/);
   });
 
-  it('uses the 1.8 s floor on desktop', () => {
-    const { fixes } = adviseFixes(withPages(page({ device: 'desktop', opportunities: [opp('image-delivery-insight', { LCP: 1000 })] })), ROUND_INPUTS);
-    expect(byId(fixes, 'image-delivery').impact.savingMs).toBe(1000);
+  it('is bounded however large the lab saving: 11.7 s of a 15 s lab LCP is worth at most the page\'s pool', () => {
+    // The old linear model priced this at 11.7 s × 0.7 %/100 ms = +82 %. On the curve a page can gain at most
+    // a/(1 − a) = 25 % (central), whatever the saving; lab-only, so low confidence and a wide range.
+    const big = adviseFixes(withPages(page({ metrics: { lcpMs: 15000 }, opportunities: [opp('image-delivery-insight', { LCP: 11700 })] })), ROUND_INPUTS);
+    const fix = byId(big.fixes, 'image-delivery');
+    expect(fix.impact.conversionLiftPct.central).toBeLessThanOrEqual(25);
+    expect(fix.impact.conversionLiftPct.high).toBeLessThanOrEqual(0.35 / 0.65 * 100);
+    expect(fix.impact.confidence).toBe('low');
+    expect(fix.impact.basis).toMatch(/lab-only/);
+    const worse = adviseFixes(withPages(page({ metrics: { lcpMs: 20000 }, opportunities: [opp('image-delivery-insight', { LCP: 17000 })] })), ROUND_INPUTS);
+    expect(byId(worse.fixes, 'image-delivery').impact.revenuePerMonth.central).toBeLessThanOrEqual(25_000);
   });
 
-  it('advises no LCP work on a page already below the plateau', () => {
-    const { fixes } = adviseFixes(withPages(page({ metrics: { lcpMs: 2500 }, opportunities: [opp('image-delivery-insight', { LCP: 800 })] })), ROUND_INPUTS);
+  it('caps a saving at the field headroom above the 2.7 s phone plateau', () => {
+    // field 3000 ms: headroom 300 ms; a 1000 ms lab saving on an 8000 ms lab LCP would be 375 ms for shoppers.
+    const { fixes } = adviseFixes(withPages(page({ metrics: { lcpMs: 8000 }, opportunities: [opp('image-delivery-insight', { LCP: 1000 })] })), { ...ROUND_INPUTS, ...field(3000) });
+    const fix = byId(fixes, 'image-delivery');
+    expect(fix.impact.savingMs).toBe(300);
+    expect(fix.impact.revenuePerMonth.central).toBe(Math.round(100_000 * handLift(3000, 2700, 0.7, 0.2)));
+    expect(fix.impact.basis).toMatch(/Capped at the headroom/);
+  });
+
+  it('uses the 1.8 s floor on desktop', () => {
+    const { fixes } = adviseFixes(withPages(page({ device: 'desktop', metrics: { lcpMs: 4000 }, opportunities: [opp('image-delivery-insight', { LCP: 1000 })] })), { ...ROUND_INPUTS, deviceShares: { desktop: 1 }, ...field(3000, 'home', 'desktop') });
+    // 1000 / 4000 × 3000 = 750 ms, within the 1200 ms headroom above 1.8 s
+    expect(byId(fixes, 'image-delivery').impact.savingMs).toBe(750);
+  });
+
+  it('advises no LCP work on a page whose shoppers already see it below the plateau, however slow the lab', () => {
+    const { fixes } = adviseFixes(withPages(page({ metrics: { lcpMs: 8000 }, opportunities: [opp('image-delivery-insight', { LCP: 1000 })] })), { ...ROUND_INPUTS, ...field(2500) });
     expect(fixes).toEqual([]);
   });
 
-  it('never sums two savings in the same LCP phase: the largest counts once', () => {
+  it('prefers the plugin\'s field data to Shopify\'s, and Shopify\'s to the lab mapping', () => {
+    const p = withPages(page({ metrics: { lcpMs: 8000 }, opportunities: [opp('image-delivery-insight', { LCP: 1000 })] }));
+    const both = adviseFixes(p, { ...ROUND_INPUTS, fieldVitals: [
+      { template: 'home', device: 'mobile', lcpP75Ms: 6000, samples: null, source: 'shopify' },
+      { template: 'home', device: 'mobile', lcpP75Ms: 4000, samples: 900, source: 'rum' },
+    ] });
+    expect(byId(both.fixes, 'image-delivery').impact.savingMs).toBe(500);
+    const shopify = adviseFixes(p, { ...ROUND_INPUTS, fieldVitals: [{ template: 'home', device: 'mobile', lcpP75Ms: 6000, samples: null, source: 'shopify' }] });
+    expect(byId(shopify.fixes, 'image-delivery').impact.savingMs).toBe(750);
+    expect(byId(shopify.fixes, 'image-delivery').impact.basis).toMatch(/Shopify's real-user data/);
+    expect(shopify.impactSummary.inputs).toEqual(expect.arrayContaining([expect.objectContaining({ name: 'fieldLcp.home:mobile', source: 'shopify-field' })]));
+  });
+
+  it('never sums two savings in the same LCP phase: the largest counts once, and the page\'s joint lift is shared', () => {
     const p = page({
       metrics: { lcpMs: 8000 },
       opportunities: [opp('render-blocking-insight', { LCP: 800 }), opp('unused-css-rules', { LCP: 500 }), opp('image-delivery-insight', { LCP: 1000 })],
     });
-    const { fixes } = adviseFixes(withPages(p), ROUND_INPUTS);
-    expect(byId(fixes, 'image-delivery').impact.revenuePerMonth.central).toBe(7000);
-    expect(byId(fixes, 'render-blocking-theme').impact.revenuePerMonth.central).toBe(5600);
+    const { fixes, impactSummary } = adviseFixes(withPages(p), { ...ROUND_INPUTS, ...field(6000) });
     const unused = byId(fixes, 'unused-css-rules');
     expect(unused.impact.savingMs).toBe(0);
     expect(unused.impact.basis).toMatch(/Overlaps with “render-blocking-theme”/);
-    const total = fixes.filter((f) => f.impact.metric === 'LCP').reduce((s, f) => s + (f.impact.savingMs ?? 0), 0);
-    expect(total).toBe(1800);
+    // 1000 + 800 lab ms of 8000 → 1350 ms for shoppers: the page goes 6000 → 4650 ms, shared 750 : 600
+    const joint = 100_000 * handLift(6000, 4650, 0.7, 0.2);
+    expect(impactSummary.totalAtStake.central).toBe(Math.round(joint));
+    expect(byId(fixes, 'image-delivery').impact.revenuePerMonth.central).toBe(Math.round(joint * 750 / 1350));
+    expect(byId(fixes, 'render-blocking-theme').impact.revenuePerMonth.central).toBe(Math.round(joint * 600 / 1350));
   });
 
-  it('ranks greedily: the next fix only gets the headroom the fixes above it left', () => {
-    // headroom 1000 ms: image (800 ms) first, then render-blocking gets 200 ms, not its 600 ms
-    const p = page({ metrics: { lcpMs: 3700 }, opportunities: [opp('render-blocking-insight', { LCP: 600 }), opp('image-delivery-insight', { LCP: 800 })] });
-    const { fixes } = adviseFixes(withPages(p), ROUND_INPUTS);
+  it('shares the headroom: the next fix only gets what the fixes before it left', () => {
+    // field 3700 ms (headroom 1000 ms); image 800 and render-blocking 600 lab ms of 8000 → 370 + 277.5 field ms
+    const p = page({ metrics: { lcpMs: 8000 }, opportunities: [opp('render-blocking-insight', { LCP: 600 }), opp('image-delivery-insight', { LCP: 800 })] });
+    const { fixes, impactSummary } = adviseFixes(withPages(p), { ...ROUND_INPUTS, ...field(3700) });
     expect(fixes.map((f) => f.id)).toEqual(['image-delivery', 'render-blocking-theme']);
-    expect(byId(fixes, 'image-delivery').impact.revenuePerMonth.central).toBe(5600);
-    expect(byId(fixes, 'render-blocking-theme').impact.savingMs).toBe(200);
-    expect(byId(fixes, 'render-blocking-theme').impact.revenuePerMonth.central).toBe(1400);
-    // alone, render-blocking would have been worth its full 600 ms
-    const alone = adviseFixes(withPages(page({ metrics: { lcpMs: 3700 }, opportunities: [opp('render-blocking-insight', { LCP: 600 })] })), ROUND_INPUTS);
-    expect(byId(alone.fixes, 'render-blocking-theme').impact.revenuePerMonth.central).toBe(4200);
+    const alone = adviseFixes(withPages(page({ metrics: { lcpMs: 8000 }, opportunities: [opp('render-blocking-insight', { LCP: 600 })] })), { ...ROUND_INPUTS, ...field(3700) });
+    const both = impactSummary.totalAtStake.central;
+    expect(both).toBeGreaterThanOrEqual(fixes[0]!.impact.revenuePerMonth.central);
+    expect(both).toBeLessThanOrEqual(fixes[0]!.impact.revenuePerMonth.central + fixes[1]!.impact.revenuePerMonth.central + 1);
+    expect(byId(alone.fixes, 'render-blocking-theme').impact.savingMs).toBe(278);
   });
 
   it('splits render-blocking between the theme and the app that injected the script', () => {
@@ -67,7 +118,7 @@ describe('LCP impact model', () => {
       apps: [{ name: 'Reviews Pro', kind: 'app', urls: [app], transferBytes: 1, mainThreadMs: 1, blockingMs: 0 }],
       opportunities: [opp('render-blocking-insight', { LCP: 1000 }, { items: [{ url: 'https://shop.example/cdn/shop/t/1/assets/theme.js', wastedMs: 600 }, { url: app, wastedMs: 400 }] })],
     });
-    const { fixes } = adviseFixes(withPages(p), ROUND_INPUTS);
+    const { fixes } = adviseFixes(withPages(p), { ...ROUND_INPUTS, ...field(8000) });
     expect(byId(fixes, 'render-blocking-theme').impact.savingMs).toBe(600);
     const appFix = byId(fixes, 'app-render-blocking:reviews-pro');
     expect(appFix.impact.savingMs).toBe(400);
@@ -76,20 +127,16 @@ describe('LCP impact model', () => {
     expect(byId(fixes, 'render-blocking-theme').howTo.join(' ')).toMatch(/defer/);
   });
 
-  it('scales lab savings to the field with the template\'s field/lab ratio', () => {
-    // lab 8000 → field 4000 ms (headroom 1300); lab saving 1000 → field 500 ms → 3.5 %
+  it('still takes a plain field/lab ratio from the plugin', () => {
     const p = page({ metrics: { lcpMs: 8000 }, opportunities: [opp('image-delivery-insight', { LCP: 1000 })] });
     const { fixes } = adviseFixes(withPages(p), { ...ROUND_INPUTS, fieldLabRatio: { home: 0.5 } });
-    const fix = byId(fixes, 'image-delivery');
-    expect(fix.impact.savingMs).toBe(500);
-    expect(fix.impact.revenuePerMonth.central).toBe(3500);
-    expect(fix.impact.basis).toMatch(/field-scaled/);
+    expect(byId(fixes, 'image-delivery').impact.revenuePerMonth.central).toBe(4857);
   });
 
   it('applies the template and device share of sessions', () => {
     const p = page({ metrics: { lcpMs: 8000 }, opportunities: [opp('image-delivery-insight', { LCP: 1000 })] });
-    const { fixes } = adviseFixes(withPages(p), { ...ROUND_INPUTS, templateShares: { home: 0.2 }, deviceShares: { mobile: 0.5 } });
-    expect(byId(fixes, 'image-delivery').impact.revenuePerMonth.central).toBe(700);
+    const { fixes } = adviseFixes(withPages(p), { ...ROUND_INPUTS, ...field(4000), templateShares: { home: 0.2 }, deviceShares: { mobile: 0.5 } });
+    expect(byId(fixes, 'image-delivery').impact.revenuePerMonth.central).toBe(Math.round(4857 * 0.1));
   });
 
   it('flags a lazy-loaded LCP image with preload/never-lazy advice', () => {
@@ -98,10 +145,10 @@ describe('LCP impact model', () => {
       lcpElement: { selector: 'img', snippet: '<img src="/hero.png" loading="lazy">', url: `https://shop.example/cdn/shop/files/hero.png` },
       opportunities: [opp('lcp-discovery-insight', { LCP: 400 })],
     });
-    const fix = byId(adviseFixes(withPages(p), ROUND_INPUTS).fixes, 'lcp-image-priority');
+    const fix = byId(adviseFixes(withPages(p), { ...ROUND_INPUTS, ...field(4000) }).fixes, 'lcp-image-priority');
     expect(fix.evidence).toMatch(/lazy-loaded/);
     expect(fix.howTo.join(' ')).toMatch(/preload/);
-    expect(fix.impact.revenuePerMonth.central).toBe(2800);
+    expect(fix.impact.savingMs).toBe(200);
   });
 
   it('prices a lazy-loaded LCP image by its load delay when Lighthouse gives no discovery saving', () => {
@@ -110,16 +157,17 @@ describe('LCP impact model', () => {
       lcpElement: { selector: 'img', snippet: '<img loading=lazy src="/hero.png">', url: null },
       lcpPhases: { ttfbMs: 100, loadDelayMs: 600, loadTimeMs: 5000, renderDelayMs: 300 },
     });
-    expect(byId(adviseFixes(withPages(p), ROUND_INPUTS).fixes, 'lcp-image-priority').impact.savingMs).toBe(600);
+    expect(byId(adviseFixes(withPages(p), { ...ROUND_INPUTS, ...field(8000) }).fixes, 'lcp-image-priority').impact.savingMs).toBe(600);
   });
 
-  it('still reports a heavy image that is not the LCP element, priced with the small flat range', () => {
+  it('reports a heavy image that is not the LCP element as the same fix, priced with the small flat range', () => {
     const hero = 'https://shop.example/cdn/shop/files/hero.png';
     const p = page({
       metrics: { lcpMs: 8000 },
       opportunities: [opp('image-delivery-insight', { LCP: 0 }, { wastedBytes: 2_600_000, items: [{ url: hero, snippet: '<img src="/hero.png" loading="lazy">', wastedBytes: 2_600_000 }] })],
     });
-    const fix = byId(adviseFixes(withPages(p), ROUND_INPUTS).fixes, 'image-weight');
+    // Same id whether or not the hero won this run's LCP race: its presence rests on the wasted bytes.
+    const fix = byId(adviseFixes(withPages(p), ROUND_INPUTS).fixes, 'image-delivery');
     expect(fix.category).toBe('images');
     expect(fix.evidence).toMatch(/2\.6 MB/);
     expect(fix.impact.revenuePerMonth.central).toBe(50);
@@ -131,7 +179,7 @@ describe('LCP impact model', () => {
     const fast = page({ metrics: { lcpMs: 8000, ttfbMs: 300 }, opportunities: [opp('server-response-time', { LCP: 200 })] });
     expect(adviseFixes(withPages(fast), ROUND_INPUTS).fixes).toEqual([]);
     const slow = page({ metrics: { lcpMs: 8000, ttfbMs: 1300 }, opportunities: [opp('document-latency-insight', { LCP: 1200 })] });
-    const fix = byId(adviseFixes(withPages(slow), ROUND_INPUTS).fixes, 'server-response');
+    const fix = byId(adviseFixes(withPages(slow), { ...ROUND_INPUTS, ...field(8000) }).fixes, 'server-response');
     expect(fix.category).toBe('server-response');
     expect(fix.impact.savingMs).toBe(1200);
     expect(fix.howTo.join(' ')).toMatch(/Theme Inspector/);

@@ -8,7 +8,7 @@ const app = (name: string, blockingMs: number) => ({ name, kind: 'app' as const,
 describe('CLS/TBT fixes: priced by the Core Web Vitals threshold they cross', () => {
   it('crossing into "good" earns the flat 0.1/0.5/1.5 % range, with low confidence', () => {
     const p = page({ url: `${S}/products/a`, template: 'product', metrics: { cls: 0.31 }, opportunities: [opp('cls-culprits-insight', { CLS: 0.31 })] });
-    const fix = adviseFixes(withPages(p), ROUND_INPUTS).fixes.find((f) => f.id === 'layout-shift')!;
+    const fix = adviseFixes(withPages(p), { ...ROUND_INPUTS, templateShares: { product: 1 } }).fixes.find((f) => f.id === 'layout-shift')!;
     expect(fix.category).toBe('layout-shift');
     expect(fix.impact.metric).toBe('CLS');
     expect(fix.impact.confidence).toBe('low');
@@ -68,11 +68,12 @@ describe('broken links: visits hitting the link × CR × AOV × recovery', () =>
     expect(fix.impact.basis).toMatch(/real-user/);
   });
 
-  it('counts every visit for a broken image, since every visit loads it', () => {
+  it('prices a broken image by the share of visits that load it (placement unknown: 10/30/100 %)', () => {
     const img = { url: `${S}/cdn/shop/files/x.jpg`, status: 404, error: null, kind: 'image' as const, foundOn: [`${S}/`] };
     const fix = adviseFixes(report({ links: links([img]) }), { ...ROUND_INPUTS, templateShares: { home: 0.2 } }).fixes[0]!;
-    // 20,000 hits × 2 % × 50 × 1 %
-    expect(fix.impact.revenuePerMonth.central).toBe(200);
+    // 20,000 views × 30 % exposure × 2 % × 50 × 1 %
+    expect(fix.impact.revenuePerMonth.central).toBe(60);
+    expect(fix.impact.basis).toMatch(/that load it/);
   });
 
   it('prices a redirect chain by hops × 100 ms for the visitors following it and advises collapsing it', () => {
@@ -90,11 +91,12 @@ describe('checkout: starts × abandonment × Baymard share × recovery', () => {
   const step = (name: string, extra: Partial<CheckoutSection['steps'][number]> = {}) => ({ name, url: `${S}/checkouts/cn/t/${name}`, durationMs: 1000, fields: [], jsErrors: [], failedRequests: [], screenshot: null, ...extra });
   const checkout = (over: Partial<CheckoutSection>): CheckoutSection => ({ completed: true, stepCount: 3, formFields: 10, totalMs: 3000, failure: null, steps: [step('information')], ...over });
 
-  it('derives starts from orders and 70 % abandonment when the funnel is not measured', () => {
-    // orders 2,000 → starts 6,666.7 → × 0.7 × 17 % × 50 % × 50 USD = 19,833
+  it('derives starts from orders and a 50 % checkout abandonment (not Baymard\'s 70 % cart figure) when the funnel is not measured', () => {
+    // orders 2,000 → starts 4,000 → × 0.5 × 17 % × 50 % × 50 USD = 8,500
     const c = checkout({ completed: false, failure: { step: 'information', reason: 'validation-error', message: 'postal code invalid', field: 'postalCode' } });
     const fix = adviseFixes(report({ checkout: c }), ROUND_INPUTS).fixes.find((f) => f.id === 'checkout-failure')!;
-    expect(fix.impact.revenuePerMonth.central).toBe(19833);
+    expect(fix.impact.revenuePerMonth.central).toBe(8500);
+    expect(fix.impact.basis).toMatch(/cart abandonment/);
     expect(fix.howTo.join(' ')).toMatch(/postalCode/);
   });
 

@@ -1,7 +1,12 @@
-// npm run bench:links: our link crawler vs linkinator 8.1 on the same generated demo store (2,000 and 10,000
-// products), each tool in its own process under /usr/bin/time -v for wall time and peak RSS, against a fresh
-// store process per run (the store's transient 503 is armed once per store). Prints medians and ratios.
+// npm run bench:links: our link crawler vs linkinator 8.1 on the same store, each tool in its own process under
+// /usr/bin/time -v for wall time and peak RSS, against a fresh store process per run. Prints medians and ratios,
+// start-up before the first request (from the store's own clock), the store's CPU time and the load average.
 //
+// --store neutral (default): test/bench/neutral-store.ts, a plain generated catalogue of --sizes pages (about 30
+// references each, no sitemap, a known broken set), so neither tool is flattered by the store's structure.
+// linkinator runs as `linkinator URL --recurse`.
+//
+// --store demo: our demo store at --sizes products, as before:
 // linkinator runs as `linkinator URL --recurse --sitemap --retry-errors --skip <trap>`: --sitemap so both read
 // the sitemap, --retry-errors so a 503 that recovers is not broken for either, and --skip for
 // /collections/everything pages past the catalogue's real last page, because linkinator has no trap detection
@@ -14,7 +19,9 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { parseArgs } from 'node:util';
+import { readFile } from 'node:fs/promises';
 import { integersAbove } from './integers-above.ts';
+import { plantedBroken, shapeForPages } from './neutral-store.ts';
 
 const { values } = parseArgs({
   options: {
@@ -22,8 +29,10 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '1' },
     'ours-only': { type: 'boolean', default: false },
     'slow-collection': { type: 'boolean', default: false },
+    store: { type: 'string', default: 'neutral' },
   },
 });
+const STORE = values.store === 'demo' ? 'demo' : 'neutral';
 const OURS_ONLY = values['ours-only']!;
 const SLOW_COLLECTION_MS = values['slow-collection'] ? 1200 : 0;
 const SIZES = values.sizes!.split(',').map(Number);
@@ -33,6 +42,11 @@ const NODE = process.execPath;
 interface Measured {
   wallS: number;
   peakRssMb: number;
+  /** Spawn to the store's first request. */
+  startupS?: number;
+  /** CPU the store spent serving this run (a floor under any tool's wall time on a 2-core machine). */
+  storeCpuS?: number;
+  loadBefore?: string;
   broken: Set<string>;
   pages?: number;
   links?: number;
@@ -40,6 +54,7 @@ interface Measured {
 
 interface RunningStore {
   url: string;
+  pid: number;
   /** Replaces this store process's origins (random ports) so runs on different processes compare. */
   normalise: (url: string) => string;
   stop: () => Promise<void>;
@@ -57,6 +72,7 @@ async function startStore(products: number): Promise<RunningStore> {
       const [, store, app, external] = match as unknown as [string, string, string, string];
       return {
         url: store + '/',
+        pid: child.pid!,
         normalise: (url) => url.replace(store, '<store>').replace(app, '<app>').replace(external, '<external>'),
         stop: async () => {
           child.kill('SIGTERM');
@@ -68,7 +84,40 @@ async function startStore(products: number): Promise<RunningStore> {
   throw new Error(`demo store did not start: ${out}`);
 }
 
-async function timed(args: string[]): Promise<{ stdout: string; wallS: number; peakRssMb: number }> {
+async function startNeutralStore(pages: number): Promise<RunningStore> {
+  const child = spawn(NODE, ['test/bench/neutral-store.ts', '--pages', String(pages)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let out = '';
+  for await (const chunk of child.stdout!) {
+    out += String(chunk);
+    const match = /neutral store (http:\/\/\S+)/.exec(out);
+    if (match) {
+      child.stdout!.resume();
+      const store = match[1]!;
+      return {
+        url: store + '/',
+        pid: child.pid!,
+        normalise: (url) => url.replace(store, '<store>'),
+        stop: async () => {
+          child.kill('SIGTERM');
+          await once(child, 'exit');
+        },
+      };
+    }
+  }
+  throw new Error(`neutral store did not start: ${out}`);
+}
+
+/** utime + stime of a process, in seconds (Linux /proc; clock ticks are 100 Hz). */
+async function cpuSeconds(pid: number): Promise<number> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+const loadavg = async () => (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ');
+
+async function timed(args: string[]): Promise<{ stdout: string; wallS: number; peakRssMb: number; spawnedAt: number }> {
+  const spawnedAt = Date.now();
   const child = spawn('/usr/bin/time', ['-v', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
@@ -79,26 +128,30 @@ async function timed(args: string[]): Promise<{ stdout: string; wallS: number; p
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
   if (!rss || !wall) throw new Error(`could not measure ${args.join(' ')}:\n${stderr.slice(-2000)}`);
   const wallS = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-  return { stdout, wallS, peakRssMb: Number(rss[1]) / 1024 };
+  return { stdout, wallS, peakRssMb: Number(rss[1]) / 1024, spawnedAt };
 }
 
-async function runOurs(url: string): Promise<Measured> {
+async function runOurs(url: string): Promise<Measured & { spawnedAt: number }> {
   const run = await timed([NODE, 'test/bench/links-runner.ts', url]);
   const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { pagesCrawled: number; linksChecked: number; broken: string[] };
-  return { wallS: run.wallS, peakRssMb: run.peakRssMb, broken: new Set(result.broken), pages: result.pagesCrawled, links: result.linksChecked };
+  return { wallS: run.wallS, peakRssMb: run.peakRssMb, broken: new Set(result.broken), pages: result.pagesCrawled, links: result.linksChecked, spawnedAt: run.spawnedAt };
 }
 
-async function runLinkinator(url: string, products: number): Promise<Measured> {
-  const lastRealPage = Math.ceil(products / 12) + 2;
-  const skip = `collections/everything\\?page=${integersAbove(lastRealPage)}`;
+async function runLinkinator(url: string, products: number): Promise<Measured & { spawnedAt: number }> {
   const cli = 'node_modules/linkinator/build/src/cli.js';
-  const run = await timed([NODE, cli, url, '--recurse', '--sitemap', '--retry-errors', '--skip', skip, '--format', 'csv']);
+  let args = [url, '--recurse', '--format', 'csv'];
+  if (STORE === 'demo') {
+    const lastRealPage = Math.ceil(products / 12) + 2;
+    const skip = `collections/everything\\?page=${integersAbove(lastRealPage)}`;
+    args = [url, '--recurse', '--sitemap', '--retry-errors', '--skip', skip, '--format', 'csv'];
+  }
+  const run = await timed([NODE, cli, ...args]);
   const broken = new Set<string>();
   for (const line of run.stdout.split('\n').slice(1)) {
     const [linkUrl, , state] = line.split(',');
     if (state === 'BROKEN' && linkUrl) broken.add(linkUrl);
   }
-  return { wallS: run.wallS, peakRssMb: run.peakRssMb, broken };
+  return { wallS: run.wallS, peakRssMb: run.peakRssMb, broken, spawnedAt: run.spawnedAt };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -106,10 +159,18 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 async function measure(products: number, tool: 'ours' | 'linkinator'): Promise<Measured[]> {
   const results: Measured[] = [];
   for (let run = 0; run < RUNS; run++) {
-    const store = await startStore(products);
+    const store = STORE === 'demo' ? await startStore(products) : await startNeutralStore(products);
     try {
-      const result = tool === 'ours' ? await runOurs(store.url) : await runLinkinator(store.url, products);
+      const loadBefore = await loadavg();
+      const cpuBefore = await cpuSeconds(store.pid);
+      const result: Measured & { spawnedAt: number } = tool === 'ours' ? await runOurs(store.url) : await runLinkinator(store.url, products);
       result.broken = new Set([...result.broken].map(store.normalise));
+      result.storeCpuS = (await cpuSeconds(store.pid)) - cpuBefore;
+      result.loadBefore = loadBefore;
+      if (STORE === 'neutral') {
+        const stats = (await (await fetch(new URL('/__stats', store.url))).json()) as { firstRequestAt: number | null };
+        if (stats.firstRequestAt) result.startupS = (stats.firstRequestAt - result.spawnedAt) / 1000;
+      }
       results.push(result);
     } finally {
       await store.stop();
@@ -127,8 +188,24 @@ for (const products of SIZES) {
   const ourWall = median(ours.map((r) => r.wallS));
   const ourRss = median(ours.map((r) => r.peakRssMb));
   perPage.ours!.push((ourWall * 1000) / pages);
-  const ourLine = `  ours:       ${ourWall.toFixed(1)} s, ${(pages / ourWall).toFixed(0)} pages/s, peak RSS ${ourRss.toFixed(0)} MB, ${((ourWall * 1000) / pages).toFixed(2)} ms/page`;
-  const header = `${products} products, ${pages} pages, ${ours[0]!.links} URLs checked (median of ${RUNS}; /collections/sale TTFB ${SLOW_COLLECTION_MS} ms)`;
+  const extras = (runs: Measured[]) => {
+    const startup = runs.filter((r) => r.startupS !== undefined).map((r) => r.startupS!);
+    return (
+      (startup.length ? `, start-up ${median(startup).toFixed(2)} s` : '') +
+      `, store CPU ${median(runs.map((r) => r.storeCpuS ?? 0)).toFixed(1)} s, load before ${runs.map((r) => r.loadBefore).join(' | ')}`
+    );
+  };
+  const ourLine = `  ours:       ${ourWall.toFixed(1)} s, ${(pages / ourWall).toFixed(0)} pages/s, peak RSS ${ourRss.toFixed(0)} MB, ${((ourWall * 1000) / pages).toFixed(2)} ms/page${extras(ours)}`;
+  const header =
+    STORE === 'demo'
+      ? `demo store, ${products} products, ${pages} pages, ${ours[0]!.links} URLs checked (median of ${RUNS}; /collections/sale TTFB ${SLOW_COLLECTION_MS} ms)`
+      : `neutral store, ${products} pages requested, ${pages} pages crawled, ${ours[0]!.links} URLs checked (median of ${RUNS})`;
+  if (STORE === 'neutral') {
+    const planted = new Set(plantedBroken(shapeForPages(products)).map((path) => `<store>${path}`));
+    const found = ours[0]!.broken;
+    const same = planted.size === found.size && [...planted].every((url) => found.has(url));
+    console.error(`  ours vs the planted broken set (${planted.size} URLs): ${same ? 'identical' : 'DIFFERENT: ' + [...found].join(' ')}`);
+  }
   const theirs = OURS_ONLY ? [] : await measure(products, 'linkinator');
   if (theirs.length === 0) {
     rows.push(`${header}\n${ourLine}, ${ours[0]!.broken.size} broken`);
@@ -146,7 +223,7 @@ for (const products of SIZES) {
     [
       header,
       ourLine,
-      `  linkinator: ${theirWall.toFixed(1)} s, ${(pages / theirWall).toFixed(0)} pages/s, peak RSS ${theirRss.toFixed(0)} MB, ${((theirWall * 1000) / pages).toFixed(2)} ms/page`,
+      `  linkinator: ${theirWall.toFixed(1)} s, ${(pages / theirWall).toFixed(0)} pages/s, peak RSS ${theirRss.toFixed(0)} MB, ${((theirWall * 1000) / pages).toFixed(2)} ms/page${extras(theirs)}`,
       `  throughput ratio ${(theirWall / ourWall).toFixed(1)}x (target >= 10x), memory ratio ${(ourRss / theirRss).toFixed(2)} (target <= 0.33)`,
       `  broken sets identical: ${onlyOurs.length === 0 && onlyTheirs.length === 0 ? 'yes' : 'NO'} (${a.size} URLs)` +
         (onlyOurs.length ? `\n    only ours: ${onlyOurs.join(' ')}` : '') +

@@ -2,7 +2,8 @@
 // through the exit code, before/after through --compare.
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { runCli } from './support/run-cli.ts';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -53,7 +54,7 @@ describe('storefront-audit audit on the demo store', () => {
     store.resetTransient();
     const breached = await cli('audit', store.url, '--only', 'links', '--budget', budget, '--json', join(dir, 'breach.json'), '--compare', json);
     expect(breached.code).toBe(1);
-    expect(breached.stderr).toMatch(/budget breached: maxBrokenLinks/);
+    expect(breached.stderr).toMatch(/x error maxBrokenLinks: \d+, limit <= 0/);
     const second = validateReport(JSON.parse(readFileSync(join(dir, 'breach.json'), 'utf8')));
     expect(second.budget?.breaches.map((b) => b.rule)).toContain('maxBrokenLinks');
     expect(second.comparison?.outcomes.length).toBe(report.fixes.length);
@@ -68,4 +69,55 @@ describe('storefront-audit audit on the demo store', () => {
     expect(result.stderr).toMatch(/maxBrokenLinks/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
   }, 60_000);
+
+  it('leaves the working directory and the temp directory untouched after --only links --json -', async () => {
+    const cwd = join(dir, 'clean-cwd');
+    const tmp = join(dir, 'clean-tmp');
+    await mkdir(cwd);
+    await mkdir(tmp);
+    store.resetTransient();
+    const run = await runCli(['audit', store.url, '--only', 'links', '--json', '-', '--no-config'], { cwd, env: { TMPDIR: tmp } });
+    expect(run.code).toBe(0);
+    expect(validateReport(JSON.parse(run.stdout)).links).not.toBeNull();
+    expect(await readdir(cwd)).toEqual([]);
+    expect(await readdir(tmp)).toEqual([]);
+  }, 120_000);
+
+  it('a browserless run exits 3, and 1 with a budget on the page that could not be measured; reports land in --output-dir', async () => {
+    const cwd = join(dir, 'browserless');
+    await mkdir(cwd);
+    await writeFile(join(cwd, 'budget.json'), JSON.stringify([{ path: '/', timings: [{ metric: 'largest-contentful-paint', budget: 2500 }] }]));
+    const env = { CHROME_PATH: join(dir, 'no-such-chromium'), TMPDIR: cwd };
+    const args = ['audit', store.url, '--only', 'load', '--runs', '1', '--max-pages', '3', '--no-config'];
+    const partial = await runCli(args, { cwd, env });
+    expect(partial.code).toBe(3);
+    expect(partial.stderr).toMatch(/Could not test:/);
+    expect(partial.stderr).toMatch(/exit 3/);
+    const breached = await runCli([...args, '--budget', 'budget.json', '--allow-partial', '--reporter', 'junit,markdown', '--output-dir', 'out'], { cwd, env });
+    expect(breached.code).toBe(1);
+    expect(breached.stderr).toMatch(/\? error largest-contentful-paint/);
+    expect(readFileSync(join(cwd, 'out', 'junit.xml'), 'utf8')).toMatch(/<failure type="not-measured"/);
+    expect(readFileSync(join(cwd, 'out', 'report.md'), 'utf8')).toMatch(/### Could not test/);
+    expect((await readdir(cwd)).sort()).toEqual(['budget.json', 'out']);
+  }, 120_000);
+
+  it('removes its temporary files when interrupted with Ctrl-C (SIGINT) mid-audit', async () => {
+    const tmp = join(dir, 'sigint-tmp');
+    await mkdir(tmp);
+    store.resetTransient();
+    let sent = false;
+    const run = await runCli(['audit', store.url, '--only', 'checkout', '--no-config'], {
+      env: { TMPDIR: tmp },
+      onStderr: (chunk, child) => {
+        // Once the checkout journey is under way, Chromium and its profile exist.
+        if (!sent && /Checkout: starting|checkout/i.test(chunk)) {
+          sent = true;
+          setTimeout(() => child.kill('SIGINT'), 1500);
+        }
+      },
+    });
+    expect(sent).toBe(true);
+    expect(run.code).toBe(130);
+    expect(await readdir(tmp)).toEqual([]);
+  }, 120_000);
 });

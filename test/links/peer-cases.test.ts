@@ -7,7 +7,10 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { crawlLinks, DEFAULT_LINKS_OPTIONS, type LinksOptions } from '../../audits/links/crawl-links.ts';
 import { DEFAULT_CHECK_OPTIONS } from '../../audits/links/link-checker.ts';
-import type { LinksSection } from '../../src/report/schema.ts';
+import { linksSectionSchema, type LinksSection } from '../../src/report/schema.ts';
+import { formatMessage, hasMessage } from '../../src/i18n/format-message.ts';
+import { LOCALES } from '../../src/i18n/messages/define.ts';
+import { runAudit } from '../../src/engine/run-audit.ts';
 
 interface Logged {
   method: string;
@@ -278,6 +281,27 @@ describe('issue 15 cases 7–10: statuses, cookies, redirects, markup', () => {
   });
 });
 
+describe('issue 15: finding text is messages in every language', () => {
+  it('gives every broken and unverifiable URL a defined links.* message that formats in en, zh-CN, he and fa', () => {
+    expect(() => linksSectionSchema.parse(section)).not.toThrow();
+    const texts = [...section.broken, ...(section.unverified ?? [])].map((entry) => entry.text);
+    expect(texts.every(Boolean)).toBe(true);
+    const ids = new Set(texts.map((text) => text!.id));
+    for (const id of ['links.missingFragment', 'links.httpStatus', 'links.notModified', 'links.redirectWithoutLocation', 'links.tooManyRedirects', 'links.botRefusal']) {
+      expect(ids).toContain(id);
+    }
+    for (const text of texts) {
+      expect(hasMessage(text!.id), text!.id).toBe(true);
+      for (const locale of LOCALES) {
+        const rendered = formatMessage(text!, locale);
+        expect(rendered, `${text!.id} in ${locale}`).not.toContain('{');
+        expect(rendered).not.toBe(text!.id);
+      }
+    }
+    expect(formatMessage(section.broken.find((entry) => entry.url === S('/always-520'))!.text!, 'en')).toMatch(/HTTP 520/);
+  });
+});
+
 describe('issue 15: external fragments, on request', () => {
   it('checks #fragments on external pages with checkExternalFragments', async () => {
     const withExternal = await crawl(store, { checkFragments: true, checkExternalFragments: true });
@@ -323,6 +347,35 @@ describe('issue 15: the page cap counts pages, not URLs', () => {
     const result = await crawl(capStore, { maxPages: 50 });
     expect(result.pagesCrawled).toBe(50);
     expect(result.truncatedAt).toContain('page cap of 50 reached: 10 more pages were checked but not crawled');
+    expect(formatMessage(result.truncatedText![0]!, 'en')).toMatch(/Page cap of 50 reached: 10 more pages were checked/);
+    expect(formatMessage(result.truncatedText![0]!, 'he')).toMatch(/10/);
     expect(result.broken.filter((entry) => entry.url.includes('/gone/'))).toHaveLength(30);
+  });
+});
+
+describe('issue 15: discovery and the link crawl share the pages of a store without a sitemap', () => {
+  let plain: Site;
+  beforeAll(async () => {
+    plain = await serve((path) => {
+      const match = /^\/(?:|p\/(\d+))$/.exec(path);
+      if (!match) return undefined;
+      const n = Number(match[1] ?? 0);
+      const next = [1, 2, 3].map((k) => `<a href="/p/${(n * 3 + k) % 40}">p</a>`).join('');
+      return html(`<h1>${n}</h1>${next}<img src="/img/${n}.png"><a href="/p/${n}#reviews">Reviews</a>`);
+    });
+  });
+  afterAll(async () => {
+    await plain?.close();
+  });
+
+  it('fetches each page once across discovery and the link audit, with the same findings', async () => {
+    const report = await runAudit(plain.origin, { only: ['links'], allowPrivateAddresses: true, artifactsDir: '/tmp/sa-peer-cases' });
+    expect(report.pages.length).toBeGreaterThanOrEqual(40);
+    expect(report.links!.pagesCrawled).toBe(41); // home and /p/0 … /p/39
+    for (let n = 0; n < 40; n++) expect(gets(plain, `/p/${n}`), `/p/${n}`).toBe(1);
+    expect(gets(plain, '/')).toBe(2); // discovery's reachability check of the home page, then its crawl
+    // The images were never fetched by discovery; the link audit checked each (and found them missing).
+    expect(report.links!.broken.filter((entry) => entry.url.includes('/img/'))).toHaveLength(40);
+    expect(report.links!.broken.filter((entry) => entry.url.includes('#reviews'))).toEqual([]);
   });
 });

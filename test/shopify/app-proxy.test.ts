@@ -41,3 +41,28 @@ describe('app proxy signature', () => {
     expect((await ping(signAppProxyQuery(params(Math.floor(Date.now() / 1000) - 600), API_SECRET))).status).toBe(401);
   });
 });
+
+describe('app proxy signature: Shopify sorts the key=value strings by bytes', () => {
+  // Byte order puts upper-case keys before lower-case ones (Z = 0x5A < a = 0x61); a locale sort does the
+  // opposite, so a verifier using localeCompare refuses these genuine requests.
+  it('accepts a genuine request with keys Zeta and alpha (byte order differs from locale order)', async () => {
+    const response = await ping(signAppProxyQuery({ ...params(), Zeta: '1', alpha: '2' }, API_SECRET));
+    expect(response.status).toBe(200);
+  });
+
+  it('refuses the same request signed in locale order', async () => {
+    const { createHmac } = await import('node:crypto');
+    const query = { ...params(), Zeta: '1', alpha: '2' };
+    const localeMessage = Object.keys(query).sort((a, b) => a.localeCompare(b)).map((k) => `${k}=${query[k as keyof typeof query]}`).join('');
+    const signed = new URLSearchParams(query);
+    signed.set('signature', createHmac('sha256', API_SECRET).update(localeMessage).digest('hex'));
+    expect((await ping(signed)).status).toBe(401);
+  });
+
+  it('joins repeated parameters with commas, and refuses a repeated shop', async () => {
+    expect((await ping(signAppProxyQuery({ ...params(), ids: ['1', '2'] }, API_SECRET))).status).toBe(200);
+    const twice = signAppProxyQuery(params(), API_SECRET);
+    twice.append('shop', 'other.myshopify.com');
+    expect((await ping(twice)).status).toBe(401);
+  });
+});

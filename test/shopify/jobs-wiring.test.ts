@@ -71,7 +71,7 @@ describe('shop lifecycle on the jobs layer', () => {
   });
 
   it('uninstall: schedules disabled and queued audits cancelled at once', async () => {
-    await h.standIn.sendWebhook({ url: h.webhookUrl, topic: 'app/uninstalled', shop: SHOP, payload: {} });
+    await h.standIn.sendWebhook({ url: h.webhookUrl, topic: 'app/uninstalled', shop: SHOP });
     expect((await h.store.schedules.get(SHOP, 'default'))?.enabled).toBe(false);
     expect((await h.store.jobs.list({ shop: SHOP, status: 'queued' }))).toEqual([]);
   });

@@ -45,6 +45,16 @@ describe('session tokens on /api', () => {
     await expectRetryable401(await h.api('/api/shop', { token: 'garbage.token.value' }));
   });
 
+  it('refuses Basic, an empty Bearer and a lower-case scheme with 401 + retry header (not a 200 bounce page)', async () => {
+    const token = await h.standIn.sessionToken(SHOP);
+    for (const authorization of ['Basic dXNlcjpwYXNz', 'Bearer', 'Bearer ', `bearer ${token}`, `BEARER ${token}`, `Bearer  ${token}`, `Token ${token}`]) {
+      const response = await h.api('/api/shop', { headers: { authorization } });
+      expect(response.status, authorization).toBe(401);
+      expect(response.headers.get('x-shopify-retry-invalid-session-request'), authorization).toBe('1');
+      expect(response.headers.get('content-type'), authorization).toMatch(/json/);
+    }
+  });
+
   it('exchanged nothing for any refused token', () => {
     expect(h.standIn.state.requests.filter((r) => r.kind === 'token-exchange')).toEqual([]);
     expect(h.auditRequests).toEqual([]);

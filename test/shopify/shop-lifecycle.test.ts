@@ -109,7 +109,7 @@ describe('a shop from install to redact', () => {
 
   it('stops schedules and revokes sessions on app/uninstalled', async () => {
     await h.store.runs.create({ shop: SHOP, storeUrl: 'https://alpha.example/', triggeredBy: 'install' });
-    const response = await h.standIn.sendWebhook({ url: h.webhookUrl, topic: 'app/uninstalled', shop: SHOP, payload: { id: 1, domain: SHOP } });
+    const response = await h.standIn.sendWebhook({ url: h.webhookUrl, topic: 'app/uninstalled', shop: SHOP });
     expect(response.status).toBe(200);
     h.standIn.state.revokeShop(SHOP);
     expect(h.stoppedSchedules).toEqual([SHOP]);

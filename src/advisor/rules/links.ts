@@ -1,9 +1,11 @@
-// Broken links and redirect chains, priced as visits that hit them × CR × AOV × a recovery share.
+// Broken links and redirect chains, priced as visits that hit them × CR × AOV × a recovery share. A broken image
+// is priced by its exposure (how many visits actually load it), and the broken images of one page share that
+// page's pool: together they can never cost more than the page's visits × CR × AOV × the image recovery.
 import type { LinksSection, Report } from '../../report/schema.ts';
-import { BROKEN_LINK_RECOVERY, LINK_CLICK_SHARE, REDIRECT_HOP_MS } from '../defaults.ts';
+import { BROKEN_LINK_RECOVERY, IMAGE_EXPOSURE, LINK_CLICK_SHARE, REDIRECT_HOP_MS } from '../defaults.ts';
 import { monthlyRevenue } from '../inputs.ts';
 import type { Candidate, Range, ResolvedInputs } from '../types.ts';
-import { createVisitModel } from '../visits.ts';
+import { canonicalPage, createVisitModel } from '../visits.ts';
 import { pathOf, places as placeList } from './util.ts';
 
 type Broken = LinksSection['broken'][number];
@@ -28,13 +30,50 @@ function recoveryKind(b: Broken, storeHost: string): keyof typeof BROKEN_LINK_RE
   return b.kind === 'media' ? 'image' : b.kind;
 }
 
+/** A srcset candidate named by its width (Shopify's _1600x, ?width=1600, a -1600w file): most viewports never pick it. */
+function exposureOf(b: Broken): Range {
+  return /(_\d{3,4}x(\d+)?\.|[?&]width=\d{3,4}|-\d{3,4}w\.)/i.test(b.url) ? IMAGE_EXPOSURE['srcset-candidate'] : IMAGE_EXPOSURE.unknown;
+}
+
+function where(on: string, b: Broken): string {
+  return /\.xml(\?|$)/.test(on) ? b.url : on;
+}
+
+/**
+ * Each broken image's share of its pages' pools. Per page: the visits that meet at least one broken image,
+ * 1 − Π(1 − exposure), × the image recovery share (a visit that meets two broken images is one visit), so the
+ * images of a page never cost more than its visits × CR × AOV × recovery; each image gets its exposure's share.
+ */
+function imageRevenue(images: Broken[], visitsOf: (url: string) => { visits: number }, perOrder: number): Map<Broken, Range> {
+  const out = new Map<Broken, Range>(images.map((b) => [b, { low: 0, central: 0, high: 0 }]));
+  const byPage = new Map<string, Broken[]>();
+  for (const b of images) for (const on of b.foundOn) byPage.set(canonicalPage(where(on, b)), [...(byPage.get(canonicalPage(where(on, b))) ?? []), b]);
+  const r = BROKEN_LINK_RECOVERY.image;
+  for (const [pageUrl, list] of byPage) {
+    const pool = visitsOf(pageUrl).visits * perOrder;
+    for (const v of ['low', 'central', 'high'] as const) {
+      // The share of the page's visits that meet at least one broken image, each recovered once.
+      const alone = list.map((b) => exposureOf(b)[v] * r[v]);
+      const joint = r[v] * (1 - list.reduce((p, b) => p * (1 - Math.min(1, exposureOf(b)[v])), 1));
+      const sum = alone.reduce((a, b) => a + b, 0);
+      list.forEach((b, i) => {
+        const share = sum > 0 ? (alone[i]! / sum) * joint * pool : 0;
+        out.get(b)![v] += share;
+      });
+    }
+  }
+  return out;
+}
+
 export function linkRules(report: Pick<Report, 'pages' | 'store' | 'links'>, inputs: ResolvedInputs): Candidate[] {
   const links = report.links;
   if (!links) return [];
-  const visitsOf = createVisitModel(report, inputs);
+  const priced = [...links.broken.flatMap((b) => b.foundOn.map((on) => where(on, b))), ...links.redirects.flatMap((r) => r.foundOn)];
+  const visitsOf = createVisitModel(report, inputs, priced);
   const host = new URL(report.store.url).host;
   const perOrder = inputs.conversionRate.value * inputs.averageOrderValue.value;
   const out: Candidate[] = [];
+  const images = imageRevenue(links.broken.filter((b) => (b.kind === 'image' || b.kind === 'media') && inputs.pageViews[b.url] === undefined), visitsOf, perOrder);
   for (const b of links.broken) {
     const kind = recoveryKind(b, host);
     const direct = inputs.pageViews[b.url];
@@ -44,12 +83,15 @@ export function linkRules(report: Pick<Report, 'pages' | 'store' | 'links'>, inp
       hits = direct;
       basisVisits = `${Math.round(hits)} monthly visits to the URL from real-user data`;
     } else {
-      // A link is clicked by a few visitors; an image, stylesheet or script is loaded by every visit.
+      // A link is clicked by a few visitors; a stylesheet or script is loaded by every visit; an image by the
+      // visits it is exposed to (imageRevenue).
       const share = b.kind === 'page' ? LINK_CLICK_SHARE : 1;
-      for (const on of b.foundOn) hits += visitsOf(/\.xml(\?|$)/.test(on) ? b.url : on).visits * share;
-      basisVisits = `~${Math.round(hits)} monthly hits estimated from page weight${b.kind === 'page' ? ` × ${LINK_CLICK_SHARE * 100}% click share` : ''}`;
+      for (const on of b.foundOn) hits += visitsOf(where(on, b)).visits * share;
+      basisVisits = images.has(b)
+        ? `~${Math.round(hits)} monthly views of the pages that reference it × ${Math.round(exposureOf(b).low * 100)}–${Math.round(exposureOf(b).high * 100)}% that load it (${exposureOf(b) === IMAGE_EXPOSURE.unknown ? 'placement unknown: lazy or below the fold loads less' : 'a srcset candidate few viewports pick'}), shared with the other broken images of the same page`
+        : `~${Math.round(hits)} monthly hits estimated from page weight${b.kind === 'page' ? ` × ${LINK_CLICK_SHARE * 100}% click share` : ''}`;
     }
-    const revenue = scale(BROKEN_LINK_RECOVERY[kind], hits * perOrder);
+    const revenue = images.get(b) ?? scale(BROKEN_LINK_RECOVERY[kind], hits * perOrder);
     const status = b.status === null ? (b.error ?? 'no answer') : `HTTP ${b.status}`;
     const places = b.foundOn.map(pathOf);
     const shortPlaces = placeList(b.foundOn);

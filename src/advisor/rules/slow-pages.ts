@@ -1,33 +1,56 @@
-// Slow pages the link crawl timed but the load-time audit did not measure: a TTFB fix without a lab LCP, so
-// no plateau cap applies and the saving is the excess over the "good" TTFB threshold.
+// Slow pages the link crawl timed but the load-time audit did not measure: a TTFB fix without a lab LCP. The
+// variants of one page (`?page=2`, `?sort_by=…`, a trailing slash) are one fix, priced once on the page's share of
+// its template, and on the response curve from the template's field LCP when a page of it was measured.
 import type { Report } from '../../report/schema.ts';
-import { CWV_THRESHOLDS } from '../defaults.ts';
+import { curvesFor, liftBetween, VARIANTS } from '../curve.ts';
+import { CWV_THRESHOLDS, PLATEAU_FLOOR_MS } from '../defaults.ts';
 import { monthlyRevenue } from '../inputs.ts';
-import { scale } from '../range.ts';
-import type { Candidate, ResolvedInputs } from '../types.ts';
-import { createVisitModel } from '../visits.ts';
+import type { Measurement } from '../measurements.ts';
+import type { Candidate, Range, ResolvedInputs } from '../types.ts';
+import { canonicalPage, createVisitModel, templateOfPath } from '../visits.ts';
 import { SERVER_HOWTO } from './load-server.ts';
 import { ms, pathOf } from './util.ts';
 
-export function slowPageRules(report: Pick<Report, 'pages' | 'links' | 'loadTime'>, inputs: ResolvedInputs, minMs: number): Candidate[] {
+export function slowPageRules(report: Pick<Report, 'pages' | 'links' | 'loadTime'>, inputs: ResolvedInputs, minMs: number, measurements: Measurement[] = []): Candidate[] {
   if (!report.links) return [];
-  const measured = new Set(report.loadTime?.pages.filter((p) => !p.error).map((p) => p.url) ?? []);
-  const visitsOf = createVisitModel(report, inputs);
-  const out: Candidate[] = [];
+  const measured = new Set(report.loadTime?.pages.filter((p) => !p.error).map((p) => canonicalPage(p.url)) ?? []);
+  const visitsOf = createVisitModel(report, inputs, report.links.slowPages.map((s) => s.url));
+  const curves = curvesFor(inputs.elasticity.value);
+  const byPage = new Map<string, { urls: string[]; ttfbMs: number[] }>();
   for (const slow of report.links.slowPages) {
-    const savingMs = slow.ttfbMs - CWV_THRESHOLDS.TTFB.good;
-    if (measured.has(slow.url) || savingMs < minMs) continue;
-    const share = visitsOf(slow.url).visits / (inputs.monthlySessions.value || 1);
-    const lift = scale(inputs.elasticity.value, (savingMs / 100) * share);
+    const c = canonicalPage(slow.url);
+    const group = byPage.get(c) ?? { urls: [], ttfbMs: [] };
+    group.urls.push(slow.url);
+    group.ttfbMs.push(slow.ttfbMs);
+    byPage.set(c, group);
+  }
+  const out: Candidate[] = [];
+  for (const [pageUrl, group] of byPage) {
+    // The median of the variants' TTFBs: one slow pagination page does not make the whole page slow.
+    const sorted = [...group.ttfbMs].sort((a, b) => a - b);
+    const ttfb = sorted[Math.floor((sorted.length - 1) / 2)]!;
+    const savingMs = ttfb - CWV_THRESHOLDS.TTFB.good;
+    if (measured.has(pageUrl) || savingMs < minMs) continue;
+    const share = Math.min(1, visitsOf(pageUrl).visits / (inputs.monthlySessions.value || 1));
+    const template = templateOfPath(pageUrl);
+    const sibling = measurements.find((m) => m.template === template && m.device === 'mobile' && m.fieldLcpMs);
+    const lift: Range = { low: 0, central: 0, high: 0 };
+    for (const v of VARIANTS) {
+      // Without a measured sibling the page is taken as just slow enough for its TTFB excess to matter.
+      const from = sibling?.fieldLcpMs?.[v] ?? PLATEAU_FLOOR_MS.mobile + savingMs;
+      lift[v] = liftBetween(from, from - savingMs, 'mobile', curves[v]) * share * 100;
+    }
+    const base = monthlyRevenue(inputs);
+    const variants = group.urls.length > 1 ? ` (${group.urls.length} variants: ${group.urls.slice(0, 3).map(pathOf).join(', ')})` : '';
     out.push({
-      kind: 'direct', id: `server-response:${pathOf(slow.url)}`, category: 'server-response', pages: [slow.url],
-      title: `Make ${pathOf(slow.url)} answer faster (server response time)`,
-      evidence: `${slow.url}: server response ${ms(slow.ttfbMs)} during the link crawl (good ≤ ${ms(CWV_THRESHOLDS.TTFB.good)})`,
+      kind: 'direct', id: `server-response:${pathOf(pageUrl)}`, category: 'server-response', pages: group.urls,
+      title: `Make ${pathOf(pageUrl)} answer faster (server response time)`,
+      evidence: `${pathOf(pageUrl)}${variants}: server response ${ms(ttfb)} during the link crawl (good ≤ ${ms(CWV_THRESHOLDS.TTFB.good)})`,
       howTo: SERVER_HOWTO,
       impact: {
         metric: 'LCP', savingMs, confidence: 'low', conversionLiftPct: lift,
-        revenuePerMonth: scale(lift, monthlyRevenue(inputs) / 100),
-        basis: `TTFB excess ${ms(savingMs)} from the crawl, no lab LCP so no plateau cap, ${(share * 100).toFixed(1)}% of sessions by page weight, ${inputs.elasticity.basis}.`,
+        revenuePerMonth: { low: (lift.low / 100) * base, central: (lift.central / 100) * base, high: (lift.high / 100) * base },
+        basis: `TTFB excess ${ms(savingMs)} from the crawl (our machine, not the field), ${(share * 100).toFixed(1)}% of sessions (the page's share of its template), priced on the response curve from ${sibling ? `the ${template} template's field LCP` : 'just above the plateau'}; ${inputs.elasticity.basis}.`,
       },
     });
   }

@@ -6,6 +6,7 @@ import { createPageExtractor } from '../../../audits/links/extract-html.ts';
 import { streamPageInto } from '../../../audits/links/stream-page.ts';
 import { resolveReference } from '../../../audits/links/url-policy.ts';
 import { TrapDetector, type TrapOptions } from '../../../audits/links/trap-detector.ts';
+import type { FetchedPage } from '../../../audits/types.ts';
 
 export interface PageCrawlOptions {
   maxPages: number;
@@ -22,6 +23,8 @@ export interface PageCrawlResult {
   capped: boolean;
   /** Trap families cut, e.g. "/collections/everything?page=N: endless pagination …". */
   traps: string[];
+  /** Every page fetched and parsed, with all its references, for the link crawl to reuse. */
+  pages: FetchedPage[];
 }
 
 const PAGINATED = /[?&](page|p|pg|paged)=\d/;
@@ -32,13 +35,15 @@ export async function crawlPages(client: HttpClient, homeUrl: string, options: P
   const seen = new Set<string>([homeUrl]);
   const queue: string[] = [homeUrl];
   const urls: string[] = [];
+  const pages: FetchedPage[] = [];
   let head = 0;
   let capped = false;
 
   const visit = async (pageUrl: string) => {
     let response;
+    let hops: FetchedPage['hops'];
     try {
-      ({ response } = await followRedirects(client, pageUrl, { signal: options.signal }));
+      ({ response, hops } = await followRedirects(client, pageUrl, { signal: options.signal }));
     } catch {
       return; // an unreachable page is the link audit's finding, not discovery's
     }
@@ -50,7 +55,10 @@ export async function crawlPages(client: HttpClient, homeUrl: string, options: P
     }
     urls.push(pageUrl);
     const fingerprint = PAGINATED.test(pageUrl) ? createHash('sha1') : null;
-    const extractor = createPageExtractor(response.url, { css: false, collectAnchors: false, getForms: false }, (ref) => {
+    // Everything the link crawl would extract (CSS, GET forms, anchors), so it can reuse this page unfetched.
+    const references: FetchedPage['references'] = [];
+    const extractor = createPageExtractor(response.url, { css: true, collectAnchors: true, getForms: true }, (ref) => {
+      references.push({ raw: Buffer.from(ref.raw, 'utf8').toString('utf8'), kind: ref.kind, navigable: ref.navigable });
       if (!ref.navigable) return;
       const resolved = resolveReference(ref.raw, extractor.base);
       if (resolved.type !== 'url' || new URL(resolved.url).origin !== origin) return;
@@ -59,8 +67,19 @@ export async function crawlPages(client: HttpClient, homeUrl: string, options: P
       seen.add(resolved.url);
       queue.push(resolved.url);
     });
-    await streamPageInto(response, extractor, options.maxPageBytes);
+    const { bytes } = await streamPageInto(response, extractor, options.maxPageBytes);
     if (fingerprint) trap.observePage(pageUrl, fingerprint.digest('hex'));
+    pages.push({
+      url: pageUrl,
+      finalUrl: response.url,
+      status: response.status,
+      hops,
+      ttfbMs: response.ttfbMs,
+      bytes,
+      base: extractor.base,
+      references,
+      anchors: [...(extractor.anchors ?? [])],
+    });
   };
 
   let started = 0;
@@ -83,5 +102,5 @@ export async function crawlPages(client: HttpClient, homeUrl: string, options: P
     await Promise.all(Array.from({ length: options.concurrency }, worker));
   }
   if (head < queue.length) capped = true;
-  return { urls, capped, traps: [...trap.truncatedAt.values()] };
+  return { urls, capped, traps: [...trap.truncatedAt.values()], pages };
 }

@@ -6,6 +6,7 @@ import { toFetchError } from '../../../audits/shared/fetch-errors.ts';
 import { readRobots } from '../../../audits/shared/robots.ts';
 import { readSitemaps } from '../../../audits/shared/sitemap-reader.ts';
 import type { Template } from '../../report/schema.ts';
+import type { FetchedPage } from '../../../audits/types.ts';
 import { parseStoreUrl } from '../store-url.ts';
 import { classifyTemplate } from './classify-template.ts';
 import { crawlPages } from './crawl-pages.ts';
@@ -46,6 +47,8 @@ export interface DiscoveryResult {
   counts: Partial<Record<Template, number>>;
   /** Human-readable remarks: caps reached, traps cut, sitemap problems. */
   notes: string[];
+  /** Pages discovery fetched and parsed (crawl source only), for the link crawl to reuse instead of refetching. */
+  fetchedPages?: FetchedPage[];
 }
 
 export async function discoverStore(storeUrl: string, options: DiscoveryOptions = {}): Promise<DiscoveryResult> {
@@ -74,6 +77,7 @@ export async function discoverStore(storeUrl: string, options: DiscoveryOptions 
     let sitemapUrls: string[] = [];
     let truncated = false;
     let source: DiscoveryResult['source'] = 'sitemap';
+    let fetchedPages: FetchedPage[] | undefined;
     if (options.useSitemap !== false) {
       const start = robots.sitemaps.length > 0 ? robots.sitemaps : [new URL('/sitemap.xml', origin).href];
       const sitemaps = await readSitemaps(client, start, { maxBytes: options.maxSitemapBytes, maxSitemaps: options.maxSitemaps, signal: options.signal });
@@ -98,6 +102,7 @@ export async function discoverStore(storeUrl: string, options: DiscoveryOptions 
         signal: options.signal,
       });
       urls = crawl.urls;
+      fetchedPages = crawl.pages;
       notes.push(...crawl.traps);
       if (crawl.capped) notes.push(`crawl stopped at the page cap of ${maxPages}`);
       truncated ||= crawl.capped || crawl.traps.length > 0;
@@ -123,7 +128,7 @@ export async function discoverStore(storeUrl: string, options: DiscoveryOptions 
       const keep = new Set(representative);
       pages = [...representative, ...all.filter((page) => !keep.has(page)).slice(0, Math.max(0, maxPages - representative.length))];
     }
-    return { storeUrl: homeUrl, pages, representative, truncated, sitemapUrls, source, counts, notes };
+    return { storeUrl: homeUrl, pages, representative, truncated, sitemapUrls, source, counts, notes, ...(fetchedPages ? { fetchedPages } : {}) };
   } finally {
     await client.close();
   }

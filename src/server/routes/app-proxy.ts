@@ -1,11 +1,13 @@
 // /apps/storefront-auditor/*: requests Shopify forwards from the storefront through the app proxy
-// (shopify.app.toml [app_proxy]). In app mode each one carries Shopify's app-proxy signature, verified here by the
-// library (sorted query, HMAC-SHA256 with the app secret, timestamp within 90 s) before any route sees it;
+// (shopify.app.toml [app_proxy]). In app mode each one carries Shopify's app-proxy signature, verified here
+// (src/shopify/app-proxy-signature.ts: byte-sorted query, HMAC-SHA256 with the app secret, timestamp within 90 s)
+// before any route sees it;
 // res.locals.shopDomain is the signed `shop` parameter. Standalone mode has no secret to sign with, so the
 // local shop is used. Add storefront routes (the RUM beacon) with appProxyRoutes.push(...).
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { ServerContext } from '../deps.ts';
 import { STANDALONE_SHOP } from '../shop-context.ts';
+import { verifyAppProxyQuery } from '../../shopify/app-proxy-signature.ts';
 
 export const APP_PROXY_PREFIX = '/apps/storefront-auditor';
 
@@ -26,8 +28,8 @@ export function appProxyRouter(ctx: ServerContext): Router {
 
 // Shopify's signature covers only shop, path_prefix, timestamp (seconds) and the customer id, so every anonymous
 // storefront request of one shop within a second carries the same signed query. Remembering a verified query
-// until the library's own 90 s window ends (exactly when the library would start refusing it) spares the
-// WebCrypto HMAC, the largest cost of a beacon at thousands per second. Bounded: cleared when full.
+// until its 90 s window ends (exactly when verification would start refusing it) spares the HMAC, the largest
+// cost of a beacon at thousands per second. Bounded: cleared when full.
 const SIGNATURE_WINDOW_SEC = 90;
 const MAX_REMEMBERED = 10_000;
 
@@ -47,14 +49,9 @@ function verifyAppProxySignature(ctx: ServerContext) {
       return;
     }
     const query = new URL(req.originalUrl, 'http://proxy.invalid').searchParams;
-    let valid = false;
-    try {
-      valid = await ctx.shopify.shopify.api.utils.validateHmac(query, { signator: 'appProxy' });
-    } catch {
-      valid = false;
-    }
-    const shop = ctx.shopify.shopify.api.utils.sanitizeShop(query.get('shop') ?? '');
-    if (!valid || !shop) {
+    const check = verifyAppProxyQuery(query, ctx.config.shopify?.apiSecret ?? '');
+    const shop = check.valid ? ctx.shopify.shopify.api.utils.sanitizeShop(check.shop) : null;
+    if (!check.valid || !shop) {
       res.status(401).json({ error: 'invalid app proxy signature' });
       return;
     }

@@ -3,6 +3,7 @@
 // with the app secret, constant-time compare) before anything parses it as JSON.
 import express, { Router, type Request, type Response } from 'express';
 import type { ServerContext } from '../deps.ts';
+import { WebhookPayloadError } from '../../shopify/webhook-handlers.ts';
 
 const MAX_WEBHOOK_BYTES = '1mb';
 
@@ -33,10 +34,28 @@ export function webhooksRouter(ctx: ServerContext): Router {
       res.status(400).json({ error: 'webhook body is not JSON' });
       return;
     }
+    const triggeredHeader = req.get('x-shopify-triggered-at');
+    const triggeredAt = triggeredHeader ? new Date(triggeredHeader) : null;
+    if (triggeredAt && Number.isNaN(triggeredAt.getTime())) {
+      res.status(400).json({ error: 'X-Shopify-Triggered-At is not a date' });
+      return;
+    }
     try {
-      const outcome = await shopify.handleWebhook({ topic: check.topic, shop: check.domain, webhookId: check.webhookId, payload });
+      const outcome = await shopify.handleWebhook({
+        topic: check.topic,
+        shop: check.domain,
+        webhookId: check.webhookId,
+        eventId: req.get('x-shopify-event-id') ?? null,
+        triggeredAt,
+        payload,
+      });
       res.status(200).json({ outcome });
     } catch (error) {
+      if (error instanceof WebhookPayloadError) {
+        ctx.logger.warn({ topic: check.topic, shop: check.domain, reason: error.message }, 'webhook refused');
+        res.status(400).json({ error: 'payload does not match its headers' });
+        return;
+      }
       ctx.logger.error({ err: error, topic: check.topic, shop: check.domain }, 'webhook handler failed; Shopify will retry');
       res.status(500).json({ error: 'handler failed' });
     }

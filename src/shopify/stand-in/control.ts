@@ -30,7 +30,7 @@ export function mountControlRoutes(app: Express, state: StandInState): void {
       res.status(400).json({ error: 'url, topic and shop are required' });
       return;
     }
-    const delivered = await deliverWebhook({ url, topic, shop, payload: payload ?? {}, apiSecret: state.options.apiSecret });
+    const delivered = await deliverWebhook({ url, topic, shop, payload, apiSecret: state.options.apiSecret });
     res.status(200).json({ status: delivered.status, body: await delivered.text() });
   });
 }

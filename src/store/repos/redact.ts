@@ -1,8 +1,13 @@
 // Deletes everything held for one shop, in one transaction (Shopify's shop/redact). By convention every
 // per-shop table has a `shop` column, so tables added later by other areas' migrations are covered without
 // being listed here; foreign keys between per-shop tables must be ON DELETE CASCADE.
+//
+// Kept: webhook receipts (ids and topics only, no shop data). The redact's own receipt must survive it, or
+// Shopify's retry of that same shop/redact would be processed again and wipe a shop that re-installed since.
 import type { Db, Queryable } from '../db/types.ts';
 import { requireShop } from './values.ts';
+
+export const RETAINED_ON_REDACT = new Set(['processed_webhooks']);
 
 async function tablesWithShopColumn(tx: Queryable): Promise<string[]> {
   const rows =
@@ -15,7 +20,7 @@ async function tablesWithShopColumn(tx: Queryable): Promise<string[]> {
       : await tx.all<{ name: string }>(
           "SELECT m.name AS name FROM sqlite_master m JOIN pragma_table_info(m.name) p WHERE m.type = 'table' AND p.name = 'shop'",
         );
-  return rows.map((r) => r.name).sort();
+  return rows.map((r) => r.name).filter((name) => !RETAINED_ON_REDACT.has(name)).sort();
 }
 
 /** Returns the number of rows deleted per table. */
