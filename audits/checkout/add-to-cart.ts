@@ -2,7 +2,7 @@
 // theme has none we can find, the Ajax cart endpoint with the variant id read from the page.
 import type { Page } from 'puppeteer-core';
 import { JourneyFailure } from './failure.ts';
-import { guardedClick } from './payment-guard.ts';
+import { pickActionable, shopperClick } from './actionable.ts';
 import { absoluteUrl, openPage, type JourneySession } from './session.ts';
 
 export interface AddedProduct {
@@ -37,15 +37,21 @@ async function readVariantId(page: Page, selector: string): Promise<string | nul
 /** The product form path: press the theme's button and wait for its cart request (a page post or an Ajax call). */
 async function addWithForm(session: JourneySession, formSelector: string): Promise<void> {
   const { page, options } = session;
-  const button = await page.$(`:is(${formSelector}) :is(${options.selectors.addToCartButton})`);
+  // Of all product forms (Dawn's installment form also posts to /cart/add, with no button), the button a
+  // shopper sees and can press.
+  const pick = await pickActionable(page, `:is(${formSelector}) :is(${options.selectors.addToCartButton})`, { exclude: /buy it now|buy now/i });
+  const button = pick?.handle;
   if (!button) throw new JourneyFailure('selector-not-found', `no add-to-cart button (${options.selectors.addToCartButton}) in the product form`);
   // The cart request is the form's own post, or the theme script's Ajax call to the form action or the cart API.
-  const action = await page.$eval(formSelector, (form) => new URL(form.getAttribute('action') ?? location.href, location.href).pathname);
+  const action = await button.evaluate((b) => {
+    const form = (b as HTMLButtonElement).form ?? b.closest('form');
+    return new URL(form?.getAttribute('action') ?? location.href, location.href).pathname;
+  });
   const cartPaths = new Set([action, new URL(absoluteUrl(session, options.cartAddPath)).pathname]);
   const cartResponse = page.waitForResponse((r) => r.request().method() === 'POST' && cartPaths.has(new URL(r.url()).pathname), { timeout: options.stepTimeoutMs });
   cartResponse.catch(() => undefined);
   const navigation = page.waitForNavigation({ waitUntil: 'domcontentloaded', timeout: options.stepTimeoutMs }).catch(() => null);
-  await guardedClick(button, options.blockUrlPatterns);
+  await shopperClick(page, button, options.blockUrlPatterns, session.progress);
   const response = await cartResponse.catch(() => {
     throw new JourneyFailure('timeout', `pressing add to cart sent no cart request within ${options.stepTimeoutMs} ms`);
   });

@@ -46,3 +46,23 @@ export function classifyError(error: unknown): JourneyFailure {
 export function isRetriable(failure: JourneyFailure): boolean {
   return failure.transient || failure.reason === 'timeout' || failure.reason === 'selector-not-found';
 }
+
+/**
+ * Whose failure it is. The store's only with evidence a shopper would meet too: a rejected field, an HTTP
+ * error from the store, a sold-out or locked store, a cart that lost the item. Our selectors not matching,
+ * timeouts, crashes and the guard stopping us are the auditor's: reported as "could not test", never priced.
+ */
+export function failureOrigin(failure: JourneyFailure): 'store' | 'auditor' {
+  switch (failure.reason) {
+    case 'validation-error':
+    case 'sold-out':
+    case 'no-products':
+    case 'password-protected':
+    case 'empty-cart':
+      return 'store';
+    case 'other':
+      return /HTTP [45]\d\d|answered [45]\d\d|was refused|failed to load|led back to the cart/.test(failure.message) ? 'store' : 'auditor';
+    default:
+      return 'auditor';
+  }
+}

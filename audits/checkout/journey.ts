@@ -4,7 +4,9 @@ import type { BrowserContext, Page } from 'puppeteer-core';
 import type { AuditContext } from '../types.ts';
 import type { CheckoutSection, CheckoutStep } from '../../src/report/schema.ts';
 import { addFirstAvailable, type AddedProduct } from './add-to-cart.ts';
-import { classifyError, JourneyFailure } from './failure.ts';
+import { classifyError, failureOrigin, JourneyFailure } from './failure.ts';
+import { code, nested } from '../../src/report/message.ts';
+import { checkoutMessage } from '../../src/i18n/messages/checkout.ts';
 import { findProductCandidates } from './find-product.ts';
 import { openCheckout } from './open-checkout.ts';
 import type { CheckoutOptions } from './options.ts';
@@ -92,7 +94,8 @@ export async function runCheckoutJourney(context: AuditContext, options: Checkou
     const stage = session?.stage ?? 'start';
     const blocked = session?.guard.blocked ?? [];
     const blockedNote = blocked.length > 0 ? ` (the never-pay guard blocked ${blocked.map((b) => `${b.method} ${b.url}`).join(', ')})` : '';
-    failure = { step: stage, reason: found.reason, message: found.message + blockedNote };
+    const origin = failureOrigin(found);
+    failure = { step: stage, reason: found.reason, message: found.message + blockedNote, origin, text: checkoutMessage(origin === 'store' ? 'storeFailure' : 'couldNotTest', { step: code(stage), reason: nested(checkoutMessage(`reason.${found.reason}`)) }) };
     if (found.field) failure.field = found.field;
     if (session && found.reason !== 'crash') {
       failure.url = session.page.url();

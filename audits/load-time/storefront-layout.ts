@@ -19,7 +19,7 @@ export interface StorefrontLayout {
   contentPaths: RegExp;
   /** App proxy paths on the store origin (/apps/<subpath>/…): captures the subpath, which the app chose. */
   appProxy: RegExp;
-  /** Store-origin paths that are the store's own pages (documents), in any locale prefix. */
+  /** Store-origin paths that are the store's own pages (documents, in any locale prefix) and the favicon Chromium asks for. */
   storePages: RegExp;
   platformName: string;
 }
@@ -36,6 +36,6 @@ export const SHOPIFY_LAYOUT: StorefrontLayout = {
     /^\/(cdn\/fonts\/|cdn\/shopifycloud\/|shopifycloud\/|cdn\/wpm\/|wpm@|web-pixels|cdn\/s\/|s\/(?:javascripts|trekkie)|static\/|checkouts\/|\.well-known\/shopify\/|api\/|cart(?:\/[a-z_]+)?\.js|cart\/|recommendations\/|search\/suggest|products\/[^/]+\.(?:js|json)|sf_private_access_tokens|services\/|private_access_tokens)/,
   contentPaths: /^\/(cdn\/shop\/(files|products|collections|articles|videos)\/|s\/files\/(\d+\/)+(files|products|collections|articles|videos)\/)/,
   appProxy: /^\/(?:apps|a|community|tools)\/([^/?#]+)/,
-  storePages: /^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?(?:$|products\/|collections\/|pages\/|blogs\/|search|cart$|account|policies\/)/i,
+  storePages: /^\/(?:[a-z]{2}(?:-[a-z]{2,4})?\/)?(?:$|(?:products|collections|pages|blogs|policies)(?:\/|$)|search|cart\/?$|account|favicon\.ico$)/i,
   platformName: 'Shopify',
 };

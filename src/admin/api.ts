@@ -11,11 +11,14 @@ export class ApiError extends Error {
   readonly code: string | undefined;
   /** The same error as a message (id + params) when the server sent one, rendered in the reader's language. */
   readonly text: Message | undefined;
-  constructor(status: number, message: string, code?: string, text?: Message) {
+  /** Which fields a validation error refused, as "path: reason" in the request's language. */
+  readonly issues: readonly string[];
+  constructor(status: number, message: string, code?: string, text?: Message, issues: readonly string[] = []) {
     super(message);
     this.status = status;
     this.code = code;
     this.text = text;
+    this.issues = issues;
   }
 }
 
@@ -36,6 +39,7 @@ async function failure(response: Response): Promise<ApiError> {
   let message = `${response.status} ${response.statusText}`;
   let code: string | undefined;
   let text: Message | undefined;
+  const issues: string[] = [];
   try {
     const body = (await response.json()) as { error?: unknown; code?: unknown };
     // Either { error: 'text', code } or { error: { code, message } }.
@@ -46,12 +50,20 @@ async function failure(response: Response): Promise<ApiError> {
       if (typeof e.code === 'string') code = e.code;
       const m = (e as { text?: unknown }).text as Message | undefined;
       if (m && typeof m === 'object' && typeof m.id === 'string') text = m;
+      // Validation issues name the field (in the request's language), so the merchant sees what to correct.
+      const list = (e as { issues?: unknown }).issues;
+      if (Array.isArray(list)) {
+        for (const i of list as Array<{ path?: unknown; message?: unknown }>) {
+          if (typeof i?.message !== 'string') continue;
+          issues.push(typeof i.path === 'string' && i.path ? `${i.path}: ${i.message}` : i.message);
+        }
+      }
     }
     if (typeof body.code === 'string') code = body.code;
   } catch {
     // Not JSON: keep the status line.
   }
-  return new ApiError(response.status, message, code, text);
+  return new ApiError(response.status, message, code, text, issues);
 }
 
 export async function getJson<T>(path: string): Promise<T> {

@@ -117,17 +117,22 @@ export function Loading() {
 /** An API error in the merchant's language: by its stable code when the server gave one, else its text. */
 export function errorText(error: unknown): string {
   if (error instanceof ApiError) {
-    // Our own display string for the code first (written for a merchant), then the server's message.
-    const key = error.code ? (`apiError.${error.code}` as AdminKey) : null;
-    const known = key ? t(key) : null;
-    if (known && known !== key) return known;
-    if (error.text && hasMessage(error.text.id)) return fmt().msg(error.text);
-    if (error.status >= 500) return t('apiError.server');
-    if (error.status === 0) return t('apiError.network');
-    return error.message;
+    const summary = apiErrorSummary(error);
+    return error.issues.length ? `${summary} ${error.issues.join('; ')}` : summary;
   }
   if (error instanceof TypeError) return t('apiError.network');
   return (error as Error)?.message ?? String(error);
+}
+
+function apiErrorSummary(error: ApiError): string {
+  // Our own display string for the code first (written for a merchant), then the server's message.
+  const key = error.code ? (`apiError.${error.code}` as AdminKey) : null;
+  const known = key ? t(key) : null;
+  if (known && known !== key) return known;
+  if (error.text && hasMessage(error.text.id)) return fmt().msg(error.text);
+  if (error.status >= 500) return t('apiError.server');
+  if (error.status === 0) return t('apiError.network');
+  return error.message;
 }
 
 export function ErrorBanner(props: { error: unknown; retry?: () => void }) {

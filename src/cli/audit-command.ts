@@ -3,15 +3,12 @@
 // only when an audit really runs, so `--help` and usage errors never pay for Lighthouse and Puppeteer.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { BrowserPool } from '../../audits/shared/browser.ts';
 import { runAudit } from '../engine/run-audit.ts';
 import type { Report } from '../report/schema.ts';
 import type { AuditPlan } from './audit-plan.ts';
 import { evaluateAssertions } from './assertions/evaluate.ts';
 import { exitCodeFor, failedAssertions, gapsOf } from './outcome.ts';
 import { createProgressReporter } from './progress.ts';
-import { renderJunit } from './reporters/junit.ts';
-import { renderMarkdown } from './reporters/markdown.ts';
 import { makeScratchDir } from './scratch-dir.ts';
 import { summaryLines } from './summary.ts';
 import { t } from './text.ts';
@@ -27,7 +24,6 @@ export async function auditCommand(plan: AuditPlan): Promise<number> {
   const childTmp = join(scratch.path, 'tmp');
   await mkdir(childTmp, { recursive: true });
   process.env.TMPDIR = childTmp;
-  const browser = new BrowserPool({ executablePath: process.env.CHROME_PATH, extraArgs: [`--user-data-dir=${join(scratch.path, 'chromium-profile')}`] });
   const progress = createProgressReporter(process.stderr, 0, performance.timeOrigin);
   let report: Report;
   try {
@@ -39,7 +35,8 @@ export async function auditCommand(plan: AuditPlan): Promise<number> {
       headers: plan.headers,
       allowPrivateAddresses: plan.allowPrivateAddresses,
       artifactsDir,
-      browser,
+      ...(process.env.CHROME_PATH ? { chromePath: process.env.CHROME_PATH } : {}),
+      chromeArgs: [`--user-data-dir=${join(scratch.path, 'chromium-profile')}`],
       progress,
       ...(plan.auditOptions ? { auditOptions: plan.auditOptions } : {}),
       inputs: plan.inputs,
@@ -47,7 +44,6 @@ export async function auditCommand(plan: AuditPlan): Promise<number> {
     });
   } finally {
     progress.done();
-    await browser.close();
   }
 
   const results = evaluateAssertions(report, plan.specs, plan.ran);
@@ -70,9 +66,9 @@ export async function auditCommand(plan: AuditPlan): Promise<number> {
       format === 'json'
         ? JSON.stringify(report, null, 2)
         : format === 'markdown'
-          ? renderMarkdown(report, results, gaps, exitLine)
+          ? (await import('./reporters/markdown.ts')).renderMarkdown(report, results, gaps, exitLine)
           : format === 'junit'
-            ? renderJunit(results)
+            ? (await import('./reporters/junit.ts')).renderJunit(results)
             : (await import('../report/html.ts')).renderHtmlReport(report, { locale: plan.locale, artifactsDir });
     await writeOut(file, contents);
   }

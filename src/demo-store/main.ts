@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { THEME_NAMES, type CardFields, type ThemeName } from './options.ts';
+import { THEME_NAMES, type ThemeName } from './options.ts';
 import { startDemoStore } from './server.ts';
 
 /** CLI: node src/demo-store/main.ts [--variant fixed] [--port 4000] [--products 10000] [--checkout one-page] [--password] */
-const USAGE = `usage: node src/demo-store/main.ts [--variant defective|fixed] [--port N] [--products N] [--checkout three-page|one-page] [--password] [--slow-collection-ms N] [--theme ${THEME_NAMES.join('|')}] [--card-fields inline|iframe]`;
+const USAGE = `usage: node src/demo-store/main.ts [--variant defective|fixed] [--port N] [--products N] [--checkout three-page|one-page] [--password] [--slow-collection-ms N] [--theme ${THEME_NAMES.join('|')}]`;
 
 function intOption(value: string | undefined, name: string): number | undefined {
   if (value === undefined) return undefined;
@@ -21,7 +21,6 @@ async function main(): Promise<void> {
       checkout: { type: 'string' },
       password: { type: 'boolean' },
       theme: { type: 'string' },
-      'card-fields': { type: 'string' },
       'slow-collection-ms': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -37,10 +36,9 @@ async function main(): Promise<void> {
     checkout: values.checkout as 'three-page' | 'one-page' | undefined,
     password: values.password,
     theme: values.theme as ThemeName | undefined,
-    cardFields: values['card-fields'] as CardFields | undefined,
     slowCollectionMs: intOption(values['slow-collection-ms'], 'slow-collection-ms'),
   });
-  console.log(`demo store (${store.variant}, theme ${store.options.theme}, ${store.options.productCount} products, ${store.options.checkout} checkout, ${store.options.cardFields} card fields)`);
+  console.log(`demo store (${store.variant}, theme ${store.options.theme}, ${store.options.productCount} products, ${store.options.checkout} checkout)`);
   console.log(`  storefront  ${store.url}`);
   console.log(`  app CDN     ${store.appCdnUrl}`);
   console.log(`  external    ${store.externalUrl}`);

@@ -5,16 +5,13 @@ export type CheckoutKind = 'three-page' | 'one-page';
 /** Storefront themes of the zoo (src/demo-store/themes/): `classic` is the original demo markup. */
 export const THEME_NAMES = ['classic', 'dawn', 'dawn-drawer'] as const;
 export type ThemeName = (typeof THEME_NAMES)[number];
-/** Checkout card fields: in the page (legacy) or each in its own cross-origin iframe, as Shopify renders them. */
-export type CardFields = 'inline' | 'iframe';
+
 
 export interface DemoStoreOptions {
   variant?: DemoVariant;
   checkout?: CheckoutKind;
   /** Storefront theme (default classic). */
   theme?: ThemeName;
-  /** Card fields at checkout; default inline on `classic`, iframe on every zoo theme. */
-  cardFields?: CardFields;
   /** Catalogue size; 0 gives a store with no products. */
   productCount?: number;
   /** Storefront password page: every storefront page redirects to /password until the password is entered. */
@@ -42,7 +39,6 @@ export interface ResolvedOptions {
   variant: DemoVariant;
   checkout: CheckoutKind;
   theme: ThemeName;
-  cardFields: CardFields;
   productCount: number;
   password: boolean;
   port: number;
@@ -66,13 +62,10 @@ export function resolveOptions(options: DemoStoreOptions = {}): ResolvedOptions 
   if (checkout !== 'three-page' && checkout !== 'one-page') throw new RangeError(`unknown checkout "${String(checkout)}"`);
   const theme = options.theme ?? 'classic';
   if (!(THEME_NAMES as readonly string[]).includes(theme)) throw new RangeError(`unknown theme "${String(theme)}"; one of ${THEME_NAMES.join(', ')}`);
-  const cardFields = options.cardFields ?? (theme === 'classic' ? 'inline' : 'iframe');
-  if (cardFields !== 'inline' && cardFields !== 'iframe') throw new RangeError(`unknown cardFields "${String(cardFields)}"`);
   return {
     variant,
     checkout,
     theme,
-    cardFields,
     productCount,
     password: options.password ?? false,
     port: options.port ?? 0,

@@ -23,6 +23,8 @@ export interface RunAuditOptions {
   artifactsDir: string;
   browser?: BrowserPool;
   chromePath?: string;
+  /** Extra Chromium flags for the browser runAudit launches itself (the CLI puts the profile in its scratch dir). */
+  chromeArgs?: string[];
   progress?: (message: string) => void;
   signal?: AbortSignal;
   /** Per-audit option overrides, keyed by audit id. */
@@ -63,7 +65,7 @@ export async function runAudit(storeUrl: string, options: RunAuditOptions): Prom
 
   await mkdir(options.artifactsDir, { recursive: true });
   const ownsBrowser = !options.browser;
-  const browser = options.browser ?? new BrowserPool({ executablePath: options.chromePath });
+  const browser = options.browser ?? new BrowserPool({ executablePath: options.chromePath, ...(options.chromeArgs ? { extraArgs: options.chromeArgs } : {}) });
   const context: AuditContext = {
     storeUrl: discovery.storeUrl,
     pages: discovery.representative,

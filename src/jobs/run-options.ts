@@ -6,6 +6,14 @@ import { parseBudget } from '../advisor/budget.ts';
 import type { AdviceInputs } from '../advisor/types.ts';
 import type { RunAuditOptions } from '../engine/run-audit.ts';
 import type { Store } from '../store/index.ts';
+import type { FieldVitals } from '../advisor/types.ts';
+
+/** Saved by the Shopify layer (src/shopify/storefront-signals.ts) before each audit it queues. */
+const STOREFRONT_SIGNALS_SETTING = 'shopifyStorefront';
+interface SavedStorefrontSignals {
+  appNames?: Record<string, string>;
+  fieldVitals?: FieldVitals[];
+}
 import { measureWithoutAppsNow } from './without-apps-cadence.ts';
 
 export interface StoredHeader {
@@ -36,12 +44,13 @@ export type RunOptionsResolver = (shop: string) => Promise<Partial<RunAuditOptio
 export function createRunOptionsResolver(deps: RunOptionsDeps): RunOptionsResolver {
   const { store, logger } = deps;
   return async (shop) => {
-    const [audit, budgets, headers, inputs, previous] = await Promise.all([
+    const [audit, budgets, headers, inputs, previous, storefront] = await Promise.all([
       store.settings.get<{ devices?: 'mobile' | 'desktop' | 'both' }>(shop, 'audit'),
       store.settings.get<unknown>(shop, 'budgets'),
       store.settings.get<StoredHeader[]>(shop, 'signedHeaders'),
       store.settings.get<StoredInputs>(shop, 'storeInputs'),
       store.runs.latest(shop),
+      store.settings.get<SavedStorefrontSignals>(shop, STOREFRONT_SIGNALS_SETTING),
     ]);
     const options: Partial<RunAuditOptions> = {};
     if (audit?.devices) options.device = audit.devices;
@@ -60,6 +69,11 @@ export function createRunOptionsResolver(deps: RunOptionsDeps): RunOptionsResolv
       return {};
     }) : {};
     options.inputs = { ...typed, ...extra };
+    // Field vitals, best source first: the plugin's own (rum, in `extra`), then Shopify's web_performance.
+    const shopifyVitals = storefront?.fieldVitals ?? [];
+    if (shopifyVitals.length) options.inputs.fieldVitals = [...(options.inputs.fieldVitals ?? []), ...shopifyVitals];
+    // Apps embedded in the main theme (extension uuid → name, the merchant's renames applied) for attribution.
+    if (storefront?.appNames && Object.keys(storefront.appNames).length) options.auditOptions = { load: { appNames: storefront.appNames } };
     if (previous) {
       const report = await store.runs.getReport(shop, previous.id);
       if (report) options.previous = report;

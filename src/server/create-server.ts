@@ -6,7 +6,8 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
-import { createShopifyServices } from '../shopify/index.ts';
+import { createShopifyServices, type ShopifyServices } from '../shopify/index.ts';
+import type { ShopLifecycle } from '../shopify/ports.ts';
 import { guardAuditRequests } from '../shopify/guarded-lifecycle.ts';
 import { shopifyStorePorts } from '../shopify/store-ports.ts';
 import type { ServerContext, ServerDeps } from './deps.ts';
@@ -46,10 +47,22 @@ export function createServer(deps: ServerDeps): AppServer {
   }
   const credentials = deps.config.shopify;
   const shopifyStore = shopifyStorePorts(deps.store);
+  const rum = deps.rumIngest ?? createRumIngest(deps.store, { keySecret: credentials?.apiSecret ?? deps.config.encryptionKey });
+  // App mode: before an audit is queued, what Shopify knows about the storefront (app embed state, embedded apps'
+  // names, Shopify's field Web Vitals) is refreshed and saved for the worker; a failure there never blocks it.
+  let services: ShopifyServices | null = null;
+  const refreshing: ShopLifecycle = {
+    ...deps.lifecycle,
+    async requestAudit(request) {
+      await services?.refreshStorefrontSignals(request.shop).catch((error: unknown) =>
+        deps.logger.warn({ shop: request.shop, err: error }, 'storefront signals not refreshed; the audit uses the last ones'));
+      await deps.lifecycle.requestAudit(request);
+    },
+  };
   // App mode: every audit request passes the own-domain/public-address guard (standalone audits whatever the
   // local user asks, like the CLI).
   const lifecycle = credentials
-    ? guardAuditRequests(deps.lifecycle, shopifyStore.shops, { resolve: deps.resolveHost, allowPrivateAddresses: deps.allowPrivateAuditTargets })
+    ? guardAuditRequests(refreshing, shopifyStore.shops, { resolve: deps.resolveHost, allowPrivateAddresses: deps.allowPrivateAuditTargets })
     : deps.lifecycle;
   const shopify = credentials
     ? createShopifyServices({
@@ -60,9 +73,10 @@ export function createServer(deps: ServerDeps): AppServer {
         lifecycle,
         logger: deps.logger,
         backoff: deps.adminApiBackoff,
+        pixelSettingsFor: (shop) => ({ ingestUrl: new URL(PIXEL_INGEST_PATH, credentials.appUrl).href, ingestKey: rum.ingestKeyFor(shop) }),
       })
     : null;
-  const rum = deps.rumIngest ?? createRumIngest(deps.store, { keySecret: credentials?.apiSecret ?? deps.config.encryptionKey });
+  services = shopify;
   const context: ServerContext = { ...deps, lifecycle, shopifyStore, mode: shopify ? 'embedded' : 'standalone', shopify, rum };
 
   const app = express();

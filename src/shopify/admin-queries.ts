@@ -51,3 +51,39 @@ export const ORDERS_SUMMARY_QUERY = /* GraphQL */ `
       pageInfo { hasNextPage endCursor }
     }
   }`;
+
+/** read_themes: the main theme's settings_data.json, where app embed blocks are switched on or off. */
+export const MAIN_THEME_SETTINGS_QUERY = /* GraphQL */ `
+  query MainThemeSettings {
+    themes(first: 1, roles: [MAIN]) {
+      nodes {
+        id
+        name
+        files(filenames: ["config/settings_data.json"], first: 1) {
+          nodes { filename body { ... on OnlineStoreThemeFileBodyText { content } } }
+        }
+      }
+    }
+  }`;
+
+/** read_pixels (implied by write_pixels): the app's own web pixel on this shop, if one was created. */
+export const WEB_PIXEL_QUERY = /* GraphQL */ `
+  query AppWebPixel { webPixel { id settings } }`;
+
+/** write_pixels + read_customer_events: activates the funnel pixel with its settings (a JSON string). */
+export const WEB_PIXEL_CREATE = /* GraphQL */ `
+  mutation WebPixelCreate($webPixel: WebPixelInput!) {
+    webPixelCreate(webPixel: $webPixel) { userErrors { field message code } webPixel { id settings } }
+  }`;
+
+export const WEB_PIXEL_UPDATE = /* GraphQL */ `
+  mutation WebPixelUpdate($id: ID!, $webPixel: WebPixelInput!) {
+    webPixelUpdate(id: $id, webPixel: $webPixel) { userErrors { field message code } webPixel { id settings } }
+  }`;
+
+/**
+ * read_reports: Shopify's own field Web Vitals (ShopifyQL `web_performance`, real Chrome page loads), p75 per
+ * page type and device over 28 days, the window Core Web Vitals are judged on.
+ */
+export const WEB_PERFORMANCE_28_DAYS_SHOPIFYQL =
+  'FROM web_performance SHOW lcp_p75_ms, inp_p75_ms, cls_p75, page_loads GROUP BY page_type, device_type SINCE -28d UNTIL today';

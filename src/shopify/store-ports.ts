@@ -1,5 +1,6 @@
 // Adapts the data layer's repositories (src/store/repos) to the ports the Shopify layer is written against.
 import type { SessionsRepository } from '../store/repos/sessions.ts';
+import type { SettingsRepository } from '../store/repos/settings.ts';
 import type { ShopsRepository } from '../store/repos/shops.ts';
 import type { WebhooksRepository } from '../store/repos/webhooks.ts';
 import type { ShopifyStorePorts } from './index.ts';
@@ -9,10 +10,12 @@ export interface ShopifyRepositories {
   sessions: SessionsRepository;
   webhooks: WebhooksRepository;
   shops: ShopsRepository;
+  settings: SettingsRepository;
 }
 
 export function shopifyStorePorts(repos: ShopifyRepositories): ShopifyStorePorts {
   return {
+    settings: { get: (shop, name) => repos.settings.get(shop, name), set: (shop, name, value) => repos.settings.set(shop, name, value) },
     sessions: {
       upsert: (r) => repos.sessions.put({ id: r.id, shop: r.shop, data: r.sealed, expiresAt: r.expiresAt }),
       async get(id) {

@@ -21,6 +21,9 @@ const T = `${STORE}/cdn/shop/t/142`;
 const DAWN_PRODUCT_PAGE: Array<[string, string, string]> = [
   [`${STORE}/products/linen-shirt`, 'content', 'Store content'],
   [`${STORE}/fr-ca/products/linen-shirt?variant=4242`, 'content', 'Store content'],
+  [`${STORE}/collections`, 'content', 'Store content'],
+  [`${STORE}/favicon.ico`, 'content', 'Store content'],
+  [`${STORE}/collections/all?page=2`, 'content', 'Store content'],
   ...['base.css', 'component-cart-items.css', 'component-localization-form.css', 'section-main-product.css', 'component-accordion.css',
     'component-price.css', 'component-slider.css', 'component-rating.css', 'component-deferred-media.css', 'section-related-products.css',
     'component-card.css', 'component-predictive-search.css', 'component-list-menu.css', 'component-search.css', 'component-menu-drawer.css',

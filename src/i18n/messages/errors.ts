@@ -26,6 +26,8 @@ export const ERRORS_STRINGS = {
   no_alert_channel: 'No alert channel is configured: add an email (with SMTP set up on the server) or a webhook URL.',
   invalid_schedule: 'The schedule cannot be used: {reason}',
   schedules_unavailable: 'Schedules cannot be changed: the server was started without the jobs layer.',
+  store_inputs_standalone: 'Store inputs come from Shopify; in standalone mode enter them in Settings.',
+  catalog_standalone: 'The catalog comes from Shopify; standalone discovery crawls the storefront instead.',
   internal: 'Something went wrong on our side. Quote request {requestId} when you report it.',
 } as const;
 
@@ -53,6 +55,8 @@ export const errors = defineCatalogue('errors', ERRORS_STRINGS, {
     no_alert_channel: '尚未配置提醒渠道：请添加电子邮箱（服务器需已配置 SMTP）或 Webhook 网址。',
     invalid_schedule: '无法使用该计划：{reason}',
     schedules_unavailable: '无法更改计划：服务器启动时未启用任务层。',
+    store_inputs_standalone: '店铺数据来自 Shopify；独立模式下请在“设置”中填写。',
+    catalog_standalone: '商品目录来自 Shopify；独立模式下会直接抓取店面来发现页面。',
     internal: '我们这边出了问题。报告时请提供请求编号 {requestId}。',
   },
   he: {
@@ -78,6 +82,8 @@ export const errors = defineCatalogue('errors', ERRORS_STRINGS, {
     no_alert_channel: 'לא הוגדר ערוץ התראות: יש להוסיף דוא"ל (כש-SMTP מוגדר בשרת) או כתובת Webhook.',
     invalid_schedule: 'לא ניתן להשתמש בתזמון: {reason}',
     schedules_unavailable: 'לא ניתן לשנות תזמונים: השרת הופעל בלי שכבת המשימות.',
+    store_inputs_standalone: 'נתוני החנות מגיעים מ-Shopify; במצב עצמאי יש להזין אותם בהגדרות.',
+    catalog_standalone: 'הקטלוג מגיע מ-Shopify; במצב עצמאי הגילוי סורק את חזית החנות במקום זאת.',
     internal: 'משהו השתבש אצלנו. יש לציין את מזהה הבקשה {requestId} בדיווח.',
   },
   fa: {
@@ -103,6 +109,8 @@ export const errors = defineCatalogue('errors', ERRORS_STRINGS, {
     no_alert_channel: 'هیچ کانال هشداری تنظیم نشده است: یک ایمیل (با SMTP تنظیم‌شده روی سرور) یا نشانی وب‌هوک اضافه کنید.',
     invalid_schedule: 'این زمان‌بندی قابل استفاده نیست: {reason}',
     schedules_unavailable: 'زمان‌بندی‌ها را نمی‌توان تغییر داد: سرور بدون لایهٔ کارها راه‌اندازی شده است.',
+    store_inputs_standalone: 'داده‌های فروشگاه از Shopify می‌آیند؛ در حالت مستقل آن‌ها را در تنظیمات وارد کنید.',
+    catalog_standalone: 'کاتالوگ از Shopify می‌آید؛ در حالت مستقل، کشف صفحات ویترین را پیمایش می‌کند.',
     internal: 'مشکلی در سمت ما پیش آمد. هنگام گزارش، شناسهٔ درخواست {requestId} را ذکر کنید.',
   },
 });

@@ -3,6 +3,8 @@
 // back as HTTP 200 with an error whose extensions.code is THROTTLED; 429 carries Retry-After.
 import type { Request, Response } from 'express';
 import type { StandInShop, StandInState } from './state.ts';
+import { mainThemeSettings, webPixelCreate, webPixelQuery, webPixelUpdate } from './theme-and-pixel.ts';
+import { supportedVersions } from '../api-version.ts';
 
 const MAXIMUM_AVAILABLE = 2000;
 const RESTORE_RATE = 100;
@@ -17,6 +19,15 @@ export function graphqlEndpoint(state: StandInState, shopOf: (req: Request) => s
       state.requests.push({ at: Date.now(), shop: shopName, kind: 'graphql', operation, status });
       res.status(status).set(headers).json(body);
     };
+    // Shopify answers 404 for a version that does not exist, and serves an unsupported stable version by
+    // falling forward to the oldest supported one, saying which in X-Shopify-API-Version.
+    const requested = String(req.params.version);
+    const supported = supportedVersions();
+    if (!/^\d{4}-(01|04|07|10)$/.test(requested) && requested !== 'unstable') {
+      reply(404, { errors: 'Not Found' });
+      return;
+    }
+    res.set('X-Shopify-API-Version', requested === 'unstable' || supported.includes(requested) || requested > supported.at(-1)! ? requested : supported[0]!);
     const token = state.verify(req.get('x-shopify-access-token'), 'access');
     const shop = state.shops.get(shopName);
     if (!token || token.shop !== shopName || !shop) {
@@ -36,7 +47,7 @@ export function graphqlEndpoint(state: StandInState, shopOf: (req: Request) => s
       reply(fault.status ?? 503, { errors: fault.status === 429 ? 'Exceeded 2 calls per second for api client.' : 'Service Unavailable' }, headers);
       return;
     }
-    const answer = answerOperation(operation, shop, variables);
+    const answer = answerOperation(operation, shop, variables, () => `gid://shopify/WebPixel/${5000 + state.requests.length}`);
     if (!answer) {
       reply(200, { errors: [{ message: `stand-in does not know operation ${operation}`, extensions: { code: 'undefinedField' } }] });
       return;
@@ -55,8 +66,16 @@ function cost(currentlyAvailable: number) {
   };
 }
 
-function answerOperation(operation: string, shop: StandInShop, variables: Record<string, unknown>): { data?: unknown; errors?: unknown } | null {
+function answerOperation(operation: string, shop: StandInShop, variables: Record<string, unknown>, nextId: () => string): { data?: unknown; errors?: unknown } | null {
   switch (operation) {
+    case 'MainThemeSettings':
+      return mainThemeSettings(shop);
+    case 'AppWebPixel':
+      return webPixelQuery(shop);
+    case 'WebPixelCreate':
+      return webPixelCreate(shop, variables, nextId);
+    case 'WebPixelUpdate':
+      return webPixelUpdate(shop, variables);
     case 'ShopProfile':
       return {
         data: {
@@ -113,5 +132,10 @@ function shopifyql(shop: StandInShop, query: string) {
     return table(['total_sales', 'orders'], { total_sales: shop.sales30d.totalSales.toFixed(2), orders: String(shop.sales30d.orders) });
   }
   if (/^FROM sessions\b/i.test(query)) return table(['sessions'], { sessions: String(shop.sessions30d) });
+  if (/^FROM web_performance\b/i.test(query)) {
+    if (!shop.webPerformance) return { data: { shopifyqlQuery: { parseErrors: ["Table 'web_performance' is not available for this shop"], tableData: null } } };
+    const columns = ['page_type', 'device_type', 'lcp_p75_ms', 'inp_p75_ms', 'cls_p75', 'page_loads'];
+    return { data: { shopifyqlQuery: { parseErrors: [], tableData: { columns: columns.map((name) => ({ name, dataType: 'NUMBER' })), rows: shop.webPerformance.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, String(v)]))) } } } };
+  }
   return { data: { shopifyqlQuery: { parseErrors: [`stand-in cannot parse: ${query}`], tableData: null } } };
 }

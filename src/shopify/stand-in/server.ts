@@ -12,6 +12,7 @@ import { accessTokenEndpoint } from './oauth.ts';
 import { signSessionToken } from './session-tokens.ts';
 import { StandInState, type Fault, type StandInOptions, type StandInShop } from './state.ts';
 import { deliverWebhook, type WebhookDeliveryOptions } from './webhook-sender.ts';
+import { settingsDataWith } from './theme-and-pixel.ts';
 
 export interface ShopifyStandIn {
   url: string;
@@ -19,6 +20,8 @@ export interface ShopifyStandIn {
   addShop(shop: Partial<StandInShop> & { shop: string }): StandInShop;
   sessionToken(shop: string, overrides?: { lifetimeSeconds?: number; issuedAt?: number; audience?: string; signingSecret?: string }): Promise<string>;
   sendWebhook(options: Omit<WebhookDeliveryOptions, 'apiSecret'> & { apiSecret?: string }): Promise<Response>;
+  /** The merchant switches our app embed on (or off) in the theme editor: settings_data.json changes. */
+  setOurEmbed(shop: string, enabled: boolean, uuid?: string): void;
   throttleNext(shop: string, count?: number): void;
   failNext(shop: string, status: number, count?: number, retryAfterSeconds?: number): void;
   close(): Promise<void>;
@@ -49,6 +52,14 @@ export async function startShopifyStandIn(
     addShop: (shop) => state.addShop(shop),
     sessionToken: (shop, overrides = {}) => signSessionToken({ apiKey: state.options.apiKey, apiSecret: state.options.apiSecret, shop, ...overrides }),
     sendWebhook: (delivery) => deliverWebhook({ apiSecret: state.options.apiSecret, ...delivery }),
+    setOurEmbed(shop, enabled, uuid = '0f3c2a9e-8b1d-4e6f-a2c4-5d7e9f1b3a60') {
+      const known = state.shops.get(shop);
+      if (!known) throw new Error(`unknown shop ${shop}`);
+      const current = JSON.parse((known.settingsData ?? '{}').replace(/^\/\*[\s\S]*?\*\/\s*/, '')) as { current?: { blocks?: Record<string, { type: string; disabled?: boolean; settings?: Record<string, unknown> }> } };
+      const blocks = { ...(current.current?.blocks ?? {}) };
+      blocks['9918273645'] = { type: `shopify://apps/storefront-auditor/blocks/vitals/${uuid}`, disabled: !enabled, settings: { enabled: true, sample_rate: 100 } };
+      known.settingsData = settingsDataWith(blocks);
+    },
     throttleNext: (shop, count = 1) => state.injectFaults(shop, Array.from({ length: count }, (): Fault => ({ kind: 'throttled' }))),
     failNext: (shop, status, count = 1, retryAfterSeconds) =>
       state.injectFaults(shop, Array.from({ length: count }, (): Fault => ({ kind: 'status', status, retryAfterSeconds }))),

@@ -1,5 +1,6 @@
 // The stand-in's world: the shops it knows, the tokens it issued, and the faults a test asked for.
 import { randomBytes } from 'node:crypto';
+import { settingsDataWith } from './theme-and-pixel.ts';
 
 export interface StandInShop {
   shop: string;
@@ -19,6 +20,12 @@ export interface StandInShop {
   sessions30d: number;
   /** Order totals for the orders-summary fallback. */
   orderTotals: number[];
+  /** The main theme's config/settings_data.json as stored (comment banner included); null: no such file. */
+  settingsData: string | null;
+  /** The app's web pixel record, once webPixelCreate ran. */
+  webPixel: { id: string; settings: string } | null;
+  /** ShopifyQL web_performance rows (p75 by page type and device); null: the dataset is not available. */
+  webPerformance: Array<{ page_type: string; device_type: string; lcp_p75_ms: number; inp_p75_ms: number; cls_p75: number; page_loads: number }> | null;
 }
 
 export interface IssuedToken {
@@ -68,13 +75,21 @@ export class StandInState {
       currency: 'USD',
       timezone: 'America/New_York',
       plan: 'Basic',
-      scopes: ['read_products', 'read_themes', 'read_orders', 'read_reports'],
+      scopes: ['read_products', 'read_themes', 'read_orders', 'read_reports', 'write_pixels', 'read_customer_events'],
       products: ['classic-tee', 'canvas-tote', 'wool-beanie'],
       collections: ['frontpage', 'summer'],
       mainTheme: { id: 'gid://shopify/OnlineStoreTheme/1001', name: 'Dawn' },
       sales30d: { totalSales: 12_500, orders: 125 },
       sessions30d: 6_250,
       orderTotals: [40, 60, 100],
+      // Another app's embed, switched on: what most real themes carry. Ours is absent until the merchant adds it.
+      settingsData: settingsDataWith({ '17023847293847': { type: 'shopify://apps/judge-me-reviews/blocks/judgeme_core/61ccd3b1-a9f2-4160-9fe9-4fec8413e5d8', disabled: false, settings: {} } }),
+      webPixel: null,
+      webPerformance: [
+        { page_type: 'index', device_type: 'mobile', lcp_p75_ms: 3100, inp_p75_ms: 240, cls_p75: 0.08, page_loads: 4200 },
+        { page_type: 'product', device_type: 'mobile', lcp_p75_ms: 3600, inp_p75_ms: 310, cls_p75: 0.12, page_loads: 6100 },
+        { page_type: 'product', device_type: 'desktop', lcp_p75_ms: 1900, inp_p75_ms: 120, cls_p75: 0.03, page_loads: 2300 },
+      ],
       ...partial,
       primaryUrl: partial.primaryUrl ?? `https://${partial.primaryDomain ?? partial.shop}`,
     };
