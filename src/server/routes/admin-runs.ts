@@ -11,6 +11,7 @@ import type { ServerContext } from '../deps.ts';
 import { shopOf } from '../shop-context.ts';
 import { z } from 'zod';
 import { HttpError } from '../http-error.ts';
+import { code, url } from '../../report/message.ts';
 import { countString, noInput, optionalQuery, validated } from '../validate.ts';
 import { runBrief, shopView } from './admin-shared.ts';
 
@@ -58,8 +59,7 @@ export function adminRunsRoutes(ctx: ServerContext, options: { pollMs?: number; 
     const unreachable = await reachability(view.storeUrl, preflightMs);
     if (unreachable) {
       // The admin shows its own sentence for this code (what to do); the message says what failed.
-      res.status(422).json({ error: { code: 'store_unreachable', message: `could not reach ${view.storeUrl}: ${unreachable}` } });
-      return;
+      throw new HttpError(422, 'store_unreachable', { params: { url: url(view.storeUrl), reason: code(unreachable) } });
     }
     const newest = await ctx.store.runs.latest(view.shop, { status: 'any' });
     await ctx.lifecycle.requestAudit({ shop: view.shop, url: view.storeUrl, reason: 'manual' });
