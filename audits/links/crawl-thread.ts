@@ -1,7 +1,6 @@
 // Worker-thread entry of the links audit (started by crawl-in-worker.ts): runs the crawl and reports progress,
 // the section, or the failure back to the thread that started it.
 import { parentPort, workerData } from 'node:worker_threads';
-import module from 'node:module';
 import type { LinksOptions } from './links-options.ts';
 import type { CrawlThreadData, FromCrawlThread, ToCrawlThread } from './crawl-thread-messages.ts';
 
@@ -16,9 +15,9 @@ port.on('message', (message: ToCrawlThread) => {
 });
 
 try {
-  // The crawler's modules (undici, htmlparser2, our own .ts) are compiled once and cached on disk (Node's
-  // compile cache, in the OS temp directory): start-up before the first request is time a CI user waits.
-  module.enableCompileCache?.();
+  // Node's compile cache would speed up this import, but only where the user asked for one (NODE_COMPILE_CACHE,
+  // which Node honours by itself): enabling it here wrote node-compile-cache into TMPDIR, at thread exit, after
+  // the CLI had removed its scratch directory, and the CLI promises to leave TMPDIR as it found it.
   const { crawlLinks } = await import('./crawl-links.ts');
   const section = await crawlLinks(
     { ...context, signal: controller.signal, progress: (text) => send({ type: 'progress', text }) },

@@ -5,13 +5,16 @@ import { assertShopOwnsAuditTarget, AuditTargetRefusedError, type AuditTargetOpt
 import type { ShopLifecycle, ShopRepository } from './ports.ts';
 
 export function guardAuditRequests(lifecycle: ShopLifecycle, shops: Pick<ShopRepository, 'getProfile'>, options: AuditTargetOptions = {}): ShopLifecycle {
+  async function checkAuditTarget(shop: string, target: string): Promise<string> {
+    const profile = await shops.getProfile(shop);
+    if (!profile) throw new AuditTargetRefusedError(`no profile for ${shop} yet: its domains are unknown`);
+    return (await assertShopOwnsAuditTarget(target, profile, options)).href;
+  }
   return {
     ...lifecycle,
+    checkAuditTarget,
     async requestAudit(request) {
-      const profile = await shops.getProfile(request.shop);
-      if (!profile) throw new AuditTargetRefusedError(`no profile for ${request.shop} yet: its domains are unknown`);
-      const url = await assertShopOwnsAuditTarget(request.url, profile, options);
-      await lifecycle.requestAudit({ ...request, url: url.href });
+      await lifecycle.requestAudit({ ...request, url: await checkAuditTarget(request.shop, request.url) });
     },
   };
 }

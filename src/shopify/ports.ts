@@ -66,6 +66,12 @@ export interface ShopLifecycle {
   onInstalled?(profile: ShopProfile): Promise<void>;
   /** Queue an audit (first audit after install, re-audit after a theme publish, manual run). */
   requestAudit(request: AuditRequest): Promise<void>;
+  /**
+   * Check an audit target without queueing anything, before the server itself contacts it (the admin's
+   * reachability preflight): resolves to the URL that may be fetched, throws what requestAudit would. Absent in
+   * standalone mode, where any URL the operator gives is audited.
+   */
+  checkAuditTarget?(shop: string, url: string): Promise<string>;
   /** Stop every schedule of the shop at once (app/uninstalled). */
   stopSchedules(shop: string): Promise<void>;
   /** Delete everything held for the shop: runs, reports, schedules, RUM data, settings (shop/redact). */

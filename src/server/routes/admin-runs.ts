@@ -56,6 +56,8 @@ export function adminRunsRoutes(ctx: ServerContext, options: { pollMs?: number; 
   router.post('/admin/runs', validated(noInput, async (_input, _req, res) => {
     const view = await shopView(ctx, res);
     if (!view.storeUrl) throw new HttpError(409, 'no_storefront_url');
+    // In app mode the own-domain/public-address guard runs before the server contacts the URL at all.
+    if (ctx.lifecycle.checkAuditTarget) await ctx.lifecycle.checkAuditTarget(view.shop, view.storeUrl);
     const unreachable = await reachability(view.storeUrl, preflightMs);
     if (unreachable) {
       // The admin shows its own sentence for this code (what to do); the message says what failed.
