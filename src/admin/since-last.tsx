@@ -1,17 +1,12 @@
 // "Since the last audit": new fixes, resolved ones, ones the latest audit did not re-check (unconfirmed), and
 // the score change, called a change only when it is larger than the run-to-run noise.
-import type { Fix } from '../report/schema.ts';
+import type { SinceLast } from '../server/routes/admin-since-last.ts';
 import { Badge, Card } from './components.tsx';
 import { Said } from './fix-money.tsx';
 import { fmt, t } from './i18n.ts';
 
-export interface SinceLast {
-  previousAt: string;
-  newFixes: Array<{ id: string; title: string; text?: Fix['text'] }>;
-  resolved: Array<{ id: string; title: string; text?: Fix['text'] }>;
-  unconfirmed: Array<{ id: string; title: string; text?: Fix['text'] }>;
-  score: { before: number | null; after: number | null; change: number | null; noise: number; beyondNoise: boolean };
-}
+// The shape is the server's (type-only import: erased from the bundle), so the two cannot drift apart.
+export type { SinceLast } from '../server/routes/admin-since-last.ts';
 
 function List(props: { items: SinceLast['newFixes']; label: string; tone?: 'success' | 'warning' | 'info'; kind: string }) {
   if (props.items.length === 0) return null;
