@@ -85,6 +85,21 @@ export async function blobUrl(path: string): Promise<string> {
   return URL.createObjectURL(await response.blob());
 }
 
+/** A file the API serves as an attachment (reports): saved under the server's file name, else `fallbackName`. */
+export async function download(path: string, fallbackName: string): Promise<void> {
+  const response = await authorizedFetch(path);
+  if (!response.ok) throw await failure(response);
+  const named = /filename="([^"]+)"/.exec(response.headers.get('content-disposition') ?? '')?.[1];
+  const url = URL.createObjectURL(await response.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = named ?? fallbackName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
 /**
  * Server-sent events over fetch (EventSource cannot send the session token). Calls `onEvent` per event until
  * the stream ends or `signal` aborts.

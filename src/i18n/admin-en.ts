@@ -101,6 +101,8 @@ export const ADMIN_EN = {
   'settings.scheduleOn': 'Scheduled audits are on. Next: {next}.', 'settings.scheduleOff': 'Scheduled audits are off.', 'settings.scheduleNew': 'No schedule yet: a daily audit starts once you save.',
   'settings.noEmail': 'Email is not available on this server yet: use a webhook, or ask whoever runs the app to set up email.',
   'settings.digest': 'Weekly summary by email',
+  'share.title': 'Share this audit', 'share.intro': 'Download the full report to send to your developer or agency, or to keep a record.',
+  'share.run': 'Audit', 'share.runOption': '{date} · score {score}', 'share.html': 'Download report (HTML)', 'share.pdf': 'Download PDF', 'share.printing': 'Preparing the PDF…',
   'appKind.content': 'Images and media', 'appKind.unattributed': 'Not attributed',
 };
 export type AdminKey = keyof typeof ADMIN_EN;

@@ -103,5 +103,7 @@ export const ADMIN_FA: AdminCatalogue = {
   'settings.scheduleOn': 'بررسی‌های زمان‌بندی‌شده روشن است. بعدی: {next}.', 'settings.scheduleOff': 'بررسی‌های زمان‌بندی‌شده خاموش است.', 'settings.scheduleNew': 'هنوز زمان‌بندی ندارید: پس از ذخیره، بررسی روزانه آغاز می‌شود.',
   'settings.noEmail': 'ایمیل هنوز روی این سرور در دسترس نیست: از Webhook استفاده کنید یا از گردانندهٔ برنامه بخواهید ایمیل را راه‌اندازی کند.',
   'settings.digest': 'خلاصهٔ هفتگی با ایمیل',
+  'share.title': 'هم‌رسانی این بررسی', 'share.intro': 'گزارش کامل را دریافت کنید تا برای توسعه‌دهنده یا آژانس خود بفرستید یا نگه دارید.',
+  'share.run': 'بررسی', 'share.runOption': '{date} · امتیاز {score}', 'share.html': 'دریافت گزارش (HTML)', 'share.pdf': 'دریافت PDF', 'share.printing': 'در حال آماده‌سازی PDF…',
   'appKind.content': 'تصویرها و رسانه', 'appKind.unattributed': 'نامشخص',
 };

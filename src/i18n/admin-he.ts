@@ -103,5 +103,7 @@ export const ADMIN_HE: AdminCatalogue = {
   'settings.scheduleOn': 'בדיקות מתוזמנות פעילות. הבאה: {next}.', 'settings.scheduleOff': 'בדיקות מתוזמנות כבויות.', 'settings.scheduleNew': 'עדיין אין לוח זמנים: בדיקה יומית תתחיל אחרי השמירה.',
   'settings.noEmail': 'דוא״ל עוד לא זמין בשרת הזה: השתמשו ב־Webhook, או בקשו ממי שמפעיל את האפליקציה להגדיר דוא״ל.',
   'settings.digest': 'סיכום שבועי בדוא״ל',
+  'share.title': 'שיתוף הבדיקה', 'share.intro': 'הורידו את הדוח המלא כדי לשלוח אותו למפתח או לסוכנות, או לשמור תיעוד.',
+  'share.run': 'בדיקה', 'share.runOption': '{date} · ציון {score}', 'share.html': 'הורדת הדוח (HTML)', 'share.pdf': 'הורדת PDF', 'share.printing': 'מכינים את קובץ ה-PDF…',
   'appKind.content': 'תמונות ומדיה', 'appKind.unattributed': 'לא משויך',
 };

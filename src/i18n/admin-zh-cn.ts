@@ -103,5 +103,7 @@ export const ADMIN_ZH_CN: AdminCatalogue = {
   'settings.scheduleOn': '定时审计已开启。下次：{next}。', 'settings.scheduleOff': '定时审计已关闭。', 'settings.scheduleNew': '尚无计划：保存后将开始每日审计。',
   'settings.noEmail': '此服务器暂不支持邮件：请使用 Webhook，或请应用的运维人员配置邮件。',
   'settings.digest': '每周邮件摘要',
+  'share.title': '分享这次审核', 'share.intro': '下载完整报告，发给您的开发者或代理机构，或留作记录。',
+  'share.run': '审核', 'share.runOption': '{date} · 得分 {score}', 'share.html': '下载报告（HTML）', 'share.pdf': '下载 PDF', 'share.printing': '正在生成 PDF…',
   'appKind.content': '图片和媒体', 'appKind.unattributed': '未归属',
 };

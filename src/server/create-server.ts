@@ -6,6 +6,7 @@ import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express, { type Express } from 'express';
+import { BrowserPool } from '../../audits/shared/browser.ts';
 import { createShopifyServices, type ShopifyServices } from '../shopify/index.ts';
 import type { ShopLifecycle } from '../shopify/ports.ts';
 import { guardAuditRequests } from '../shopify/guarded-lifecycle.ts';
@@ -77,7 +78,9 @@ export function createServer(deps: ServerDeps): AppServer {
       })
     : null;
   services = shopify;
-  const context: ServerContext = { ...deps, lifecycle, shopifyStore, mode: shopify ? 'embedded' : 'standalone', shopify, rum };
+  // Launched only when a PDF is first printed.
+  const browser = deps.browser ?? new BrowserPool({ executablePath: deps.config.chromePath });
+  const context: ServerContext = { ...deps, lifecycle, shopifyStore, mode: shopify ? 'embedded' : 'standalone', shopify, rum, browser };
 
   const app = express();
   app.disable('x-powered-by');
@@ -125,7 +128,10 @@ export function createServer(deps: ServerDeps): AppServer {
           new Promise<void>((resolve, reject) => {
             server.closeAllConnections();
             server.close((error) => (error ? reject(error) : resolve()));
-          }).finally(() => (deps.rumIngest ? undefined : rum.close())),
+          }).finally(async () => {
+            if (!deps.browser) await browser.close();
+            if (!deps.rumIngest) await rum.close();
+          }),
       };
     },
   };

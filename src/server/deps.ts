@@ -2,6 +2,7 @@
 // configuration once; nothing in src/server reads process.env. Areas that mount routes add their own fields
 // here, optional when the server can run without them.
 import type { Logger } from 'pino';
+import type { BrowserPool } from '../../audits/shared/browser.ts';
 import type { Registry } from 'prom-client';
 import type { AppConfig } from '../config.ts';
 import type { SchedulesDeps } from '../jobs/schedules-api.ts';
@@ -38,6 +39,11 @@ export interface ServerDeps {
   allowPrivateAuditTargets?: boolean;
   /** Real-user data ingestion (beacons, pixel events); createServer makes one on `store` when omitted, and then flushes it on close. */
   rumIngest?: RumIngest;
+  /**
+   * The process's shared Chromium, for printing report PDFs; createServer makes one (launched on first use, at
+   * `config.chromePath`) when omitted, and then closes it on close.
+   */
+  browser?: BrowserPool;
 }
 
 /** What route factories receive: the deps plus the services built from them. */
@@ -49,4 +55,6 @@ export interface ServerContext extends ServerDeps {
   shopify: ShopifyServices | null;
   /** The storefront plugin's ingestion (beacon and pixel routes). */
   rum: RumIngest;
+  /** The shared Chromium (deps.browser or the server's own). */
+  browser: BrowserPool;
 }

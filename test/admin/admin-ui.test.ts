@@ -95,7 +95,7 @@ const VIEWS = ['overview', 'fixes', 'pages', 'checkout', 'links', 'settings'];
 async function untranslated(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     // Product and technical names that stay in Latin script in every language (as Shopify's own admin does).
-    const NAMES = new Set(['LCP', 'CLS', 'TBT', 'INP', 'TTFB', 'FCP', 'Speed', 'Index', 'JSON', 'Webhook', 'Slack', 'Shopify', 'WebP', 'AVIF', 'HTTP', 'gzip', 'Brotli', 'JPEG', 'PNG', 'CSV', 'Baymard', 'Institute', 'JavaScript', 'Storefront', 'Auditor', 'Lighthouse', 'Core', 'Web', 'Vitals', 'USD', 'xx', 'ms', 'kB', 'KB', 'MB', 'cron']);
+    const NAMES = new Set(['LCP', 'CLS', 'TBT', 'INP', 'TTFB', 'FCP', 'Speed', 'Index', 'JSON', 'Webhook', 'Slack', 'Shopify', 'WebP', 'AVIF', 'HTTP', 'gzip', 'Brotli', 'JPEG', 'PNG', 'CSV', 'HTML', 'PDF', 'Baymard', 'Institute', 'JavaScript', 'Storefront', 'Auditor', 'Lighthouse', 'Core', 'Web', 'Vitals', 'USD', 'xx', 'ms', 'kB', 'KB', 'MB', 'cron']);
     const skip = (el: Element | null) => el?.closest('[lang="en"], bdi, [dir="ltr"], code, script, style, .chart, svg') !== null;
     const found: string[] = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

@@ -14,6 +14,7 @@ import { fmt, t } from '../i18n.ts';
 import { ImpactInputs, ImpactTotal, legacyInputs, sliceLabel } from '../impact.tsx';
 import { runErrorText } from '../run-error.ts';
 import { RunNow } from '../run-now.tsx';
+import { ShareCard } from '../share.tsx';
 import { SinceLastCard, type SinceLast } from '../since-last.tsx';
 import { TrendChart, type TrendPoint } from '../trend-chart.tsx';
 
@@ -201,6 +202,7 @@ export function OverviewView(props: { go: (view: string) => void }) {
             {data.trend.length > 1 ? <TrendChart points={data.trend} /> : <p class="muted">{t('overview.trendOne')}</p>}
           </Card>
           <Vitals data={data} />
+          <ShareCard />
         </>
       )}
     </>

@@ -9,6 +9,7 @@ import { adminFixesRoutes } from './admin-fixes.ts';
 import { adminLinksRoutes } from './admin-links.ts';
 import { adminOverviewRoutes } from './admin-overview.ts';
 import { adminPagesRoutes } from './admin-pages.ts';
+import { adminReportRoutes } from './admin-report.ts';
 import { adminRunsRoutes } from './admin-runs.ts';
 import { adminSettingsRoutes } from './admin-settings.ts';
 import { auditRequestRoutes } from './audit-requests.ts';
@@ -20,6 +21,7 @@ export function apiRoutes(ctx: ServerContext): Router[] {
     auditRequestRoutes(ctx),
     adminOverviewRoutes(ctx),
     adminRunsRoutes(ctx),
+    adminReportRoutes(ctx),
     adminFixesRoutes(ctx),
     adminPagesRoutes(ctx),
     adminCheckoutRoutes(ctx),
