@@ -20,6 +20,7 @@ import { readConfig } from '../../src/config.ts';
 import { createEmbeddedQueue } from '../../src/jobs/embedded-queue.ts';
 import { validateReport, type Report } from '../../src/report/schema.ts';
 import { createServer, type AppServer, type RunningServer } from '../../src/server/create-server.ts';
+import { BrowserPool } from '../../audits/shared/browser.ts';
 import { STANDALONE_SHOP } from '../../src/server/shop-context.ts';
 import type { ShopLifecycle } from '../../src/shopify/ports.ts';
 import { startShopifyStandIn, type ShopifyStandIn } from '../../src/shopify/stand-in/server.ts';
@@ -188,7 +189,11 @@ async function standaloneTarget(backend: TestBackend, hookUrl: string): Promise<
   const dataDir = await mkdtemp(join(tmpdir(), 'fuzz-'));
   const logger = pino({ level: 'silent' });
   const audits: unknown[] = [];
+  // Report PDFs are printed by Chromium: launched before the first request, so its start-up is not a request's.
+  const browser = new BrowserPool();
+  await browser.get();
   const server = createServer({
+    browser,
     config: readConfig({ NODE_ENV: 'test', DATA_DIR: dataDir }),
     logger,
     store,
@@ -208,6 +213,7 @@ async function standaloneTarget(backend: TestBackend, hookUrl: string): Promise<
     extraStrings: [...extra, hookUrl],
     async close() {
       await running.close();
+      await browser.close();
       await store.close();
       await backend.cleanup();
       await rm(dataDir, { recursive: true, force: true });
@@ -221,7 +227,11 @@ async function appTarget(backend: TestBackend, hookUrl: string): Promise<Target>
   const standIn = await startShopifyStandIn({ apiKey: 'test-api-key', apiSecret: API_SECRET });
   const logger = pino({ level: 'silent' });
   const audits: unknown[] = [];
+  // Report PDFs are printed by Chromium: launched before the first request, so its start-up is not a request's.
+  const browser = new BrowserPool();
+  await browser.get();
   const server = createServer({
+    browser,
     config: testConfig(standIn.url, { DATA_DIR: dataDir }),
     logger,
     store,
@@ -252,6 +262,7 @@ async function appTarget(backend: TestBackend, hookUrl: string): Promise<Target>
     standIn,
     async close() {
       await running.close();
+      await browser.close();
       await standIn.close();
       await store.close();
       await backend.cleanup();
