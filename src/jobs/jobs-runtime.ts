@@ -90,7 +90,8 @@ export async function createJobs(options: JobsOptions): Promise<Jobs> {
     options.notifiersFor ??
     alertChannelsFor(store, { smtpUrl: options.smtpUrl, from: options.alertFrom ?? 'Storefront Auditor <alerts@localhost>' }, {
       email: emailNotifier,
-      webhook: (url) => webhookNotifier(url),
+      // The same allowance as audit targets: private webhook targets only where private audits are allowed.
+      webhook: (url) => webhookNotifier(url, { allowPrivateAddresses: options.allowPrivateAddresses ?? false }),
     });
   const afterRun = createRunEvaluator({ store, queue, logger, notifiersFor, metrics });
   const handle = createAuditJobHandler({
