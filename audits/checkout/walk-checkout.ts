@@ -68,7 +68,7 @@ async function checkoutPage(session: JourneySession, index: number, clickedAt: n
   if (name === previous) throw new JourneyFailure('other', `pressing continue on "${name}" came back to the same page without saying why`);
 
   const payment = await detectPaymentStep(page, options.selectors.paymentStep);
-  const filled = await fillStep(page, options.address);
+  const filled = await fillStep(page, options.address, options.stepTimeoutMs);
   step.fields = filled.fields;
   if (custom && !payment.isPayment) await runCustomActions(page, custom, options.blockUrlPatterns);
   Object.assign(step, await readVitals(page));
@@ -78,7 +78,7 @@ async function checkoutPage(session: JourneySession, index: number, clickedAt: n
     return { step, payment: true, nextClickAt: 0 };
   }
 
-  const button = await findContinueButton(page, custom?.continueSelector ?? options.selectors.continueButton);
+  const button = await findContinueButton(page, custom?.continueSelector ?? options.selectors.continueButton, options.stepTimeoutMs);
   session.recorder.begin();
   const nextClickAt = performance.now();
   const outcome = await pressContinue(page, button, options.selectors.fieldError, options.stepTimeoutMs, options.blockUrlPatterns);
