@@ -99,6 +99,22 @@ function rejection(step: string, rejected: { field: string; message: string }): 
   return new JourneyFailure('validation-error', `"${step}" rejected field "${rejected.field}": ${rejected.message}`, rejected.field);
 }
 
+/**
+ * `stopAt: 'checkout-start'`: records the first checkout page (loaded, usable) and stops there, before any
+ * field is filled. For a live store, where checkouts are for humans and no crawler signature covers them.
+ */
+export async function recordCheckoutStart(session: JourneySession, clickedAt: number, steps: CheckoutStep[]): Promise<void> {
+  const events = session.recorder.current;
+  await waitUsable(session);
+  const step = stepRecord(stepNameFromUrl(session.page.url(), 0), session.page.url(), performance.now() - clickedAt, [], events);
+  session.stage = step.name;
+  session.progress(`checkout: ${step.name} (${session.page.url()}); stopping at checkout start as configured`);
+  steps.push(step);
+  await settle(session);
+  Object.assign(step, await readVitals(session.page));
+  step.screenshot = await screenshot(session, step.name);
+}
+
 /** Walks from the first checkout page (already loaded) to the payment step. Returns whether it got there. */
 export async function walkCheckout(session: JourneySession, firstClickAt: number, steps: CheckoutStep[]): Promise<boolean> {
   const { options } = session;

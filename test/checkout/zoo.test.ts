@@ -8,6 +8,7 @@
 //   newsletter modal swallowing clicks.
 // One browser for the file, one store per theme and checkout kind; no test may place an order.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { resolveCheckoutOptions } from '../../audits/checkout/options.ts';
 import { BrowserPool } from '../../audits/shared/browser.ts';
 import { checkoutRules } from '../../src/advisor/rules/checkout.ts';
 import { DEFECT_PATHS, SOLD_OUT_HANDLE } from '../../src/demo-store/defects.ts';
@@ -78,6 +79,27 @@ describe('sold out is the selected variant\'s state', () => {
     const s = await store('plain', 'three-page');
     const { section } = await runJourney(s.url, pool, { productUrl: `/products/${SOLD_OUT_HANDLE}`, retryFlakySteps: false });
     expect(section.failure).toMatchObject({ step: 'product', reason: 'sold-out', origin: 'store' });
+  });
+});
+
+describe('stopAt: checkout-start (a live store)', () => {
+  it('records the first checkout page and stops there: nothing filled, nothing posted, no later page loaded', async () => {
+    const s = await store('horizon', 'three-page');
+    const { section, messages } = await runJourney(s.url, pool, { productUrl: PRODUCT, stopAt: 'checkout-start' });
+    expect(section.failure).toBeNull();
+    expect(section.completed).toBe(true);
+    expect(section.stoppedAt).toBe('checkout-start');
+    expect(section.steps.map((x) => [x.name, x.fields])).toEqual([['information', []]]);
+    expect(section.steps[0]!.failedRequests).toContainEqual({ url: `${s.url}${DEFECT_PATHS.checkoutTracking}`, status: 500 });
+    expect(messages.at(-1)).toMatch(/stopping at checkout start/);
+    const token = new URL(section.steps[0]!.url).pathname.split('/')[3]!;
+    // One GET of the information page, no POST of it, and no shipping page.
+    expect(s.requests.get(`/checkouts/cn/${token}/information`)).toBe(1);
+    expect(s.requests.get(`/checkouts/cn/${token}/shipping`)).toBeUndefined();
+  });
+
+  it('refuses an unknown stopAt before a browser starts', () => {
+    expect(() => resolveCheckoutOptions({ stopAt: 'thank-you' })).toThrow(/checkout\.stopAt/);
   });
 });
 
