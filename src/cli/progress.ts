@@ -1,8 +1,7 @@
 // Progress goes to stderr so that `--json -` stays clean. Each step the engine reports is one line with the
-// time since start, whole (never cut), in the reader's language. On a terminal the line of the step under
-// way also shows a live elapsed-time counter (cli-progress); in CI logs and pipes every step is a plain line.
-// No percentage: how long a store's checkout or crawl takes is not known in advance, and a bar that guesses
-// sits at 95 % for minutes.
+// time since process start, whole (never cut), in the reader's language, the same on a terminal and in CI
+// logs. No bar and no percentage (so no progress-bar library): how long a store's checkout or crawl takes is
+// not known in advance, and a bar that guesses sits at 95 % for minutes.
 import type { Message } from '../report/schema.ts';
 import { text } from './text.ts';
 
