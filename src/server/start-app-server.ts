@@ -12,7 +12,7 @@ export interface StartAppServerOptions {
   config: AppConfig;
   logger: Logger;
   store: Store;
-  jobs: Pick<Jobs, 'queue' | 'schedules' | 'health'> & Partial<Pick<Jobs, 'metrics'>>;
+  jobs: Pick<Jobs, 'queue' | 'schedules' | 'health' | 'artifactsRoot'> & Partial<Pick<Jobs, 'metrics'>>;
   adminStaticDir?: string;
   port?: number;
   host?: string;
