@@ -17,6 +17,11 @@ export interface AppConfig {
     scopes: string[];
     /** Local stand-in for Shopify's endpoints, for development and tests only. */
     apiOrigin: string | undefined;
+    /**
+     * SHOPIFY_DEV_STOREFRONT_ORIGINS (comma-separated): the stand-in shops' storefront origins, which app-mode
+     * audits may reach although they are on localhost. Only with SHOPIFY_API_ORIGIN, never in production.
+     */
+    devStorefrontOrigins: string[];
   } | null;
   /** 32-byte key (hex or base64) for encrypting tokens at rest. */
   encryptionKey: string | undefined;
@@ -43,6 +48,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           appUrl: env.SHOPIFY_APP_URL ?? `http://localhost:${env.PORT ?? 3000}`,
           scopes: (env.SCOPES ?? 'read_products,read_themes,read_orders,read_reports,write_pixels,read_customer_events').split(',').map((s) => s.trim()).filter(Boolean),
           apiOrigin: env.SHOPIFY_API_ORIGIN || undefined,
+          // Checked (http(s), stand-in set, not production) by createServer, like SHOPIFY_API_ORIGIN.
+          devStorefrontOrigins: (env.SHOPIFY_DEV_STOREFRONT_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
         }
       : null,
     encryptionKey: env.ENCRYPTION_KEY || undefined,

@@ -15,6 +15,12 @@ export interface PickOptions {
   exclude?: RegExp;
   /** Accept a disabled match (to tell "disabled" from "missing"). */
   allowDisabled?: boolean;
+  /**
+   * Keep only the matches closest to the page's main heading (the product title): a product page also holds
+   * quick-add forms in its "You may also like" cards, and when the product's own button is still disabled
+   * (no variant chosen yet) an enabled quick-add must not win.
+   */
+  nearMainHeading?: boolean;
 }
 
 export interface Pick {
@@ -24,7 +30,7 @@ export interface Pick {
 }
 
 /** Index of the best actionable match in document order, or -1. Runs in the page. */
-function pickInPage(selector: string, prefer: string | null, exclude: string | null, allowDisabled: boolean): { index: number; disabled: boolean; text: string } {
+function pickInPage(selector: string, prefer: string | null, exclude: string | null, allowDisabled: boolean, nearMainHeading: boolean): { index: number; disabled: boolean; text: string } {
   const visible = (el: Element): boolean => {
     const h = el as HTMLElement;
     if (h.closest('[inert], [aria-hidden="true"], dialog:not([open]), template')) return false;
@@ -41,9 +47,25 @@ function pickInPage(selector: string, prefer: string | null, exclude: string | n
   const disabledOf = (el: Element): boolean => (el as HTMLButtonElement).disabled === true || el.getAttribute('aria-disabled') === 'true' || !!el.closest('fieldset[disabled]');
   const ok = prefer ? new RegExp(prefer, 'i') : null;
   const not = exclude ? new RegExp(exclude, 'i') : null;
-  const candidates = [...document.querySelectorAll(selector)]
+  let candidates = [...document.querySelectorAll(selector)]
     .map((el, index) => ({ el, index, text: textOf(el), disabled: disabledOf(el) }))
-    .filter((c) => visible(c.el) && !(not && not.test(c.text)) && (allowDisabled || !c.disabled));
+    .filter((c) => visible(c.el) && !(not && not.test(c.text)));
+  const heading = nearMainHeading ? (document.querySelector('main h1, [role="main"] h1') ?? [...document.querySelectorAll('h1')].find((h) => !h.closest('header'))) : null;
+  if (heading) {
+    // Depth of the deepest ancestor a candidate shares with the heading: the product's own section beats the
+    // page's <main>, which is all a related product's card shares with it.
+    const depth = (el: Element): number => {
+      let shared: Element | null = el;
+      while (shared && !shared.contains(heading)) shared = shared.parentElement;
+      let d = 0;
+      for (let n = shared; n; n = n.parentElement) d++;
+      return d;
+    };
+    const scored = candidates.map((c) => ({ c, d: depth(c.el) }));
+    const best = Math.max(...scored.map((s) => s.d));
+    candidates = scored.filter((s) => s.d === best).map((s) => s.c);
+  }
+  candidates = candidates.filter((c) => allowDisabled || !c.disabled);
   const enabled = candidates.filter((c) => !c.disabled);
   const pool = enabled.length > 0 ? enabled : candidates;
   const best = (ok ? pool.find((c) => ok.test(c.text)) : undefined) ?? pool[0];
@@ -52,7 +74,7 @@ function pickInPage(selector: string, prefer: string | null, exclude: string | n
 
 export async function pickActionable(page: Page, selector: string, options: PickOptions = {}): Promise<Pick | null> {
   const found = await page
-    .evaluate(pickInPage, selector, options.prefer?.source ?? null, options.exclude?.source ?? null, options.allowDisabled ?? false)
+    .evaluate(pickInPage, selector, options.prefer?.source ?? null, options.exclude?.source ?? null, options.allowDisabled ?? false, options.nearMainHeading ?? false)
     .catch(() => ({ index: -1, disabled: false, text: '' }));
   if (found.index < 0) return null;
   const handles = await page.$$(selector);

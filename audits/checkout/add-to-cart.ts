@@ -1,8 +1,9 @@
 // Step 2: put one product in the cart. The theme's own product form first, as a shopper would; when the
 // theme has none we can find, the Ajax cart endpoint with the variant id read from the page.
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { JourneyFailure } from './failure.ts';
-import { pickActionable, shopperClick } from './actionable.ts';
+import { pickActionable, shopperClick, waitActionable, type Pick } from './actionable.ts';
+import { chooseVariant, formVariantId, UNAVAILABLE_TEXT } from './choose-variant.ts';
 import { absoluteUrl, openPage, type JourneySession } from './session.ts';
 
 export interface AddedProduct {
@@ -11,14 +12,42 @@ export interface AddedProduct {
   addedVia: 'form' | 'ajax';
 }
 
-const SOLD_OUT_TEXT = /sold out|out of stock|unavailable/i;
+const SOLD_OUT_TEXT = UNAVAILABLE_TEXT;
+const BUY_NOW = /buy it now|buy now/i;
+const ENABLE_WAIT_MS = 5_000;
 
-async function isSoldOut(page: Page, soldOutSelector: string, button: string | null): Promise<boolean> {
-  if (await page.$(soldOutSelector)) return true;
-  if (!button) return false;
-  return page
-    .$eval(button, (el) => ({ disabled: (el as HTMLButtonElement).disabled || el.getAttribute('aria-disabled') === 'true', text: el.textContent ?? '' }))
-    .then((b) => b.disabled || SOLD_OUT_TEXT.test(b.text))
+/**
+ * The product's own add button (closest to the product title, so not a related product's quick add; never
+ * "Buy it now"), after choosing whatever options the product still needs. Disabled when the selected
+ * variant cannot be bought.
+ */
+async function productButton(session: JourneySession, buttonSelector: string): Promise<Pick | null> {
+  const { page } = session;
+  const pickOptions = { exclude: BUY_NOW, allowDisabled: true, nearMainHeading: true };
+  const first = await pickActionable(page, buttonSelector, pickOptions);
+  if (!first) return null;
+  const chosen = await chooseVariant(first.handle);
+  if (chosen.length === 0) return first;
+  session.progress(`checkout: chose ${chosen.join(', ')} (the product had no buyable variant selected)`);
+  // The theme re-renders the form for the new variant (Dawn fetches the section) and enables the button.
+  const enabled = await waitActionable(page, buttonSelector, Math.min(ENABLE_WAIT_MS, session.options.stepTimeoutMs), { exclude: BUY_NOW, nearMainHeading: true });
+  return enabled ?? (await pickActionable(page, buttonSelector, pickOptions));
+}
+
+/**
+ * Sold out is the selected variant's state: its add button disabled or saying so, or a sold-out marker in the
+ * product's own section. Not the first button in the document, and not a related product's "Sold out" badge.
+ */
+async function isSoldOut(pick: Pick, soldOutSelector: string): Promise<boolean> {
+  if (pick.disabled || SOLD_OUT_TEXT.test(pick.text)) return true;
+  return pick.handle
+    .evaluate((button, selector) => {
+      const heading = document.querySelector('main h1, [role="main"] h1');
+      let scope: Element | null = button;
+      while (scope && heading && !scope.contains(heading)) scope = scope.parentElement;
+      if (!scope || scope === document.body || scope.matches('main, [role="main"]')) scope = (button as HTMLButtonElement).form ?? button.parentElement;
+      return !!scope?.querySelector(selector);
+    }, soldOutSelector)
     .catch(() => false);
 }
 
@@ -35,13 +64,8 @@ async function readVariantId(page: Page, selector: string): Promise<string | nul
 }
 
 /** The product form path: press the theme's button and wait for its cart request (a page post or an Ajax call). */
-async function addWithForm(session: JourneySession, formSelector: string): Promise<void> {
+async function addWithForm(session: JourneySession, button: ElementHandle<Element>): Promise<void> {
   const { page, options } = session;
-  // Of all product forms (Dawn's installment form also posts to /cart/add, with no button), the button a
-  // shopper sees and can press.
-  const pick = await pickActionable(page, `:is(${formSelector}) :is(${options.selectors.addToCartButton})`, { exclude: /buy it now|buy now/i });
-  const button = pick?.handle;
-  if (!button) throw new JourneyFailure('selector-not-found', `no add-to-cart button (${options.selectors.addToCartButton}) in the product form`);
   // The cart request is the form's own post, or the theme script's Ajax call to the form action or the cart API.
   const action = await button.evaluate((b) => {
     const form = (b as HTMLButtonElement).form ?? b.closest('form');
@@ -95,15 +119,18 @@ export async function addToCart(session: JourneySession, productUrl: string): Pr
   const response = await openPage(session, productUrl);
   if (response && response.status() >= 400) throw new JourneyFailure('other', `product page ${productUrl} answered HTTP ${response.status()}`);
   const form = (await page.$(options.selectors.productForm)) ? options.selectors.productForm : null;
-  const button = form ? `:is(${form}) :is(${options.selectors.addToCartButton})` : null;
-  if (await isSoldOut(page, options.selectors.soldOut, button)) throw new JourneyFailure('sold-out', `the product at ${productUrl} is sold out`);
-  const variantId = await readVariantId(page, options.selectors.variantId);
+  // Of all product forms (Dawn's installment form also posts to /cart/add, with no button), the button a
+  // shopper sees and can press.
+  const pick = form ? await productButton(session, `:is(${form}) :is(${options.selectors.addToCartButton})`) : null;
+  if (pick && (await isSoldOut(pick, options.selectors.soldOut))) throw new JourneyFailure('sold-out', `the product at ${productUrl} is sold out`);
+  const variantId = (pick ? await formVariantId(pick.handle) : null) ?? (await readVariantId(page, options.selectors.variantId));
 
-  if (form) {
+  if (pick) {
     session.progress(`checkout: adding ${new URL(productUrl).pathname} to the cart with the product form`);
-    await addWithForm(session, form);
+    await addWithForm(session, pick.handle);
     return { url: productUrl, variantId, addedVia: 'form' };
   }
+  if (form && !variantId) throw new JourneyFailure('selector-not-found', `no add-to-cart button (${options.selectors.addToCartButton}) in the product form`);
   if (!variantId) {
     throw new JourneyFailure('selector-not-found', `no product form (${options.selectors.productForm}) and no variant id (${options.selectors.variantId}) on ${productUrl}`);
   }

@@ -8,8 +8,27 @@ import { sleep } from './session.ts';
 const CONTINUE_TEXT = /continue|next|proceed|review|shipping|delivery|payment/i;
 const NOT_CONTINUE = /apply|discount|coupon|gift card|log ?in|sign ?in|return|back|remove|cancel|edit|change/i;
 
-/** The page's primary continue button: the first visible match of the selector list, preferring one that says so. */
-export async function findContinueButton(page: Page, selector: string): Promise<ElementHandle<Element>> {
+/**
+ * The page's primary continue button: the first visible, enabled match of the selector list, preferring one
+ * that says so. A checkout keeps it disabled while it still loads something (its shipping methods), so a
+ * visible but disabled one is waited for, up to timeoutMs.
+ */
+export async function findContinueButton(page: Page, selector: string, timeoutMs = 0): Promise<ElementHandle<Element>> {
+  const started = Date.now();
+  for (;;) {
+    const found = await findEnabledContinue(page, selector);
+    if (found.button || !found.disabledShown || Date.now() - started >= timeoutMs) {
+      if (found.button) return found.button;
+      throw new JourneyFailure('selector-not-found', `no ${found.disabledShown ? 'enabled ' : ''}continue button (${selector}) on ${page.url()}`);
+    }
+    await sleep(100);
+  }
+}
+
+async function findEnabledContinue(page: Page, selector: string): Promise<{ button: ElementHandle<Element> | null; disabledShown: boolean }> {
+  const disabledShown = await page
+    .$$eval(selector, (els) => els.some((el) => el.getClientRects().length > 0 && (el as HTMLButtonElement).disabled))
+    .catch(() => false);
   const index = await page.$$eval(
     selector,
     (els, okSource, notSource) => {
@@ -23,10 +42,11 @@ export async function findContinueButton(page: Page, selector: string): Promise<
     CONTINUE_TEXT.source,
     NOT_CONTINUE.source,
   );
+  if (index < 0) return { button: null, disabledShown };
   const handles = await page.$$(selector);
-  const button = handles[index];
-  if (index < 0 || !button) throw new JourneyFailure('selector-not-found', `no continue button (${selector}) on ${page.url()}`);
-  return button;
+  const button = handles[index] ?? null;
+  for (const [i, h] of handles.entries()) if (i !== index) void h.dispose().catch(() => undefined);
+  return { button, disabledShown };
 }
 
 export interface RejectedField {

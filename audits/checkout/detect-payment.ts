@@ -28,5 +28,13 @@ export async function detectPaymentStep(page: Page, paymentSelector: string): Pr
     paymentSelector,
     PAY_NOW_ACTION.source,
   );
-  return { isPayment: evidence !== null, evidence };
+  if (evidence) return { isPayment: true, evidence };
+  // Card fields hosted in frames (cross-origin ones too: Puppeteer reaches them through the frame tree).
+  for (const frame of page.mainFrame().childFrames()) {
+    const card = await frame
+      .evaluate(() => document.querySelector('input[autocomplete^="cc-"], input[autocomplete*=" cc-"]')?.getAttribute('autocomplete') ?? null)
+      .catch(() => null);
+    if (card) return { isPayment: true, evidence: `card field "${card}" in frame ${frame.url().split('?')[0]}` };
+  }
+  return { isPayment: false, evidence: null };
 }

@@ -1,7 +1,8 @@
 // Fills the required fields of one checkout page like browser autofill: each empty required control gets the
 // value autofill.ts picks for it; selects and radio groups that already have a choice are kept. Card fields
 // are listed (the shopper has to fill them) but never touched.
-import type { Page } from 'puppeteer-core';
+import type { Frame, Page } from 'puppeteer-core';
+import { sleep } from './session.ts';
 import { chooseAutofillValue, isPaymentField, type FieldDescriptor } from './autofill.ts';
 import type { TestAddress } from './test-address.ts';
 
@@ -21,7 +22,7 @@ export interface FillResult {
   leftEmpty: string[];
 }
 
-function describeFields(page: Page): Promise<PageField[]> {
+function describeFields(page: Page | Frame): Promise<PageField[]> {
   return page.evaluate(() => {
     const skipped = new Set(['hidden', 'submit', 'button', 'image', 'reset', 'file']);
     const controls = [...document.querySelectorAll('input, select, textarea')] as Array<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>;
@@ -90,12 +91,64 @@ function actionFor(field: PageField, address: TestAddress): FillAction | null {
   return { index: field.index, kind: 'text', value };
 }
 
-/** Lists the required fields on the page and fills them (all but card fields). */
-export async function fillStep(page: Page, address: TestAddress): Promise<FillResult> {
+/**
+ * Waits while part of the page says it is loading (`aria-busy="true"`, as a checkout marks its shipping
+ * methods while it fetches them for the address just entered), up to timeoutMs.
+ */
+export async function waitNotBusy(page: Page, timeoutMs: number): Promise<boolean> {
+  const started = Date.now();
+  for (;;) {
+    const busy = await page.evaluate(() => [...document.querySelectorAll('[aria-busy="true"]')].some((el) => el.getClientRects().length > 0)).catch(() => false);
+    if (!busy) return true;
+    if (Date.now() - started >= timeoutMs) return false;
+    await sleep(50);
+  }
+}
+
+/**
+ * The page's visible child frames, once each has loaded: card fields are hosted in iframes (Shopify's always
+ * are, on the card vault's origin), so their inputs are part of what the shopper fills. Hidden frames (web
+ * pixels sandboxes, trackers) hold nothing to fill and are left out.
+ */
+async function visibleFrames(page: Page, timeoutMs: number): Promise<Frame[]> {
+  const started = Date.now();
+  const shown: Frame[] = [];
+  for (const frame of page.mainFrame().childFrames()) {
+    const element = await frame.frameElement().catch(() => null);
+    const visible = await element?.evaluate((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden').catch(() => false);
+    void element?.dispose().catch(() => undefined);
+    if (!visible) continue;
+    // A frame still on its initial about:blank has not loaded its page yet.
+    while (Date.now() - started < timeoutMs) {
+      const ready = frame.url() !== 'about:blank' && (await frame.evaluate(() => document.readyState === 'complete').catch(() => false));
+      if (ready || frame.detached) break;
+      await sleep(50);
+    }
+    if (!frame.detached) shown.push(frame);
+  }
+  return shown;
+}
+
+/** Required fields inside the page's frames: counted, never filled (they are the card vault's). */
+async function frameFields(page: Page, timeoutMs: number): Promise<string[]> {
+  const keys: string[] = [];
+  for (const frame of await visibleFrames(page, timeoutMs)) {
+    const fields = await describeFields(frame).catch(() => [] as PageField[]);
+    for (const f of fields) if (f.required && f.needsInput && !keys.includes(f.key)) keys.push(f.key);
+  }
+  return keys;
+}
+
+const BUSY_WAIT_MS = 10_000;
+
+/** Lists the required fields on the page (its frames too) and fills them (all but card fields). */
+export async function fillStep(page: Page, address: TestAddress, timeoutMs = BUSY_WAIT_MS): Promise<FillResult> {
   const fields: string[] = [];
   const leftEmpty: string[] = [];
-  // Two passes: choosing a country can re-render the province and postal fields with new options.
-  for (let pass = 0; pass < 2; pass++) {
+  // Several passes: choosing a country can re-render the province and postal fields with new options, and an
+  // address can bring shipping methods to choose from once the page has looked them up.
+  await waitNotBusy(page, timeoutMs);
+  for (let pass = 0; pass < 4; pass++) {
     const pending = (await describeFields(page)).filter((f) => f.required && f.needsInput);
     const radioGroups = new Set<string>();
     const actions: FillAction[] = [];
@@ -111,6 +164,12 @@ export async function fillStep(page: Page, address: TestAddress): Promise<FillRe
     }
     if (actions.length === 0) break;
     await applyActions(page, actions);
+    await waitNotBusy(page, timeoutMs);
+  }
+  for (const key of await frameFields(page, timeoutMs)) {
+    const unique = fields.includes(key) ? `frame:${key}` : key;
+    fields.push(unique);
+    leftEmpty.push(unique);
   }
   return { fields, leftEmpty };
 }

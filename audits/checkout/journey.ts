@@ -15,7 +15,7 @@ import { PaymentGuard } from './payment-guard.ts';
 import { runStep } from './run-step.ts';
 import type { JourneySession } from './session.ts';
 import { StepRecorder } from './step-recorder.ts';
-import { screenshot, walkCheckout } from './walk-checkout.ts';
+import { recordCheckoutStart, screenshot, walkCheckout } from './walk-checkout.ts';
 
 export const BAYMARD_BENCHMARK = {
   steps: 5.1,
@@ -86,7 +86,10 @@ export async function runCheckoutJourney(context: AuditContext, options: Checkou
     const clickedAt = await runStep('opening checkout', () => openCheckout(s), stepOptions);
     if (clickedAt.flaky) flakyStages.push('cart');
     s.stage = 'checkout';
-    completed = await walkCheckout(s, clickedAt.value, steps);
+    if (options.stopAt === 'checkout-start') {
+      await recordCheckoutStart(s, clickedAt.value, steps);
+      completed = true;
+    } else completed = await walkCheckout(s, clickedAt.value, steps);
   } catch (error) {
     if (context.signal?.aborted) throw error;
     let found = classifyError(error);
@@ -118,5 +121,6 @@ export async function runCheckoutJourney(context: AuditContext, options: Checkou
     product,
     blockedRequests: session?.guard.blocked ?? [],
     flakyStages,
+    stoppedAt: options.stopAt,
   };
 }

@@ -46,6 +46,11 @@ export const checkoutOptionsSchema = z.object({
   maxCheckoutPages: z.number().int().positive().max(20).default(8),
   maxProductCandidates: z.number().int().positive().default(5),
   screenshots: z.boolean().default(true),
+  /**
+   * Where the journey ends: at the payment step (a development store with the Bogus Gateway: the full
+   * journey), or on the first checkout page (`checkout-start`: a live store, where checkouts are for humans).
+   */
+  stopAt: z.enum(['payment', 'checkout-start']).default('payment'),
 });
 export type CheckoutOptionsInput = z.input<typeof checkoutOptionsSchema>;
 type Parsed = z.output<typeof checkoutOptionsSchema>;

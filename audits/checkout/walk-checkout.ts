@@ -68,7 +68,7 @@ async function checkoutPage(session: JourneySession, index: number, clickedAt: n
   if (name === previous) throw new JourneyFailure('other', `pressing continue on "${name}" came back to the same page without saying why`);
 
   const payment = await detectPaymentStep(page, options.selectors.paymentStep);
-  const filled = await fillStep(page, options.address);
+  const filled = await fillStep(page, options.address, options.stepTimeoutMs);
   step.fields = filled.fields;
   if (custom && !payment.isPayment) await runCustomActions(page, custom, options.blockUrlPatterns);
   Object.assign(step, await readVitals(page));
@@ -78,7 +78,7 @@ async function checkoutPage(session: JourneySession, index: number, clickedAt: n
     return { step, payment: true, nextClickAt: 0 };
   }
 
-  const button = await findContinueButton(page, custom?.continueSelector ?? options.selectors.continueButton);
+  const button = await findContinueButton(page, custom?.continueSelector ?? options.selectors.continueButton, options.stepTimeoutMs);
   session.recorder.begin();
   const nextClickAt = performance.now();
   const outcome = await pressContinue(page, button, options.selectors.fieldError, options.stepTimeoutMs, options.blockUrlPatterns);
@@ -97,6 +97,22 @@ async function checkoutPage(session: JourneySession, index: number, clickedAt: n
 
 function rejection(step: string, rejected: { field: string; message: string }): JourneyFailure {
   return new JourneyFailure('validation-error', `"${step}" rejected field "${rejected.field}": ${rejected.message}`, rejected.field);
+}
+
+/**
+ * `stopAt: 'checkout-start'`: records the first checkout page (loaded, usable) and stops there, before any
+ * field is filled. For a live store, where checkouts are for humans and no crawler signature covers them.
+ */
+export async function recordCheckoutStart(session: JourneySession, clickedAt: number, steps: CheckoutStep[]): Promise<void> {
+  const events = session.recorder.current;
+  await waitUsable(session);
+  const step = stepRecord(stepNameFromUrl(session.page.url(), 0), session.page.url(), performance.now() - clickedAt, [], events);
+  session.stage = step.name;
+  session.progress(`checkout: ${step.name} (${session.page.url()}); stopping at checkout start as configured`);
+  steps.push(step);
+  await settle(session);
+  Object.assign(step, await readVitals(session.page));
+  step.screenshot = await screenshot(session, step.name);
 }
 
 /** Walks from the first checkout page (already loaded) to the payment step. Returns whether it got there. */

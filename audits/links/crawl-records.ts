@@ -50,9 +50,17 @@ export class SlowPages {
   }
 }
 
+/** A reference that is not a URL: the English message for the report's `error`, and whether it lacked a host. */
+export interface InvalidEntry {
+  kind: ResourceKind;
+  message: string;
+  noHost: boolean;
+  foundOn: string[];
+}
+
 export interface SectionInputs {
   records: Map<string, UrlRecord>;
-  invalid: Map<string, { kind: ResourceKind; message: string; foundOn: string[] }>;
+  invalid: Map<string, InvalidEntry>;
   fragments: { url: string; fragment: string; foundOn: string[] }[];
   pagesCrawled: number;
   linksChecked: number;
@@ -77,7 +85,7 @@ export function buildSection(inputs: SectionInputs): LinksSection {
     }
   }
   for (const [raw, entry] of inputs.invalid) {
-    broken.push({ url: raw, status: null, error: entry.message, kind: entry.kind, foundOn: entry.foundOn, text: malformedText(entry.message) });
+    broken.push({ url: raw, status: null, error: entry.message, kind: entry.kind, foundOn: entry.foundOn, text: malformedText(raw, entry.noHost) });
   }
   for (const fragment of inputs.fragments) {
     broken.push({

@@ -13,8 +13,8 @@ import { extractCssReferences } from './extract-css.ts';
 import { fragmentFound, originOf, resolveReference } from './url-policy.ts';
 import { TrapDetector, type TrapOptions } from './trap-detector.ts';
 import { CHECK, HostScheduler, LINKED_PAGE, SEED_PAGE } from './host-scheduler.ts';
-import { brokenText, pageCapText, trapText, unverifiedText } from './finding-text.ts';
-import { BROKEN, OK, PENDING, SlowPages, UNVERIFIED, buildSection, newRecord, type UrlRecord } from './crawl-records.ts';
+import { brokenText, pageCapText, pageTruncatedText, unverifiedText } from './finding-text.ts';
+import { BROKEN, OK, PENDING, SlowPages, UNVERIFIED, buildSection, newRecord, type InvalidEntry, type UrlRecord } from './crawl-records.ts';
 
 export interface CrawlOptions {
   maxPages: number;
@@ -58,7 +58,7 @@ function detach(value: string): string {
 export async function crawlStore(client: HttpClient, input: CrawlInput, options: CrawlOptions): Promise<LinksSection> {
   const origin = new URL(input.storeUrl).origin;
   const records = new Map<string, UrlRecord>();
-  const invalid = new Map<string, { kind: ResourceKind; message: string; foundOn: string[] }>();
+  const invalid = new Map<string, InvalidEntry>();
   const anchors = new Map<string, Set<string>>();
   /** Where a page that redirected landed: its #fragments are looked up there (with checkFragments only). */
   const landedAt = new Map<string, string>();
@@ -133,7 +133,7 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     }
     if (resolved.type === 'invalid') {
       const raw = detach(ref.raw);
-      const entry = invalid.get(raw) ?? { kind: ref.kind, message: resolved.message, foundOn: [] };
+      const entry = invalid.get(raw) ?? { kind: ref.kind, message: resolved.message, noHost: resolved.noHost, foundOn: [] };
       if (!entry.foundOn.includes(pageUrl)) entry.foundOn.push(pageUrl);
       invalid.set(raw, entry);
       return;
@@ -161,7 +161,10 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     const seen = new Set<string>();
     const fingerprint = PAGINATED.test(pageUrl) ? createHash('sha1') : null;
     const { bytes, truncated } = await streamPageInto(response, extractor, options.maxPageBytes);
-    if (truncated) trap.truncatedAt.set(`page-size:${pageUrl}`, `${pageUrl}: page larger than ${options.maxPageBytes} bytes, only the start was read`);
+    if (truncated) {
+      trap.truncatedAt.set(`page-size:${pageUrl}`, `${pageUrl}: page larger than ${options.maxPageBytes} bytes, only the start was read`);
+      trap.truncatedText.set(`page-size:${pageUrl}`, pageTruncatedText(pageUrl, options.maxPageBytes));
+    }
     if (fingerprint) trap.observePage(pageUrl, fingerprint.digest('hex'));
     if (extractor.anchors) anchors.set(pageUrl, extractor.anchors);
     return bytes;
@@ -254,7 +257,7 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     for (const ref of extractCssReferences(Buffer.concat(chunks).toString('utf8')).references) {
       const resolved = resolveReference(ref.raw, outcome.finalUrl);
       if (resolved.type === 'url') discover(resolved.url, ref.kind, false, url);
-      else if (resolved.type === 'invalid') invalid.set(detach(ref.raw), { kind: ref.kind, message: resolved.message, foundOn: [url] });
+      else if (resolved.type === 'invalid') invalid.set(detach(ref.raw), { kind: ref.kind, message: resolved.message, noHost: resolved.noHost, foundOn: [url] });
     }
   };
 
@@ -308,7 +311,7 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
   for (const seed of input.seeds) {
     const resolved = resolveReference(seed.url, origin);
     if (resolved.type === 'url') discover(resolved.url, 'page', true, seed.foundOn, true);
-    else if (resolved.type === 'invalid') invalid.set(seed.url, { kind: 'page', message: resolved.message, foundOn: seed.foundOn ? [seed.foundOn] : [] });
+    else if (resolved.type === 'invalid') invalid.set(seed.url, { kind: 'page', message: resolved.message, noHost: resolved.noHost, foundOn: seed.foundOn ? [seed.foundOn] : [] });
   }
   await scheduler.idle();
   // pagesStarted counts pages in flight too, and some of those turn out not to be pages (a redirect to a page
@@ -325,7 +328,7 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
   if (pagesReused > 0) input.progress(`links: ${pagesReused} pages reused from discovery, not fetched again`);
 
   const truncatedAt = [...trap.truncatedAt.values()];
-  const truncatedText = truncatedAt.map(trapText);
+  const truncatedText = [...trap.truncatedText.values()];
   if (pagesOverCap > 0) {
     truncatedAt.unshift(`page cap of ${options.maxPages} reached: ${pagesOverCap} more pages were checked but not crawled`);
     truncatedText.unshift(pageCapText(options.maxPages, pagesOverCap));

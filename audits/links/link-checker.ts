@@ -24,6 +24,8 @@ export type CheckOutcome =
       status: number | null;
       error: string | null;
       errorKind: FetchErrorKind | null;
+      /** The system's or our error code (ECONNREFUSED, ERR_TOO_MANY_REDIRECTS…), for network failures. */
+      errorCode?: string | null;
       hops: RedirectHop[];
       finalUrl: string;
       /** The error page itself, unread, when the caller asked for error bodies (GET only). */
@@ -92,7 +94,7 @@ export async function checkUrl(client: HttpClient, url: string, wantBody: boolea
     const result = await attempt(client, url, method, options);
     if (result.type === 'error') {
       const { error } = result;
-      last = { type: 'broken', status: null, error: error.message, errorKind: error.kind, hops: [], finalUrl: url };
+      last = { type: 'broken', status: null, error: error.message, errorKind: error.kind, errorCode: error.code ?? null, hops: [], finalUrl: error.url || url };
       if (method === 'HEAD' && error.kind !== 'dns' && error.kind !== 'blocked-private-address' && error.kind !== 'invalid-url') {
         method = 'GET'; // some servers drop HEAD; a real browser would GET
         attemptNo--;

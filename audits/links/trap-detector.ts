@@ -5,6 +5,9 @@
 // - calendars: date-shaped paths or parameters stepping forever;
 // - session ids in URLs: the same page under ever new ids;
 // - path loops from relative links (/a/b/a/b/...).
+// Each cut is kept twice: an English line in truncatedAt (the report's old field) and a message for readers.
+import type { Message } from '../../src/report/schema.ts';
+import { trapMessage, type TrapKind } from './finding-text.ts';
 
 export interface TrapOptions {
   /** Highest page number followed in any one ?page= series. */
@@ -46,6 +49,8 @@ export class TrapDetector {
   readonly #calendars = new Map<string, number>();
   /** One line per trap family that was cut, e.g. "/collections/everything?page=N: endless pagination …". */
   readonly truncatedAt = new Map<string, string>();
+  /** The same cuts as messages, same keys and order. */
+  readonly truncatedText = new Map<string, Message>();
 
   constructor(options: Partial<TrapOptions> = {}) {
     this.#options = { ...DEFAULT_TRAP_OPTIONS, ...options };
@@ -68,12 +73,12 @@ export class TrapDetector {
     const url = new URL(href);
     const segments = url.pathname.split('/').filter(Boolean);
     if (segments.length > this.#options.maxPathDepth || hasRepeatingRun(segments)) {
-      return this.#cut(`${url.pathname.split('/').slice(0, 3).join('/')}/…`, 'repeating or very deep path (relative-link loop)');
+      return this.#cut(`${url.pathname.split('/').slice(0, 3).join('/')}/…`, 'repeating or very deep path (relative-link loop)', 'pathLoop');
     }
     for (const name of url.searchParams.keys()) {
-      if (SESSION_PARAM.test(name)) return this.#cut(`${url.pathname}?${name}=…`, 'session id in URL');
+      if (SESSION_PARAM.test(name)) return this.#cut(`${url.pathname}?${name}=…`, 'session id in URL', 'sessionId');
     }
-    if (/;jsessionid=/i.test(url.pathname)) return this.#cut(`${url.pathname.split(';')[0]};jsessionid=…`, 'session id in URL');
+    if (/;jsessionid=/i.test(url.pathname)) return this.#cut(`${url.pathname.split(';')[0]};jsessionid=…`, 'session id in URL', 'sessionId');
 
     const pagination = TrapDetector.paginationOf(url);
     if (pagination) {
@@ -81,7 +86,7 @@ export class TrapDetector {
       const series = this.#seriesFor(pagination.key);
       if (series.trapped) return { crawl: false, reason: 'endless pagination', family };
       if (pagination.page > this.#options.maxPaginationDepth) {
-        return this.#cut(family, `pagination deeper than ${this.#options.maxPaginationDepth} pages`);
+        return this.#cut(family, `pagination deeper than ${this.#options.maxPaginationDepth} pages`, 'paginationDepth', this.#options.maxPaginationDepth);
       }
     }
 
@@ -89,7 +94,7 @@ export class TrapDetector {
     if (calendar) {
       const count = (this.#calendars.get(calendar) ?? 0) + 1;
       this.#calendars.set(calendar, count);
-      if (count > this.#options.maxCalendarPages) return this.#cut(calendar, `calendar: more than ${this.#options.maxCalendarPages} date pages`);
+      if (count > this.#options.maxCalendarPages) return this.#cut(calendar, `calendar: more than ${this.#options.maxCalendarPages} date pages`, 'calendar', this.#options.maxCalendarPages);
     }
 
     // Filter/sort combinations: count distinct query strings per path, pagination aside.
@@ -102,7 +107,7 @@ export class TrapDetector {
       if (!variants) this.#variants.set(url.pathname, (variants = new Set()));
       if (!variants.has(variant)) {
         if (variants.size >= this.#options.maxQueryVariantsPerPath) {
-          return this.#cut(`${url.pathname}?…`, `more than ${this.#options.maxQueryVariantsPerPath} filter/sort variants`);
+          return this.#cut(`${url.pathname}?…`, `more than ${this.#options.maxQueryVariantsPerPath} filter/sort variants`, 'queryVariants', this.#options.maxQueryVariantsPerPath);
         }
         variants.add(variant);
       }
@@ -124,6 +129,7 @@ export class TrapDetector {
         series.trapped = true;
         const family = `${pagination.key}${pagination.key.includes('?') ? '&' : '?'}page=N`;
         this.truncatedAt.set(family, `${family}: endless pagination, stopped at page ${pagination.page} (pages repeat earlier content)`);
+        this.truncatedText.set(family, trapMessage('endlessPagination', family, { page: pagination.page }));
       }
     } else {
       series.repeats = 0;
@@ -137,8 +143,11 @@ export class TrapDetector {
     return series;
   }
 
-  #cut(family: string, reason: string): Admission {
-    if (!this.truncatedAt.has(family)) this.truncatedAt.set(family, `${family}: ${reason}`);
+  #cut(family: string, reason: string, kind: TrapKind, max?: number): Admission {
+    if (!this.truncatedAt.has(family)) {
+      this.truncatedAt.set(family, `${family}: ${reason}`);
+      this.truncatedText.set(family, trapMessage(kind, family, max === undefined ? {} : { max }));
+    }
     return { crawl: false, reason, family };
   }
 }

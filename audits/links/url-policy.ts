@@ -4,17 +4,17 @@
 export type Resolved =
   | { type: 'url'; url: string; fragment: string | null }
   | { type: 'skipped'; scheme: string }
-  | { type: 'invalid'; message: string };
+  | { type: 'invalid'; message: string; noHost: boolean };
 
 export function resolveReference(raw: string, base: string): Resolved {
   let url: URL;
   try {
     url = new URL(raw, base);
   } catch {
-    return { type: 'invalid', message: `malformed URL: ${JSON.stringify(raw.length > 200 ? raw.slice(0, 200) + '…' : raw)}` };
+    return { type: 'invalid', message: `malformed URL: ${JSON.stringify(raw.length > 200 ? raw.slice(0, 200) + '…' : raw)}`, noHost: false };
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') return { type: 'skipped', scheme: url.protocol.slice(0, -1) };
-  if (!url.hostname) return { type: 'invalid', message: `URL without a host: ${JSON.stringify(raw)}` };
+  if (!url.hostname) return { type: 'invalid', message: `URL without a host: ${JSON.stringify(raw)}`, noHost: true };
   // Cut at '#' in the serialised href, not through url.hash: `href="#"` has an empty hash but its href still
   // ends in '#', which would make the page a second, different URL (and crawl it twice).
   const href = url.href;

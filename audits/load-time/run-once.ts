@@ -6,6 +6,7 @@ import type { BrowserContext, HTTPRequest, HTTPResponse, Page } from 'puppeteer-
 import type { BrowserPool } from '../shared/browser.ts';
 import { benchmarkOncePerBrowser } from './benchmark-once.ts';
 import { detectInterstitial, type DocumentResponse, type DocumentText } from './interstitial.ts';
+import { withLcpImageCounted } from './lcp-image-priority.ts';
 import { lighthouseSettings } from './lighthouse-settings.ts';
 import { PageFailure, failureFromException, failureFromRuntimeError } from './page-failure.ts';
 
@@ -68,8 +69,8 @@ export async function runLighthouseOnce(pool: BrowserPool, input: RunOnceInput):
     if (failure) throw failure;
     if (outcome === 'deadline') throw new PageFailure('timeout', 'the run timed out');
     if ('error' in outcome) throw failureFromException(outcome.error);
-    const lhr = outcome.result?.lhr;
-    if (!lhr) throw new PageFailure('other', 'Lighthouse returned no result');
+    if (!outcome.result?.lhr) throw new PageFailure('other', 'Lighthouse returned no result');
+    const { lhr } = await withLcpImageCounted(outcome.result, flags, config);
 
     const interstitial = detectInterstitial(document.response(), await documentText(page));
     if (interstitial) throw new PageFailure('interstitial', interstitial);

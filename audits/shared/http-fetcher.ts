@@ -281,7 +281,7 @@ export async function followRedirects(client: HttpClient, url: string, init: Req
     try {
       current = new URL(location, current).href;
     } catch {
-      throw new FetchError('invalid-url', current, `redirect to an invalid URL: ${location}`, 'ERR_INVALID_URL');
+      throw new FetchError('invalid-url', current, `redirect to an invalid URL: ${location}`, 'ERR_INVALID_REDIRECT');
     }
   }
 }

@@ -104,7 +104,15 @@ export function adviseFixes(sections: AdviceSections, given: AdviceInputs = {}, 
     const m = byKey.get(key);
     return !!m?.fieldLcpMs && m.fieldLcpMs.high > PLATEAU_FLOOR_MS[m.device];
   };
-  const worthIt = candidates.filter((c) => c.kind !== 'lcp' || c.claims.some((cl) => aboveThePlateau(cl.key)));
+  // A fix marked as a plain defect (a blocking script, say) keeps its presence, which must not follow the noise
+  // (issue #13: stable between runs): below the plateau it gets the small flat price, so a page's lab LCP landing
+  // either side of 2.7 s between runs changes a price, not the list.
+  const kept = candidates.map((c): Candidate => {
+    if (c.kind !== 'lcp' || !c.defect || c.claims.some((cl) => aboveThePlateau(cl.key))) return c;
+    const { kind: _k, claims, defect: _d, ...text } = c;
+    return { ...text, kind: 'flat', metric: 'LCP', claims: claims.map(({ key }) => ({ key })), note: `the pages it speeds up already load within the ${plateauText()} plateau for shoppers` };
+  });
+  const worthIt = kept.filter((c) => c.kind !== 'lcp' || c.claims.some((cl) => aboveThePlateau(cl.key)));
   for (const p of allocateLcp(worthIt.filter((c) => c.kind === 'lcp'), measurements, inputs)) {
     const sources = new Set(p.candidate.claims.map((cl) => byKey.get(cl.key)?.fieldSource ?? 'lab-mapped').filter((s) => s !== 'lab-mapped'));
     const overlap = p.overlapsWith.length ? ` Overlaps with “${p.overlapsWith.join('”, “')}” in the same LCP phase, counted once.` : '';

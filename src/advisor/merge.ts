@@ -11,6 +11,12 @@ export function mergeCandidates(candidates: Candidate[]): Candidate[] {
       byId.set(c.id, { first: { ...c, pages: [...c.pages] }, evidence: [c.evidence] });
       continue;
     }
+    // A defect measured as an LCP saving on one page and as bare waste on another is an LCP fix: the waste-only
+    // pages stay listed, the LCP pages carry the price.
+    if (seen.first.kind === 'flat' && c.kind === 'lcp') {
+      const { kind: _k, metric: _m, note: _n, claims: _c, ...text } = seen.first;
+      seen.first = { ...text, kind: 'lcp', claims: [] };
+    }
     const f = seen.first;
     for (const p of c.pages) if (!f.pages.includes(p)) f.pages.push(p);
     seen.evidence.push(c.evidence);

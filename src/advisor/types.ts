@@ -107,7 +107,8 @@ export interface CwvClaim {
 }
 
 export type Candidate =
-  | (FixText & { kind: 'lcp'; claims: LcpClaim[] })
+  /** `defect`: the evidence is a plain defect (a blocking script), so pages below the plateau keep it, flat-priced. */
+  | (FixText & { kind: 'lcp'; claims: LcpClaim[]; defect?: boolean })
   | (FixText & { kind: 'cwv'; metric: CwvMetric; claims: CwvClaim[] })
   /** A measured waste with no LCP/CWV saving on these pages: priced with the small "no threshold crossed" range. */
   | (FixText & { kind: 'flat'; metric: string; claims: { key: string }[]; note: string })

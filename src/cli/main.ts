@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from './exit-codes.ts';
 import { messageOf } from '../engine/errors.ts';
 import { registerServiceCommands } from './service-commands.ts';
-import { localeFromEnv, msg, setLocale, shippedLocale, t, text } from './text.ts';
+import { isCliKey, localeFromEnv, msg, setLocale, shippedLocale, t, text, type CliKey } from './text.ts';
 import type { AuditFlags } from './audit-plan.ts';
 import type { Message } from '../report/schema.ts';
 
@@ -30,45 +30,59 @@ function printErrors(errors: Message[]): void {
   process.stderr.write(errors.map((e) => `storefront-audit: ${text(e)}\n`).join(''));
 }
 
+/**
+ * Descriptions are catalogue keys, formatted only when help is shown: a run that prints no help formats none
+ * of them (start-up, docs/cli.md). `describe` marks a key for the type checker.
+ */
+export const describe = (key: CliKey): string => key;
+const shown = (description: string): string => (isCliKey(description) ? t(description) : description);
+
 export function buildProgram(setExitCode: (code: number) => void): Command {
   const program = new Command('storefront-audit')
-    .description(t('help.program'))
-    .version(version(), '-V, --version', t('help.version'))
-    .helpOption('-h, --help', t('help.help'))
-    .helpCommand('help [command]', t('help.helpCommand'))
-    .configureHelp({ styleTitle: (title) => (TITLES[title] ? t(TITLES[title]) : title) })
+    .description(describe('help.program'))
+    .version(version(), '-V, --version', describe('help.version'))
+    .helpOption('-h, --help', describe('help.help'))
+    .helpCommand('help [command]', describe('help.helpCommand'))
+    .configureHelp({
+      styleTitle: (title) => (TITLES[title] ? t(TITLES[title]) : title),
+      commandDescription: (cmd) => shown(cmd.description()),
+      subcommandDescription: (cmd) => shown(cmd.summary() || cmd.description()),
+      // Our own text only: commander's "(default: …)" suffix is English, so defaults are in the sentences.
+      optionDescription: (option) => shown(option.description),
+      argumentDescription: (argument) => shown(argument.description),
+    })
     .configureOutput({ writeErr: () => undefined })
     .exitOverride();
 
   const audit = program
     .command('audit')
-    .description(t('help.audit'))
-    .argument('<url>', t('help.url'))
-    .option('--json <file>', t('help.json'))
-    .option('--html <file>', t('help.html'))
-    .option('--markdown <file>', t('help.markdown'))
-    .option('--junit <file>', t('help.junit'))
-    .option('--reporter <list>', t('help.reporter'))
-    .option('--output-dir <dir>', t('help.outputDir'))
-    .option('--only <audits>', t('help.only'))
-    .option('--device <device>', t('help.device'))
-    .option('--runs <n>', t('help.runs'))
-    .option('--max-pages <n>', t('help.maxPages'))
-    .option('--budget <file>', t('help.budget'))
-    .option('--compare <report.json>', t('help.compare'))
-    .option('--header <header>', t('help.header'), collect)
-    .option('--config <file>', t('help.config'))
-    .option('--no-config', t('help.noConfig'))
-    .option('--artifacts <dir>', t('help.artifacts'))
-    .option('--no-allow-private', t('help.noAllowPrivate'))
-    .option('--allow-partial', t('help.allowPartial'))
-    .option('--sessions <n>', t('help.sessions'))
-    .option('--conversion-rate <rate>', t('help.conversionRate'))
-    .option('--aov <amount>', t('help.aov'))
-    .option('--currency <code>', t('help.currency'))
-    .addOption(new Option('--locale <locale>', t('help.locale')))
-    .helpOption('-h, --help', t('help.help'))
-    .addHelpText('after', `\n${t('help.exitCodes')}`)
+    .description(describe('help.audit'))
+    .argument('<url>', describe('help.url'))
+    .option('--json <file>', describe('help.json'))
+    .option('--html <file>', describe('help.html'))
+    .option('--markdown <file>', describe('help.markdown'))
+    .option('--junit <file>', describe('help.junit'))
+    .option('--reporter <list>', describe('help.reporter'))
+    .option('--output-dir <dir>', describe('help.outputDir'))
+    .option('--only <audits>', describe('help.only'))
+    .option('--device <device>', describe('help.device'))
+    .option('--runs <n>', describe('help.runs'))
+    .option('--max-pages <n>', describe('help.maxPages'))
+    .option('--budget <file>', describe('help.budget'))
+    .option('--compare <report.json>', describe('help.compare'))
+    .option('--header <header>', describe('help.header'), collect)
+    .option('--config <file>', describe('help.config'))
+    .option('--no-config', describe('help.noConfig'))
+    .option('--artifacts <dir>', describe('help.artifacts'))
+    .option('--no-allow-private', describe('help.noAllowPrivate'))
+    .option('--allow-partial', describe('help.allowPartial'))
+    .option('--sessions <n>', describe('help.sessions'))
+    .option('--conversion-rate <rate>', describe('help.conversionRate'))
+    .option('--aov <amount>', describe('help.aov'))
+    .option('--currency <code>', describe('help.currency'))
+    .addOption(new Option('--locale <locale>', describe('help.locale')))
+    .helpOption('-h, --help', describe('help.help'))
+    .addHelpText('after', () => `\n${t('help.exitCodes')}`)
     // Unknown flags and extra arguments are collected and reported with every other problem, not one by one.
     .allowUnknownOption()
     .allowExcessArguments()

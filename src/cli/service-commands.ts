@@ -1,24 +1,29 @@
 // Long-running and queue commands: start, serve, worker, enqueue, schedule, runs, demo-store.
 import type { Command } from 'commander';
+import type { CliKey } from './text.ts';
 import { readConfig } from '../config.ts';
+import { t } from './text.ts';
+
+/** Help text is a catalogue key, formatted when help is shown (main.ts). */
+const describe = (key: CliKey): string => key;
 
 export function registerServiceCommands(program: Command, setExitCode: (code: number) => void): void {
   program
     .command('start')
-    .description('Serve the demo store and the dashboard, audit the demo store, keep running (npm start)')
-    .option('--once', 'audit the demo store once, print the report path and exit')
-    .option('--runs <n>', 'Lighthouse runs per page for the demo audit', '1')
-    .option('--port <port>', 'port for the dashboard (default PORT or 3000)')
-    .action(async (flags: { once?: boolean; runs: string; port?: string }) => {
+    .description(describe('cmd.start'))
+    .option('--once', describe('cmd.start.once'))
+    .option('--runs <n>', describe('cmd.start.runs'))
+    .option('--port <port>', describe('cmd.port'))
+    .action(async (flags: { once?: boolean; runs?: string; port?: string }) => {
       const { startOnce, startServing } = await import('./start-command.ts');
       setExitCode(flags.once ? await startOnce(flags) : await startServing(flags, untilSignal()));
     });
 
   program
     .command('serve')
-    .description('Run the HTTP server (dashboard, Shopify app, webhooks); in embedded mode also the worker and scheduler')
-    .option('--port <port>', 'port (default PORT or 3000)')
-    .option('--host <host>', 'address to bind (default HOST or 127.0.0.1)')
+    .description(describe('cmd.serve'))
+    .option('--port <port>', describe('cmd.port'))
+    .option('--host <host>', describe('cmd.serve.host'))
     .action(async (flags: { port?: string; host?: string }) => {
       const config = readConfig();
       const { serveCommand } = await import('./commands/serve.ts');
@@ -30,14 +35,14 @@ export function registerServiceCommands(program: Command, setExitCode: (code: nu
           port: flags.port ? Number(flags.port) : config.port,
           host: flags.host ?? config.host,
           adminStaticDir,
-          onListening: (url) => process.stderr.write(`dashboard: ${url}\n`),
+          onListening: (url) => process.stderr.write(`${t('serve.listening', { url })}\n`),
         }),
       );
     });
 
   program
     .command('worker')
-    .description('Run a worker only: takes audits from the queue (PostgreSQL/pg-boss in scale-out mode), one at a time')
+    .description(describe('cmd.worker'))
     .action(async () => {
       const { workerCommand } = await import('./commands/worker.ts');
       setExitCode(await workerCommand(readConfig(), { until: untilSignal() }));
@@ -45,40 +50,43 @@ export function registerServiceCommands(program: Command, setExitCode: (code: nu
 
   program
     .command('enqueue')
-    .description('Queue an audit of a store')
-    .argument('<url>', 'the store URL')
-    .option('--only <audits>', 'comma-separated audits: load,checkout,links')
-    .option('--shop <shop>', 'shop key (default: the URL host)')
+    .description(describe('cmd.enqueue'))
+    .argument('<url>', describe('help.url'))
+    .option('--only <audits>', describe('cmd.only'))
+    .option('--shop <shop>', describe('cmd.shop'))
     .action(async (url: string, flags: { only?: string; shop?: string }) => {
       const { enqueueCommand } = await import('./commands/enqueue.ts');
       setExitCode(await enqueueCommand(readConfig(), url, flags));
     });
 
-  const schedule = program.command('schedule').description('Manage audit schedules');
+  const schedule = program.command('schedule').description(describe('cmd.schedule'));
   schedule
     .command('add')
-    .argument('<url>', 'the store URL')
-    .requiredOption('--every <when>', 'daily, weekly or a cron expression in quotes, e.g. "30 3 * * *"')
-    .option('--tz <timezone>', 'IANA time zone for the schedule, e.g. Europe/Berlin')
-    .option('--only <audits>', 'comma-separated audits: load,checkout,links')
-    .option('--name <name>', 'schedule name (a shop may have several)')
-    .option('--shop <shop>', 'shop key (default: the URL host)')
+    .description(describe('cmd.scheduleAdd'))
+    .argument('<url>', describe('help.url'))
+    .requiredOption('--every <when>', describe('cmd.every'))
+    .option('--tz <timezone>', describe('cmd.tz'))
+    .option('--only <audits>', describe('cmd.only'))
+    .option('--name <name>', describe('cmd.name'))
+    .option('--shop <shop>', describe('cmd.shop'))
     .action(async (url: string, flags: { every: string; tz?: string; only?: string; name?: string; shop?: string }) => {
       const { scheduleAddCommand } = await import('./commands/schedule.ts');
       setExitCode(await scheduleAddCommand(readConfig(), url, flags));
     });
   schedule
     .command('list')
-    .option('--json', 'print JSON')
-    .option('--shop <shop>', 'only this shop')
+    .description(describe('cmd.scheduleList'))
+    .option('--json', describe('cmd.json'))
+    .option('--shop <shop>', describe('cmd.onlyShop'))
     .action(async (flags: { json?: boolean; shop?: string }) => {
       const { scheduleListCommand } = await import('./commands/schedule.ts');
       setExitCode(await scheduleListCommand(readConfig(), flags));
     });
   schedule
     .command('remove')
-    .argument('<shop-or-url>', 'the shop key or store URL')
-    .option('--name <name>', 'schedule name')
+    .description(describe('cmd.scheduleRemove'))
+    .argument('<shop-or-url>', describe('cmd.shopOrUrl'))
+    .option('--name <name>', describe('cmd.scheduleName'))
     .action(async (shopOrUrl: string, flags: { name?: string }) => {
       const { scheduleRemoveCommand } = await import('./commands/schedule.ts');
       setExitCode(await scheduleRemoveCommand(readConfig(), shopOrUrl, flags));
@@ -86,31 +94,31 @@ export function registerServiceCommands(program: Command, setExitCode: (code: nu
 
   program
     .command('runs')
-    .description('Run history: status, timings and attempts')
-    .option('--json', 'print JSON')
-    .option('--shop <shop>', 'only this shop')
-    .option('--limit <n>', 'how many runs', '20')
+    .description(describe('cmd.runs'))
+    .option('--json', describe('cmd.json'))
+    .option('--shop <shop>', describe('cmd.onlyShop'))
+    .option('--limit <n>', describe('cmd.limit'))
     .action(async (flags: { json?: boolean; shop?: string; limit?: string }) => {
       const { runsCommand } = await import('./commands/runs.ts');
-      setExitCode(await runsCommand(readConfig(), flags));
+      setExitCode(await runsCommand(readConfig(), { ...flags, limit: flags.limit ?? '20' }));
     });
 
   program
     .command('demo-store')
-    .description('Serve the demo storefront (defective or fixed variant) on localhost')
-    .option('--variant <variant>', 'defective or fixed', 'defective')
-    .option('--port <port>', 'port for the storefront', '4000')
-    .option('--products <n>', 'number of products', '48')
-    .option('--checkout <kind>', 'three-page or one-page', 'three-page')
-    .action(async (flags: { variant: string; port: string; products: string; checkout: string }) => {
+    .description(describe('cmd.demoStore'))
+    .option('--variant <variant>', describe('cmd.variant'))
+    .option('--port <port>', describe('cmd.storePort'))
+    .option('--products <n>', describe('cmd.products'))
+    .option('--checkout <kind>', describe('cmd.checkout'))
+    .action(async (flags: { variant?: string; port?: string; products?: string; checkout?: string }) => {
       const { startDemoStore } = await import('../demo-store/server.ts');
       const store = await startDemoStore({
         variant: flags.variant === 'fixed' ? 'fixed' : 'defective',
-        port: Number(flags.port),
-        productCount: Number(flags.products),
+        port: Number(flags.port ?? 4000),
+        productCount: Number(flags.products ?? 48),
         checkout: flags.checkout === 'one-page' ? 'one-page' : 'three-page',
       });
-      process.stderr.write(`demo store (${store.variant}) at ${store.url}  app CDN ${store.appCdnUrl}\n`);
+      process.stderr.write(`${t('demoStore.listening', { variant: store.variant, url: store.url, cdn: store.appCdnUrl })}\n`);
       await untilSignal();
       await store.close();
       setExitCode(0);

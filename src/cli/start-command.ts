@@ -11,6 +11,7 @@ import { DEMO_INPUTS, demoAuditOptions, writeReportFiles } from './demo-audit.ts
 import type { RunAuditFn } from '../jobs/audit-job-handler.ts';
 import { EXIT } from './exit-codes.ts';
 import { createProgressReporter } from './progress.ts';
+import { t } from './text.ts';
 
 export interface StartFlags {
   once?: boolean;
@@ -26,13 +27,13 @@ export async function startOnce(flags: StartFlags): Promise<number> {
   const artifactsDir = join(config.dataDir, 'artifacts', `start-${stamp}`);
   const progress = createProgressReporter(process.stderr, 24);
   try {
-    process.stderr.write(`demo store at ${demo.url}; auditing it with every audit\n`);
+    process.stderr.write(`${t('start.auditing', { url: demo.url })}\n`);
     const report = await runAudit(demo.url, { ...demoAuditOptions(artifactsDir, Number(flags.runs ?? 1)), chromePath: config.chromePath, progress });
     progress.done();
     const run = await store.runs.saveReport(STANDALONE_SHOP, report, { triggeredBy: 'start' });
     const reportPath = await writeReportFiles(join(config.dataDir, 'reports'), run.id, report, artifactsDir);
     printSummary(report);
-    if (demo.orders().length) throw new Error('the demo store recorded an order: the checkout audit must never pay');
+    if (demo.orders().length) throw new Error(t('start.orderPlaced'));
     process.stdout.write(`${reportPath}\n`);
     return EXIT.ok;
   } finally {
@@ -65,7 +66,7 @@ export async function startServing(flags: StartFlags, until: Promise<unknown>): 
     runAudit: runAuditForStart,
     onListening: (url) => {
       dashboard = url;
-      process.stderr.write(`demo store:  ${demo.url}\ndashboard:   ${url}\n`);
+      process.stderr.write(`${t('start.serving', { store: demo.url, url })}\n`);
     },
   });
   void reportFirstRun(config, demo.url, () => dashboard);
@@ -79,19 +80,19 @@ async function reportFirstRun(config: ReturnType<typeof readConfig>, storeUrl: s
   try {
     await ctx.store.settings.set(STANDALONE_SHOP, 'storeUrl', storeUrl);
     await ctx.jobs.queue.enqueue({ shop: STANDALONE_SHOP, storeUrl, triggeredBy: 'start' });
-    process.stderr.write('first audit of the demo store queued; the summary follows when it finishes\n');
+    process.stderr.write(`${t('start.queued')}\n`);
     for (;;) {
       await new Promise((done) => setTimeout(done, 2000));
       const latest = await ctx.store.runs.latest(STANDALONE_SHOP, { status: 'any' });
       if (!latest || latest.status === 'queued' || latest.status === 'running') continue;
       const report = latest.status === 'succeeded' ? await ctx.store.runs.getReport(STANDALONE_SHOP, latest.id) : null;
       if (report) printSummary(report);
-      else process.stderr.write(`the first audit ${latest.status}: ${latest.error ?? 'see the run history'}\n`);
-      process.stderr.write(`dashboard:   ${dashboard()}\n`);
+      else process.stderr.write(`${t('start.firstEnded', { status: latest.status, reason: latest.error ?? t('start.seeHistory') })}\n`);
+      process.stderr.write(`${t('start.dashboard', { url: dashboard() })}\n`);
       return;
     }
   } catch (error) {
-    process.stderr.write(`could not follow the first audit: ${(error as Error).message}\n`);
+    process.stderr.write(`${t('start.followFailed', { problem: (error as Error).message })}\n`);
   } finally {
     await ctx.store.close().catch(() => undefined);
   }

@@ -33,6 +33,11 @@ export function currentLocale(): Locale {
   return current;
 }
 
+/** Whether a string is one of the catalogue's keys (help descriptions are stored as keys). */
+export function isCliKey(value: string | undefined): value is CliKey {
+  return value !== undefined && Object.hasOwn(CLI_STRINGS, value);
+}
+
 export function t(key: CliKey, params?: Record<string, MessageParam>): string {
   return formatMessage(msg(key, params), current, { isolate: false });
 }

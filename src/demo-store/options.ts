@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export type DemoVariant = 'defective' | 'fixed';
 export type CheckoutKind = 'three-page' | 'one-page';
 /** Storefront themes of the zoo (src/demo-store/themes/): `classic` is the original demo markup. */
-export const THEME_NAMES = ['classic', 'dawn', 'dawn-drawer'] as const;
+export const THEME_NAMES = ['classic', 'dawn', 'dawn-drawer', 'horizon', 'plain'] as const;
 export type ThemeName = (typeof THEME_NAMES)[number];
 
 
@@ -12,6 +12,12 @@ export interface DemoStoreOptions {
   checkout?: CheckoutKind;
   /** Storefront theme (default classic). */
   theme?: ThemeName;
+  /**
+   * Shopify's hosted checkout as it is today: card fields in cross-origin iframes (the card vault's origin) and
+   * shipping methods fetched after the address (three-page: while the shipping page loads; one-page: once the
+   * address is complete). Default: on for the zoo themes, off for classic (its tests post the card inline).
+   */
+  hostedCheckout?: boolean;
   /** Catalogue size; 0 gives a store with no products. */
   productCount?: number;
   /** Storefront password page: every storefront page redirects to /password until the password is entered. */
@@ -39,6 +45,7 @@ export interface ResolvedOptions {
   variant: DemoVariant;
   checkout: CheckoutKind;
   theme: ThemeName;
+  hostedCheckout: boolean;
   productCount: number;
   password: boolean;
   port: number;
@@ -66,6 +73,7 @@ export function resolveOptions(options: DemoStoreOptions = {}): ResolvedOptions 
     variant,
     checkout,
     theme,
+    hostedCheckout: options.hostedCheckout ?? theme !== 'classic',
     productCount,
     password: options.password ?? false,
     port: options.port ?? 0,

@@ -3,7 +3,7 @@ import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { Catalog } from './catalog.ts';
 import { CheckoutBook } from './checkout/sessions.ts';
-import type { DemoOrder } from './checkout/sessions.ts';
+import type { CheckoutLine, DemoOrder } from './checkout/sessions.ts';
 import { HttpError, html, text } from './http.ts';
 import { resolveOptions } from './options.ts';
 import type { DemoStoreOptions, DemoVariant, ResolvedOptions } from './options.ts';
@@ -32,6 +32,8 @@ export interface DemoStore {
   options: Readonly<ResolvedOptions>;
   /** Orders placed through the checkout's complete endpoint. */
   orders(): DemoOrder[];
+  /** The lines of the checkout started last. */
+  lastCheckoutLines(): CheckoutLine[];
   /** Request counts keyed by pathname (storefront), `app:<pathname>` (app CDN) and `external:<pathname>`. */
   requests: Map<string, number>;
   /** Re-arm the transient 503 (D14), as if a new run started. */
@@ -132,6 +134,7 @@ export async function startDemoStore(options: DemoStoreOptions = {}): Promise<De
       variant: opts.variant,
       options: opts,
       orders: () => state.checkouts.orders(),
+      lastCheckoutLines: () => state.checkouts.latestLines(),
       requests,
       resetTransient: () => {
         state.transientServed = false;

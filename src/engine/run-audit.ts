@@ -1,15 +1,25 @@
 // discover → gather/audit → advise: one report per store. Audits run one after another, never side by side,
 // because a link crawl or a checkout journey running beside Lighthouse skews its numbers.
+//
+// Start-up: this module imports nothing heavy. Discovery loads first and sends the store its first request;
+// only then do the selected audits (Lighthouse, Puppeteer) load, while that request is in flight. Module
+// evaluation holds the event loop, so loading them any earlier would hold the first request back by seconds
+// (docs/cli.md, start-up). The advisor and the report schema load once the audits are done.
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { mkdir } from 'node:fs/promises';
 import type { Audit, AuditContext } from '../../audits/types.ts';
 import type { BrowserPool } from '../../audits/shared/browser.ts';
-import { SCHEMA_VERSION, validateReport, type Report } from '../report/schema.ts';
-import type { AuditId } from './audit-registry.ts';
-import { discoverStore, type PerTemplate } from './discovery/index.ts';
+import type { Message, Report } from '../report/schema.ts';
+import type { AdviceInputs, AdviceOptions, Budget } from '../advisor/index.ts';
+import { loadAudits, type AuditId } from './audit-registry.ts';
+import type { PerTemplate } from './discovery/index.ts';
 import { messageOf } from './errors.ts';
 import { parseStoreUrl } from './store-url.ts';
-import { adviseReport, checkBudget, compareRuns, type AdviceInputs, type AdviceOptions, type Budget } from '../advisor/index.ts';
 import { TOOL } from './tool.ts';
+import { CLI_STRINGS } from '../i18n/messages/cli.ts';
+import { count, messageFn, nested, url } from '../report/message.ts';
+
+const msg = messageFn('cli', CLI_STRINGS);
 
 export interface RunAuditOptions {
   only?: AuditId[];
@@ -25,7 +35,8 @@ export interface RunAuditOptions {
   chromePath?: string;
   /** Extra Chromium flags for the browser runAudit launches itself (the CLI puts the profile in its scratch dir). */
   chromeArgs?: string[];
-  progress?: (message: string) => void;
+  /** Progress for a person: the engine's own steps are messages (render them in the reader's language), audits may still send text. */
+  progress?: (message: string | Message) => void;
   signal?: AbortSignal;
   /** Per-audit option overrides, keyed by audit id. */
   auditOptions?: Partial<Record<AuditId, Record<string, unknown>>>;
@@ -45,7 +56,9 @@ export async function runAudit(storeUrl: string, options: RunAuditOptions): Prom
   const headers = options.headers ?? {};
   const allowPrivateAddresses = options.allowPrivateAddresses ?? false;
 
-  progress(`discovering pages of ${origin.href}`);
+  progress(msg('progress.discovering', { url: url(origin.href) }));
+  const { discoverStore } = await import('./discovery/index.ts');
+  const requestSent = firstRequestSent();
   const discovering = discoverStore(origin.href, {
     headers,
     allowPrivateAddresses,
@@ -53,19 +66,22 @@ export async function runAudit(storeUrl: string, options: RunAuditOptions): Prom
     perTemplate: options.perTemplate,
     signal: options.signal,
   });
-  // The audits (Lighthouse, Puppeteer) load while discovery's first requests are in flight, so the CLI's first
-  // request leaves within a fraction of a second of start-up instead of after the heaviest imports.
-  const loading = Promise.all([import('./audit-registry.ts'), import('../../audits/shared/browser.ts')]);
+  // Whichever comes first: the first request's headers are on the wire, or discovery is over (it failed
+  // before it could send one, say). A store that answers slowly then costs no start-up time at all.
+  const loading = Promise.race([requestSent.promise, discovering.then(noop, noop)]).then(() => {
+    requestSent.cancel();
+    return Promise.all([loadAudits(options.only), options.browser ? null : import('../../audits/shared/browser.ts')]);
+  });
   const discovery = await discovering.catch(async (error: unknown) => {
-    await loading.catch(() => undefined);
+    await loading.catch(noop);
     throw error;
   });
-  const [{ ALL_AUDITS }, { BrowserPool }] = await loading;
-  progress(`found ${discovery.pages.length} pages${discovery.truncated ? ' (truncated)' : ''}`);
+  const [selected, browserModule] = await loading;
+  progress(msg(discovery.truncated ? 'progress.foundTruncated' : 'progress.found', { pages: count(discovery.pages.length) }));
 
   await mkdir(options.artifactsDir, { recursive: true });
   const ownsBrowser = !options.browser;
-  const browser = options.browser ?? new BrowserPool({ executablePath: options.chromePath, ...(options.chromeArgs ? { extraArgs: options.chromeArgs } : {}) });
+  const browser = options.browser ?? new browserModule!.BrowserPool({ executablePath: options.chromePath, ...(options.chromeArgs ? { extraArgs: options.chromeArgs } : {}) });
   const context: AuditContext = {
     storeUrl: discovery.storeUrl,
     pages: discovery.representative,
@@ -82,25 +98,29 @@ export async function runAudit(storeUrl: string, options: RunAuditOptions): Prom
 
   const sections: Pick<Report, 'loadTime' | 'checkout' | 'links'> = { loadTime: null, checkout: null, links: null };
   const errors: Report['errors'] = [];
-  const selected = ALL_AUDITS.filter((audit) => !options.only || options.only.includes(audit.id));
   try {
     for (const audit of selected) {
       options.signal?.throwIfAborted();
-      progress(`${audit.title}: starting`);
+      const name = msg(`audit.${audit.id}`);
+      progress(msg('progress.auditStarting', { audit: nested(name) }));
       try {
         const auditOptions = optionsFor(audit, options);
         (sections as Record<string, unknown>)[audit.section] = await audit.run(context, auditOptions);
-        progress(`${audit.title}: done`);
+        progress(msg('progress.auditDone', { audit: nested(name) }));
       } catch (error) {
         if (options.signal?.aborted) throw error;
         errors.push({ audit: audit.id, message: messageOf(error) });
-        progress(`${audit.title}: failed: ${messageOf(error)}`);
+        progress(msg('progress.auditFailed', { audit: nested(name), problem: messageOf(error) }));
       }
     }
   } finally {
     if (ownsBrowser) await browser.close();
   }
 
+  const [{ SCHEMA_VERSION, validateReport }, { adviseReport, checkBudget, compareRuns }] = await Promise.all([
+    import('../report/schema.ts'),
+    import('../advisor/index.ts'),
+  ]);
   const draft: Report = {
     schemaVersion: SCHEMA_VERSION,
     tool: TOOL,
@@ -116,6 +136,24 @@ export async function runAudit(storeUrl: string, options: RunAuditOptions): Prom
   if (options.budget) advised.budget = { breaches: checkBudget(advised, options.budget) };
   if (options.previous) advised.comparison = compareRuns(options.previous, advised);
   return validateReport(advised);
+}
+
+function noop(): void {}
+
+/**
+ * Resolves when any HTTP client in the process (undici, which discovery's HttpClient and fetch both use) has
+ * written a request's headers: undici publishes that on the documented `undici:client:sendHeaders` channel.
+ */
+function firstRequestSent(): { promise: Promise<void>; cancel: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  const onSend = () => cancel();
+  const cancel = () => {
+    unsubscribe('undici:client:sendHeaders', onSend);
+    resolve();
+  };
+  subscribe('undici:client:sendHeaders', onSend);
+  return { promise, cancel };
 }
 
 function optionsFor(audit: Audit<unknown, unknown>, options: RunAuditOptions): unknown {

@@ -131,6 +131,8 @@ export const en = {
   'appKind.platform': 'Shopify',
   'appKind.app': 'app',
   'appKind.third-party': 'outside script',
+  'appKind.content': 'store pages and media',
+  'appKind.unattributed': 'not attributed',
   'step.home': 'home page',
   'step.product': 'product page',
   'step.cart': 'cart',

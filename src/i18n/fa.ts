@@ -133,6 +133,8 @@ export const FA: Record<MessageKey, string> = {
   'appKind.platform': 'Shopify',
   'appKind.app': 'برنامه',
   'appKind.third-party': 'اسکریپت بیرونی',
+  'appKind.content': 'صفحه‌ها و رسانه‌های فروشگاه',
+  'appKind.unattributed': 'نامشخص',
   'step.home': 'صفحهٔ اصلی',
   'step.product': 'صفحهٔ محصول',
   'step.cart': 'سبد خرید',

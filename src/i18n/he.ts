@@ -133,6 +133,8 @@ export const HE: Record<MessageKey, string> = {
   'appKind.platform': 'Shopify',
   'appKind.app': 'אפליקציה',
   'appKind.third-party': 'סקריפט חיצוני',
+  'appKind.content': 'דפי החנות ומדיה',
+  'appKind.unattributed': 'לא משויך',
   'step.home': 'דף הבית',
   'step.product': 'דף מוצר',
   'step.cart': 'עגלה',

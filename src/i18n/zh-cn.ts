@@ -133,6 +133,8 @@ export const ZH_CN: Record<MessageKey, string> = {
   'appKind.platform': 'Shopify',
   'appKind.app': '应用',
   'appKind.third-party': '外部脚本',
+  'appKind.content': '店铺页面和媒体',
+  'appKind.unattributed': '未归属',
   'step.home': '首页',
   'step.product': '商品页',
   'step.cart': '购物车',

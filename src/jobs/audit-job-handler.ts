@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { Logger } from 'pino';
 import type { RunAuditOptions } from '../engine/run-audit.ts';
 import type { Report } from '../report/schema.ts';
+import { englishText } from '../i18n/format-message.ts';
 import { StoreError, type Store } from '../store/index.ts';
 import type { AuditJobAttempt, AuditJobData, AuditJobHandler } from './audit-job.ts';
 import { messageOf, TimeLimitError } from './errors.ts';
@@ -68,7 +69,8 @@ export function createAuditJobHandler(deps: AuditJobHandlerDeps): AuditJobHandle
             chromePath: deps.chromePath,
             allowPrivateAddresses: deps.allowPrivateAddresses ?? false,
             signal,
-            progress: (message) => log.debug({ runId }, message),
+            // Logs are for operators and stay English; the engine's own steps arrive as messages.
+            progress: (message) => log.debug({ runId }, typeof message === 'string' ? message : englishText(message)),
           }),
         () => browser.kill(),
         job.signal,

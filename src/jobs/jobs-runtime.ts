@@ -14,7 +14,7 @@ import { createJobMetrics, type JobMetrics } from './metrics.ts';
 import { emailNotifier, webhookNotifier, type Notifier } from './notifiers.ts';
 import { createPgBossQueue } from './pgboss-queue.ts';
 import type { AuditQueue, RetryPolicy } from './queue.ts';
-import { applyRetention, DEFAULT_RETENTION, type RetentionPolicy } from './retention.ts';
+import { applyRetention, DEFAULT_RETENTION, pruneWebhookReceipts, type RetentionPolicy } from './retention.ts';
 import { closeOrphanedRuns } from './run-ledger.ts';
 import { alertChannelsFor, createRunEvaluator } from './run-evaluator.ts';
 import type { SchedulesDeps } from './schedules-api.ts';
@@ -59,6 +59,8 @@ export interface Jobs {
   startScheduler(): void;
   /** Retention and orphaned-run cleanup, now and then every `intervalMs`. */
   startMaintenance(intervalMs?: number): void;
+  /** Where each run's artefacts go: <dataDir>/artifacts/<runId>/ (shop/redact deletes the shop's, see eraseShop). */
+  readonly artifactsRoot: string;
   health(): Promise<JobsHealth>;
   stop(options?: { graceful?: boolean }): Promise<void>;
 }
@@ -90,7 +92,8 @@ export async function createJobs(options: JobsOptions): Promise<Jobs> {
     options.notifiersFor ??
     alertChannelsFor(store, { smtpUrl: options.smtpUrl, from: options.alertFrom ?? 'Storefront Auditor <alerts@localhost>' }, {
       email: emailNotifier,
-      webhook: (url) => webhookNotifier(url),
+      // The same allowance as audit targets: private webhook targets only where private audits are allowed.
+      webhook: (url) => webhookNotifier(url, { allowPrivateAddresses: options.allowPrivateAddresses ?? false }),
     });
   const afterRun = createRunEvaluator({ store, queue, logger, notifiersFor, metrics });
   const handle = createAuditJobHandler({
@@ -109,9 +112,10 @@ export async function createJobs(options: JobsOptions): Promise<Jobs> {
 
   async function maintain(): Promise<void> {
     const retention = await applyRetention(store, artifactsRoot, options.retention ?? DEFAULT_RETENTION);
+    const webhookReceiptsDeleted = await pruneWebhookReceipts(store, options.retention ?? DEFAULT_RETENTION);
     const grace = (queue.retry.timeLimitSeconds + 120) * 1000;
     const orphans = await closeOrphanedRuns(store, new Date(Date.now() - grace), (id) => queue.jobAlive(id));
-    if (retention.runsDeleted || retention.artifactDirsDeleted || orphans) logger.info({ ...retention, orphans }, 'maintenance');
+    if (retention.runsDeleted || retention.artifactDirsDeleted || webhookReceiptsDeleted || orphans) logger.info({ ...retention, webhookReceiptsDeleted, orphans }, 'maintenance');
   }
 
   return {
@@ -139,6 +143,7 @@ export async function createJobs(options: JobsOptions): Promise<Jobs> {
       timer.unref();
       stoppers.push(() => clearInterval(timer));
     },
+    artifactsRoot,
     health: () => jobsHealth(queue, status),
     async stop(opts = {}) {
       for (const stop of stoppers.splice(0)) stop();

@@ -2,6 +2,7 @@
 // delivery throws, so the alert stays unannounced and is tried again after the next run.
 import nodemailer, { type Transporter } from 'nodemailer';
 import type { Severity } from './alert-conditions.ts';
+import { postWebhook } from './webhook-target.ts';
 
 export interface AlertNotice {
   shop: string;
@@ -62,18 +63,28 @@ export function slackBody(notice: AlertNotice): Record<string, unknown> {
   };
 }
 
-export function webhookNotifier(url: string, timeoutMs = 10_000): Notifier {
+export interface WebhookNotifierOptions {
+  /** Standalone mode only; in app mode private, loopback, link-local and metadata targets are refused (webhook-target.ts). */
+  allowPrivateAddresses?: boolean;
+  timeoutMs?: number;
+}
+
+export function webhookNotifier(url: string, options: WebhookNotifierOptions = {}): Notifier {
   return {
     channel: 'webhook',
     async send(notice) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(slackBody(notice)),
-        signal: AbortSignal.timeout(timeoutMs),
-      });
-      if (!response.ok) throw new Error(`webhook answered ${response.status}`);
-      await response.body?.cancel();
+      const answer = await postWebhook(url, slackBody(notice), { allowPrivateAddresses: options.allowPrivateAddresses ?? false, timeoutMs: options.timeoutMs });
+      if (answer.status < 200 || answer.status > 299) throw new WebhookDeliveryError(answer.status);
     },
   };
+}
+
+/** The webhook answered, but not with 2xx (a redirect counts: it is never followed). */
+export class WebhookDeliveryError extends Error {
+  override name = 'WebhookDeliveryError';
+  readonly status: number;
+  constructor(status: number) {
+    super(`webhook answered ${status}`);
+    this.status = status;
+  }
 }

@@ -205,6 +205,11 @@ export const checkoutSectionSchema = z.object({
   blockedRequests: z.array(z.object({ url: z.string(), method: z.string(), reason: z.string() })).optional(),
   /** Storefront stages before checkout (home, product, cart) that passed only on their retry. */
   flakyStages: z.array(z.string()).optional(),
+  /**
+   * Where the journey was configured to end: `payment` (the whole journey) or `checkout-start` (a live store:
+   * only the first checkout page is recorded, so stepCount and formFields are not the checkout's).
+   */
+  stoppedAt: z.enum(['payment', 'checkout-start']).optional(),
 });
 export type CheckoutSection = z.infer<typeof checkoutSectionSchema>;
 

@@ -1,5 +1,7 @@
-// Group commit for real-user rows. Requests add rows to the open batch and wait for it; one write runs at a
-// time, and whatever arrived meanwhile becomes the next batch. A request is acknowledged only after the
+// Group commit for real-user rows. Requests add rows to the open batch and wait for it; up to `writers`
+// writes run at a time (1 on SQLite, whose one connection serialises them anyway; more on PostgreSQL, so a
+// batch forms and is sent while the previous one waits for its commit), and whatever arrived meanwhile becomes
+// the next batch. A request is acknowledged only after the
 // transaction holding its rows committed, so "rows acknowledged" always equals "rows stored". When the rows
 // waiting exceed the capacity, or after close(), submit refuses at once (the route answers 503) instead of
 // queueing without bound or dropping silently.
@@ -21,8 +23,10 @@ export interface BatchWriterOptions {
   maxRows?: number;
   /** …or this long after its first row arrived. Default 5 ms. */
   maxDelayMs?: number;
-  /** Most rows waiting (open batch + the one being written). Default 50,000. */
+  /** Most rows waiting (open batch + those being written). Default 50,000. */
   capacity?: number;
+  /** Most writes in flight at once. Default 1. */
+  writers?: number;
 }
 
 /** The database refused these rows for what they hold (not for being busy or down). */
@@ -33,14 +37,20 @@ export class RowRefusedError extends Error {
   }
 }
 
+/** SQLite's primary result codes for refused data: SQLITE_TOOBIG, SQLITE_CONSTRAINT, SQLITE_MISMATCH. */
+const SQLITE_DATA_CODES = new Set([18, 19, 20]);
+
 /**
- * Whether a write failed because of the data: the store's own input check, or an SQLSTATE of class 22 (data
- * exception, e.g. 22021 a NUL byte in text) or 23 (integrity constraint violation) from PostgreSQL.
+ * Whether a write failed because of the data: the store's own input check, an SQLSTATE of class 22 (data
+ * exception, e.g. 22021 a NUL byte in text) or 23 (integrity constraint violation) from PostgreSQL, or
+ * node:sqlite's constraint / mismatch / too-big codes (its `errcode` is the extended code; the low byte is the
+ * primary one).
  */
 export function isDataError(error: unknown): boolean {
-  const e = error as { code?: unknown; name?: unknown } | null;
+  const e = error as { code?: unknown; name?: unknown; errcode?: unknown } | null;
   if (!e || typeof e !== 'object') return false;
   if (e.name === 'StoreError' && e.code === 'invalid-input') return true;
+  if (e.code === 'ERR_SQLITE_ERROR' && typeof e.errcode === 'number') return SQLITE_DATA_CODES.has(e.errcode & 0xff);
   return typeof e.code === 'string' && /^2[23][0-9A-Z]{3}$/.test(e.code);
 }
 
@@ -63,8 +73,10 @@ export class BatchWriter<T> {
   readonly #maxRows: number;
   readonly #maxDelayMs: number;
   readonly #capacity: number;
+  readonly #writers: number;
   #open: Batch<T> = newBatch();
-  #writing: Promise<void> | null = null;
+  /** Writes in flight. */
+  readonly #writing = new Set<Promise<void>>();
   #writingRows = 0;
   #timer: NodeJS.Timeout | null = null;
   #closed = false;
@@ -76,6 +88,7 @@ export class BatchWriter<T> {
     this.#maxRows = options.maxRows ?? 2000;
     this.#maxDelayMs = options.maxDelayMs ?? 5;
     this.#capacity = options.capacity ?? 50_000;
+    this.#writers = Math.max(1, Math.floor(options.writers ?? 1));
   }
 
   get waiting(): number {
@@ -99,16 +112,17 @@ export class BatchWriter<T> {
       clearTimeout(this.#timer);
       this.#timer = null;
     }
-    if (this.#writing || this.#open.size === 0) return;
+    if (this.#writing.size >= this.#writers || this.#open.size === 0) return;
     const batch = this.#open;
     this.#open = newBatch();
-    this.#writingRows = batch.size;
-    this.#writing = this.#writeBatch(batch).finally(() => {
-      this.#writing = null;
-      this.#writingRows = 0;
+    this.#writingRows += batch.size;
+    const write: Promise<void> = this.#writeBatch(batch).finally(() => {
+      this.#writing.delete(write);
+      this.#writingRows -= batch.size;
       // Rows that arrived during the write go next, without waiting for the timer.
       if (this.#open.size > 0) this.#flush();
     });
+    this.#writing.add(write);
   }
 
   async #writeBatch(batch: Batch<T>): Promise<void> {
@@ -138,9 +152,9 @@ export class BatchWriter<T> {
   /** Refuses new rows and waits until everything accepted is written. */
   async close(): Promise<void> {
     this.#closed = true;
-    while (this.#writing || this.#open.size > 0) {
+    while (this.#writing.size > 0 || this.#open.size > 0) {
       this.#flush();
-      await this.#writing?.catch(() => {});
+      await Promise.all([...this.#writing]);
     }
   }
 }

@@ -57,8 +57,10 @@ export function eventRows(shop: string, batch: PixelBatch): FunnelEventInput[] {
 export function createRumIngest(store: Store, options: RumIngestOptions = {}): RumIngest {
   const secret = options.keySecret ?? randomBytes(32).toString('hex');
   const now = options.now ?? (() => new Date());
-  const beacons = new BatchWriter<BeaconInput>((rows) => store.rum.insertBeacons(rows), options.batch);
-  const events = new BatchWriter<FunnelEventInput>((rows) => store.rum.insertFunnelEvents(rows), options.batch);
+  // PostgreSQL commits on several pool connections at once; SQLite's one connection writes one batch at a time.
+  const batch: BatchWriterOptions = { writers: store.backend === 'postgres' ? 3 : 1, ...options.batch };
+  const beacons = new BatchWriter<BeaconInput>((rows) => store.rum.insertBeacons(rows), batch);
+  const events = new BatchWriter<FunnelEventInput>((rows) => store.rum.insertFunnelEvents(rows), batch);
   return {
     limits: { ...DEFAULT_RUM_LIMITS, ...options.limits },
     async acceptBeacon(shop, beacon) {

@@ -9,6 +9,7 @@ import express, { type Express } from 'express';
 import { BrowserPool } from '../../audits/shared/browser.ts';
 import { createShopifyServices, type ShopifyServices } from '../shopify/index.ts';
 import type { ShopLifecycle } from '../shopify/ports.ts';
+import { devStorefrontOrigins } from '../shopify/api-origin-override.ts';
 import { guardAuditRequests } from '../shopify/guarded-lifecycle.ts';
 import { shopifyStorePorts } from '../shopify/store-ports.ts';
 import type { ServerContext, ServerDeps } from './deps.ts';
@@ -43,10 +44,9 @@ export interface AppServer {
 }
 
 export function createServer(deps: ServerDeps): AppServer {
-  if (deps.allowPrivateAuditTargets && deps.config.production) {
-    throw new Error('allowPrivateAuditTargets is for development against the Shopify stand-in; it is refused when NODE_ENV=production');
-  }
   const credentials = deps.config.shopify;
+  // Exact origins only; refused in production and without the stand-in (ApiOriginRefusedError).
+  const privateOrigins = devStorefrontOrigins(deps.privateAuditOrigins, { production: deps.config.production, apiOrigin: credentials?.apiOrigin });
   const shopifyStore = shopifyStorePorts(deps.store);
   const rum = deps.rumIngest ?? createRumIngest(deps.store, { keySecret: credentials?.apiSecret ?? deps.config.encryptionKey });
   // App mode: before an audit is queued, what Shopify knows about the storefront (app embed state, embedded apps'
@@ -63,7 +63,7 @@ export function createServer(deps: ServerDeps): AppServer {
   // App mode: every audit request passes the own-domain/public-address guard (standalone audits whatever the
   // local user asks, like the CLI).
   const lifecycle = credentials
-    ? guardAuditRequests(refreshing, shopifyStore.shops, { resolve: deps.resolveHost, allowPrivateAddresses: deps.allowPrivateAuditTargets })
+    ? guardAuditRequests(refreshing, shopifyStore.shops, { resolve: deps.resolveHost, privateOrigins })
     : deps.lifecycle;
   const shopify = credentials
     ? createShopifyServices({

@@ -33,10 +33,11 @@ export interface ServerDeps {
   /** DNS resolution for the own-domain guard; the system resolver when omitted. */
   resolveHost?: Resolve;
   /**
-   * Let app-mode audits reach private addresses: only for development against the Shopify stand-in, whose
-   * shops live on localhost. createServer refuses it in production.
+   * Storefront origins app-mode audits may reach although private (exact origins, e.g. `http://127.0.0.1:4000`):
+   * only for development against the Shopify stand-in, whose shops live on localhost
+   * (SHOPIFY_DEV_STOREFRONT_ORIGINS). createServer refuses any in production.
    */
-  allowPrivateAuditTargets?: boolean;
+  privateAuditOrigins?: readonly string[];
   /** Real-user data ingestion (beacons, pixel events); createServer makes one on `store` when omitted, and then flushes it on close. */
   rumIngest?: RumIngest;
   /**

@@ -1,6 +1,6 @@
 // Everything `serve` / `start` need to bring the HTTP side up, in one call: the lifecycle on the jobs layer,
-// /health readiness from the jobs layer, and private audit targets only when developing against the Shopify
-// stand-in. The CLI command stays a thin caller: read config, open the store, create the jobs, call this.
+// /health readiness from the jobs layer, and private audit targets only for the storefront origins named for
+// development against the Shopify stand-in (SHOPIFY_DEV_STOREFRONT_ORIGINS). The CLI command stays a thin caller: read config, open the store, create the jobs, call this.
 import type { Logger } from 'pino';
 import type { AppConfig } from '../config.ts';
 import type { Jobs } from '../jobs/jobs-runtime.ts';
@@ -12,7 +12,7 @@ export interface StartAppServerOptions {
   config: AppConfig;
   logger: Logger;
   store: Store;
-  jobs: Pick<Jobs, 'queue' | 'schedules' | 'health'> & Partial<Pick<Jobs, 'metrics'>>;
+  jobs: Pick<Jobs, 'queue' | 'schedules' | 'health' | 'artifactsRoot'> & Partial<Pick<Jobs, 'metrics'>>;
   adminStaticDir?: string;
   port?: number;
   host?: string;
@@ -32,8 +32,8 @@ export async function startAppServer(options: StartAppServerOptions): Promise<Ru
     adminStaticDir: options.adminStaticDir,
     metricsRegistry: jobs.metrics?.registry,
     schedules: jobs.schedules,
-    // The stand-in's shops live on localhost; createServer refuses this in production anyway.
-    allowPrivateAuditTargets: Boolean(config.shopify?.apiOrigin) && !config.production,
+    // Named explicitly, never implied by SHOPIFY_API_ORIGIN; createServer refuses it in production.
+    privateAuditOrigins: config.shopify?.devStorefrontOrigins,
   });
   const running = await app.listen(options.port ?? config.port, options.host ?? config.host);
   options.logger.info({ url: running.url, mode: app.context.mode }, 'server listening');

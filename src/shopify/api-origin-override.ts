@@ -31,6 +31,29 @@ export function overrideShopifyApiOrigin(origin: string | undefined, options: { 
   setAbstractFetchFunc(activeOrigin ? redirectingFetch : nativeFetch);
 }
 
+/**
+ * The storefront origins app-mode audits may reach although private (SHOPIFY_DEV_STOREFRONT_ORIGINS), as
+ * exact origins. Refused in production and without a stand-in: the allowance exists only for the stand-in's
+ * shops on localhost, and is never implied by SHOPIFY_API_ORIGIN alone.
+ */
+export function devStorefrontOrigins(values: readonly string[] | undefined, options: { production: boolean; apiOrigin: string | undefined }): string[] {
+  if (!values?.length) return [];
+  if (options.production) {
+    throw new ApiOriginRefusedError('SHOPIFY_DEV_STOREFRONT_ORIGINS is for development against the Shopify stand-in; it is refused when NODE_ENV=production');
+  }
+  if (!options.apiOrigin) throw new ApiOriginRefusedError('SHOPIFY_DEV_STOREFRONT_ORIGINS needs SHOPIFY_API_ORIGIN (the Shopify stand-in)');
+  return values.map((value) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ApiOriginRefusedError(`SHOPIFY_DEV_STOREFRONT_ORIGINS: not a URL: ${value}`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ApiOriginRefusedError(`SHOPIFY_DEV_STOREFRONT_ORIGINS must hold http(s) origins, got ${value}`);
+    return url.origin;
+  });
+}
+
 export function currentApiOrigin(): string | undefined {
   return activeOrigin;
 }

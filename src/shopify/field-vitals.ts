@@ -10,7 +10,8 @@ import { GraphqlQueryError } from './library.ts';
 
 type Run = <T>(document: string, variables?: Record<string, unknown>) => Promise<T>;
 
-export type ShopifyFieldVitals = { available: true; vitals: FieldVitals[]; since: string; until: string } | { available: false; reason: string };
+/** `reason` is diagnostic (may be Shopify's own text); `empty` tells "no page loads" from "not available". */
+export type ShopifyFieldVitals = { available: true; vitals: FieldVitals[]; since: string; until: string } | { available: false; reason: string; empty?: boolean };
 
 /** Liquid page types (request.page_type) as ShopifyQL reports them, mapped onto the report's templates. */
 function templateOf(pageType: unknown): Template {
@@ -55,6 +56,6 @@ export async function readShopifyFieldVitals(run: Run, now: Date = new Date()): 
       samples: num(row.page_loads), source: 'shopify', since, until,
     });
   }
-  if (vitals.length === 0) return { available: false, reason: 'web_performance has no page loads for this period' };
+  if (vitals.length === 0) return { available: false, reason: 'web_performance has no page loads for this period', empty: true };
   return { available: true, vitals, since, until };
 }

@@ -19,10 +19,12 @@ const systemResolve: Resolve = async (hostname) => (await dns.lookup(hostname, {
 export interface AuditTargetOptions {
   resolve?: Resolve;
   /**
-   * Development against the Shopify stand-in only (never production): the stand-in's shops live on localhost,
-   * so the private-address check is skipped. The own-domain check still applies.
+   * Development against the Shopify stand-in only (never production): the storefront origins (scheme, host and
+   * port, e.g. `http://127.0.0.1:4000`) that may be private, because the stand-in's shops live on localhost.
+   * Only an exact origin match skips the private-address check; the own-domain check always applies, and any
+   * other private target (another port, another loopback name) is refused as in production.
    */
-  allowPrivateAddresses?: boolean;
+  privateOrigins?: readonly string[];
 }
 
 export async function assertShopOwnsAuditTarget(rawUrl: string, profile: ShopProfile, options: AuditTargetOptions = {}): Promise<URL> {
@@ -40,7 +42,7 @@ export async function assertShopOwnsAuditTarget(rawUrl: string, profile: ShopPro
   if (!profile.domains.includes(host) && !profile.domains.includes(url.host.toLowerCase())) {
     throw new AuditTargetRefusedError(`${host} is not a domain of ${profile.shop} (its domains: ${profile.domains.join(', ')})`);
   }
-  if (options.allowPrivateAddresses) return url;
+  if (options.privateOrigins?.includes(url.origin)) return url;
   let addresses: string[];
   try {
     addresses = net.isIP(host) ? [host] : await resolve(host);

@@ -4,6 +4,9 @@
 // - the apps embedded in the theme (extension uuid → name), for the load-time audit's `appNames`;
 // - Shopify's field Web Vitals (web_performance), the advisor's `fieldVitals` with source 'shopify'.
 // Refreshed before every audit the app queues (install, theme publish, "Run now") and on themes/publish.
+import { SHOPIFY_STRINGS } from '../i18n/messages/shopify.ts';
+import { messageFn } from '../report/message.ts';
+import type { Message } from '../report/schema.ts';
 import type { FieldVitals } from '../advisor/types.ts';
 import { MAIN_THEME_SETTINGS_QUERY } from './admin-queries.ts';
 import { readShopifyFieldVitals } from './field-vitals.ts';
@@ -15,15 +18,19 @@ export const STOREFRONT_SIGNALS_SETTING = 'shopifyStorefront';
 export const APP_RENAMES_SETTING = 'appNameOverrides';
 
 /** Our app embed: the app handle (shopify.app.toml `handle`) and the block's file name (blocks/vitals.liquid). */
+const shopifyMessage = messageFn('shopify', SHOPIFY_STRINGS);
+
 export const OUR_EMBED = { appHandle: 'storefront-auditor', block: 'vitals' } as const;
 
 export interface StorefrontSignals {
   checkedAt: string;
   theme: { id: string; name: string } | null;
-  embed: (EmbedState & { checked: true }) | { checked: false; reason: string; activateUrl: string };
+  /** When unchecked: `reason` for logs, `text` (shopify catalogue) for the merchant. */
+  embed: (EmbedState & { checked: true }) | { checked: false; reason: string; text: Message; activateUrl: string };
   appNames: Record<string, string>;
   fieldVitals: FieldVitals[];
   fieldVitalsUnavailable?: string;
+  fieldVitalsText?: Message;
 }
 
 type Run = <T>(document: string, variables?: Record<string, unknown>) => Promise<T>;
@@ -43,14 +50,18 @@ export async function readStorefrontSignals(run: Run, shop: string, apiKey: stri
   const content = theme?.files.nodes.find((f) => f.filename === 'config/settings_data.json')?.body?.content;
   let embed: StorefrontSignals['embed'];
   let appNames: Record<string, string> = {};
-  if (typeof content !== 'string') embed = { checked: false, reason: theme ? 'the main theme has no config/settings_data.json' : 'the shop has no main theme', activateUrl: link };
+  if (typeof content !== 'string') {
+    embed = theme
+      ? { checked: false, reason: 'the main theme has no config/settings_data.json', text: shopifyMessage('embedNoSettings'), activateUrl: link }
+      : { checked: false, reason: 'the shop has no main theme', text: shopifyMessage('embedNoMainTheme'), activateUrl: link };
+  }
   else {
     try {
       const blocks = parseEmbedBlocks(content);
       embed = { ...embedState(blocks, OUR_EMBED, link), checked: true };
       appNames = appNamesFromBlocks(blocks.filter((b) => b.appHandle !== OUR_EMBED.appHandle), renames);
     } catch (error) {
-      embed = { checked: false, reason: (error as Error).message, activateUrl: link };
+      embed = { checked: false, reason: (error as Error).message, text: shopifyMessage('embedUnreadable'), activateUrl: link };
     }
   }
   return {
@@ -59,6 +70,6 @@ export async function readStorefrontSignals(run: Run, shop: string, apiKey: stri
     embed,
     appNames,
     fieldVitals: field.available ? field.vitals : [],
-    ...(!field.available && { fieldVitalsUnavailable: field.reason }),
+    ...(!field.available && { fieldVitalsUnavailable: field.reason, fieldVitalsText: shopifyMessage(field.empty ? 'fieldVitalsEmpty' : 'fieldVitalsUnavailable') }),
   };
 }

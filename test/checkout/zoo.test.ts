@@ -1,60 +1,111 @@
-// The journey through the theme zoo in real Chromium: Dawn's cart notification and drawer (hidden Check out
-// buttons before the cart page's, the installment form before the product form), both checkout kinds. One
-// browser and one store per theme for the file; no test may place an order.
+// The journey through the theme zoo in real Chromium, on Shopify's hosted checkout as it is today (card fields
+// in cross-origin iframes, shipping methods fetched after the address), both checkout kinds:
+// - dawn / dawn-drawer: hidden Check out buttons before the cart page's, the installment form first;
+// - horizon: nothing preselected (add button disabled until a size is chosen), a <dialog> cart drawer, a
+//   country pop-up making the page inert;
+// - plain: a multipart form post answered 302 → /cart, a sold-out first variant preselected, a sold-out
+//   quick add as the document's first add button, quick-add forms in every card, a cookie wall and a
+//   newsletter modal swallowing clicks.
+// One browser for the file, one store per theme and checkout kind; no test may place an order.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { resolveCheckoutOptions } from '../../audits/checkout/options.ts';
 import { BrowserPool } from '../../audits/shared/browser.ts';
 import { checkoutRules } from '../../src/advisor/rules/checkout.ts';
-import { DEFECT_PATHS } from '../../src/demo-store/defects.ts';
+import { DEFECT_PATHS, SOLD_OUT_HANDLE } from '../../src/demo-store/defects.ts';
 import { startDemoStore, type DemoStore } from '../../src/demo-store/server.ts';
 import { runJourney, stepNamed } from './helpers.ts';
 
 let pool: BrowserPool;
-const stores: DemoStore[] = [];
+const stores = new Map<string, DemoStore>();
 const PRODUCT = '/products/classic-linen-shirt';
+const ADDRESS_FIELDS = ['email', 'firstName', 'lastName', 'address1', 'city', 'zone', 'postalCode'];
+const CARD_FRAME_FIELDS = ['number', 'expiry', 'verification_value', 'name'];
+type ZooTheme = 'dawn' | 'dawn-drawer' | 'horizon' | 'plain';
 
 beforeAll(() => {
   pool = new BrowserPool();
 });
 afterAll(async () => {
   await pool?.close();
-  await Promise.all(stores.map((s) => s.close()));
+  await Promise.all([...stores.values()].map((s) => s.close()));
 });
 afterEach(() => {
-  for (const s of stores) expect(s.orders()).toEqual([]);
+  for (const s of stores.values()) expect(s.orders()).toEqual([]);
 });
 
-async function store(theme: 'dawn' | 'dawn-drawer', checkout: 'three-page' | 'one-page'): Promise<DemoStore> {
+async function store(theme: ZooTheme, checkout: 'three-page' | 'one-page'): Promise<DemoStore> {
+  const key = `${theme}/${checkout}`;
+  const existing = stores.get(key);
+  if (existing) return existing;
   const s = await startDemoStore({ variant: 'defective', theme, checkout });
-  stores.push(s);
+  stores.set(key, s);
   return s;
 }
 
-describe.each(['dawn', 'dawn-drawer'] as const)('theme %s', (theme) => {
-  it('three-page: adds through the theme\'s own form, checks out from its cart pop-up, reaches payment with both defects found', async () => {
+describe.each(['dawn', 'dawn-drawer', 'horizon', 'plain'] as const)('theme %s', (theme) => {
+  it('three-page: adds the product itself through the theme, reaches payment counting the card fields in their iframes, both defects on their steps', async () => {
     const s = await store(theme, 'three-page');
     const { section, messages } = await runJourney(s.url, pool, { productUrl: PRODUCT });
     expect(section.failure).toBeNull();
     expect(section.completed).toBe(true);
     expect(section.steps.map((x) => x.name)).toEqual(['information', 'shipping', 'payment']);
+    // The shipping methods arrive late, the first preselected: nothing to choose, but continue waits for them.
+    expect(stepNamed(section, 'shipping').fields).toEqual([]);
+    expect(stepNamed(section, 'payment').fields).toEqual(CARD_FRAME_FIELDS);
     expect(section.formFields).toBe(11);
     expect(section.product).toMatchObject({ addedVia: 'form' });
-    expect(messages.some((m) => m.includes("pressing the theme's own"))).toBe(true);
+    // The product itself, not a related product's quick add nor the "Back soon" strip's.
+    expect(s.lastCheckoutLines().map((l) => l.handle)).toEqual(['classic-linen-shirt']);
+    if (theme !== 'plain') expect(messages.some((m) => m.includes("pressing the theme's own"))).toBe(true);
+    if (theme === 'horizon' || theme === 'plain') expect(messages.some((m) => /^checkout: chose /.test(m))).toBe(true);
     expect(stepNamed(section, 'information').failedRequests).toContainEqual({ url: `${s.url}${DEFECT_PATHS.checkoutTracking}`, status: 500 });
     expect(stepNamed(section, 'shipping').jsErrors[0]).toMatch(/^TypeError: /);
   });
 
-  it('one-page: reaches the payment step in one page from the home page', async () => {
+  it('one-page: from the home page to payment in one step; the shipping method that appears after the address is one of its fields', async () => {
     const s = await store(theme, 'one-page');
     const { section } = await runJourney(s.url, pool, {});
     expect(section.failure).toBeNull();
     expect(section.stepCount).toBe(1);
-    expect(section.formFields).toBe(11);
+    expect(section.steps[0]!.fields).toEqual([...ADDRESS_FIELDS, 'shippingRate', ...CARD_FRAME_FIELDS]);
+    expect(section.formFields).toBe(12);
+    expect(section.steps[0]!.failedRequests).toContainEqual({ url: `${s.url}${DEFECT_PATHS.checkoutTracking}`, status: 500 });
+    expect(section.steps[0]!.jsErrors[0]).toMatch(/^TypeError: /);
+  });
+});
+
+describe('sold out is the selected variant\'s state', () => {
+  it('a product whose every size is sold out ends as sold out, though the page holds enabled quick adds for others', async () => {
+    const s = await store('plain', 'three-page');
+    const { section } = await runJourney(s.url, pool, { productUrl: `/products/${SOLD_OUT_HANDLE}`, retryFlakySteps: false });
+    expect(section.failure).toMatchObject({ step: 'product', reason: 'sold-out', origin: 'store' });
+  });
+});
+
+describe('stopAt: checkout-start (a live store)', () => {
+  it('records the first checkout page and stops there: nothing filled, nothing posted, no later page loaded', async () => {
+    const s = await store('horizon', 'three-page');
+    const { section, messages } = await runJourney(s.url, pool, { productUrl: PRODUCT, stopAt: 'checkout-start' });
+    expect(section.failure).toBeNull();
+    expect(section.completed).toBe(true);
+    expect(section.stoppedAt).toBe('checkout-start');
+    expect(section.steps.map((x) => [x.name, x.fields])).toEqual([['information', []]]);
+    expect(section.steps[0]!.failedRequests).toContainEqual({ url: `${s.url}${DEFECT_PATHS.checkoutTracking}`, status: 500 });
+    expect(messages.at(-1)).toMatch(/stopping at checkout start/);
+    const token = new URL(section.steps[0]!.url).pathname.split('/')[3]!;
+    // One GET of the information page, no POST of it, and no shipping page.
+    expect(s.requests.get(`/checkouts/cn/${token}/information`)).toBe(1);
+    expect(s.requests.get(`/checkouts/cn/${token}/shipping`)).toBeUndefined();
+  });
+
+  it('refuses an unknown stopAt before a browser starts', () => {
+    expect(() => resolveCheckoutOptions({ stopAt: 'thank-you' })).toThrow(/checkout\.stopAt/);
   });
 });
 
 describe('whose failure', () => {
   it('a selector of ours that matches nothing is the auditor\'s failure: "could not test", no money fix', async () => {
-    const s = stores[0] ?? (await store('dawn', 'three-page'));
+    const s = await store('dawn', 'three-page');
     const { section } = await runJourney(s.url, pool, { productUrl: PRODUCT, stepTimeoutMs: 4_000, retryFlakySteps: false, selectors: { checkoutButton: '#no-such-button' } });
     expect(section.completed).toBe(false);
     expect(section.failure).toMatchObject({ step: 'cart', reason: 'selector-not-found', origin: 'auditor', text: { id: 'checkout.couldNotTest' } });
@@ -64,7 +115,7 @@ describe('whose failure', () => {
   });
 
   it('a field the store rejects is the store\'s failure, and is priced', async () => {
-    const s = stores[0]!;
+    const s = await store('dawn', 'three-page');
     const { section } = await runJourney(s.url, pool, { productUrl: PRODUCT, address: { postalCode: 'ABCDE' } });
     expect(section.failure).toMatchObject({ step: 'information', reason: 'validation-error', origin: 'store', text: { id: 'checkout.storeFailure' } });
   });

@@ -6,6 +6,8 @@ import { DEFECT_PATHS } from '../../src/demo-store/defects.ts';
 import { linksAudit } from '../../audits/links/index.ts';
 import { BrowserPool } from '../../audits/shared/browser.ts';
 import { linksSectionSchema, type LinksSection } from '../../src/report/schema.ts';
+import { formatMessage } from '../../src/i18n/format-message.ts';
+import { LOCALES } from '../../src/i18n/messages/define.ts';
 
 let store: DemoStore;
 let section: LinksSection;
@@ -73,6 +75,12 @@ describe('links audit on the defective demo store', () => {
   it('D15 bounds the pagination trap and says where it truncated', () => {
     expect(section.truncated).toBe(true);
     expect(section.truncatedAt!.join('\n')).toMatch(/\/collections\/everything\?page=N: endless pagination/);
+    // The same cut as a message (no English detail inside), one per truncatedAt line, in the same order.
+    expect(section.truncatedText).toHaveLength(section.truncatedAt!.length);
+    const trap = section.truncatedText!.find((text) => text.id === 'links.trapEndlessPagination');
+    expect(trap?.params).toMatchObject({ family: { kind: 'code', value: '/collections/everything?page=N' }, page: expect.any(Number) });
+    for (const locale of LOCALES) expect(formatMessage(trap!, locale), locale).toContain('/collections/everything?page=N');
+    expect(formatMessage(trap!, 'fa')).not.toMatch(/endless|pagination|[{}]/);
     // 48 products are 4 real pages; the crawl stops a couple of repeats later, not at some huge cap.
     expect(store.requests.get(DEFECT_PATHS.paginationTrap)).toBeLessThanOrEqual(10);
   });

@@ -7,6 +7,8 @@ import { FAULT_PATHS } from '../../src/demo-store/defects.ts';
 import { checkStoreLinks, type LinksOptions } from '../../audits/links/index.ts';
 import { DEFAULT_CHECK_OPTIONS } from '../../audits/links/link-checker.ts';
 import type { LinksSection } from '../../src/report/schema.ts';
+import { formatMessage } from '../../src/i18n/format-message.ts';
+import { LOCALES } from '../../src/i18n/messages/define.ts';
 
 const EMBED = `
 <a href="mailto:help@northwind.example">Email us</a>
@@ -73,6 +75,27 @@ describe('links audit edge cases', () => {
     expect(find('http://127.0.0.2:9/')).toMatchObject({ status: null, error: expect.stringMatching(/^connection refused/) });
   });
 
+  it('says what went wrong on the network as a message per kind, in every language, with no English detail inside', () => {
+    const texts = {
+      malformed: find('http://[::1')!.text!,
+      timeout: find(abs(FAULT_PATHS.hang))!.text!,
+      refused: find('http://127.0.0.2:9/')!.text!,
+    };
+    expect(texts.malformed).toEqual({ id: 'links.malformedRaw', params: { raw: { kind: 'code', value: 'http://[::1' } } });
+    expect(texts.timeout).toMatchObject({ id: 'links.fetchTimeout', params: { host: { kind: 'url', value: new URL(store.url).host } } });
+    expect(texts.refused).toMatchObject({ id: 'links.fetchRefused', params: { host: { kind: 'url', value: '127.0.0.2:9' } } });
+    for (const text of Object.values(texts)) {
+      const english = formatMessage(text, 'en');
+      // The old wording carried the library's English ("connection refused: connect ECONNREFUSED …").
+      expect(english).not.toMatch(/connect ECONNREFUSED|Headers Timeout|timed out:/);
+      for (const locale of LOCALES) {
+        const rendered = formatMessage(text, locale);
+        expect(rendered, `${text.id} in ${locale}`).not.toMatch(/[{}]|^links\./);
+        if (locale !== 'en') expect(rendered, `${text.id} in ${locale}`).not.toBe(english);
+      }
+    }
+  });
+
   it('checks #fragments on store pages when asked', () => {
     expect(find(abs('/pages/about#team'))).toMatchObject({ status: 200, kind: 'page', error: expect.stringMatching(/fragment/) });
     expect(find(abs('/pages/about#MainContent'))).toBeUndefined();
@@ -84,6 +107,7 @@ describe('links audit edge cases', () => {
     expect(totalRequests()).toBe(before);
     expect(app.pagesCrawled).toBe(0);
     expect(app.broken.find((b) => b.url === abs('/'))?.error).toMatch(/127\.0\.0\.1 is a loopback address, not allowed in app mode/);
+    expect(app.broken.find((b) => b.url === abs('/'))?.text).toMatchObject({ id: 'links.fetchBlocked' });
   });
 
   it('in app mode refuses private targets linked from a (trusted) store, and respects the page cap', async () => {

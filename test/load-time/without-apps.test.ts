@@ -11,7 +11,11 @@ import { CHATLY, DEMO_APPS, REVIEWS_PRO } from '../../src/demo-store/apps.ts';
 import { productAt } from '../../src/demo-store/catalog.ts';
 import { startDemoStore, type DemoStore } from '../../src/demo-store/server.ts';
 import { formatMessage } from '../../src/i18n/format-message.ts';
-import { loadTimeSectionSchema, type LoadTimeSection } from '../../src/report/schema.ts';
+import { parseDocument } from 'htmlparser2';
+import { renderHtmlReport } from '../../src/report/html.ts';
+import { loadTimeSectionSchema, validateReport, type LoadTimeSection } from '../../src/report/schema.ts';
+import { all, one, textOf } from '../demo-store/dom.ts';
+import fixture from '../fixtures/demo-defective-report.json' with { type: 'json' };
 
 let store: DemoStore;
 let dawnStore: DemoStore;
@@ -159,5 +163,42 @@ describe('attribution on the Dawn-like zoo theme', () => {
       expect(a.nameSource).not.toBe('merchant');
     }
     expect(apps.map((a) => a.name)).toContain('Reviews Pro');
+  });
+});
+
+describe('the HTML report of these runs', () => {
+  const rendered = (loadTime: LoadTimeSection, locale = 'en') => parseDocument(renderHtmlReport({ ...validateReport(fixture), loadTime }, { locale }));
+
+  it('shows each measured app on each page with its deltas, and its Shopify-weighted finding', () => {
+    for (const locale of ['en', 'he']) {
+      const doc = rendered(section, locale);
+      const table = one(doc, 'table', { 'data-section': 'without-apps' });
+      for (const app of [CHATLY, REVIEWS_PRO]) {
+        const rows = all(table, 'tr', { 'data-without': app.name });
+        expect(rows.map((r) => r.attribs['data-template']).sort()).toEqual(['home', 'product']);
+        for (const row of rows) {
+          const w = without(row.attribs['data-template']!, app.name)!;
+          // Score cell: the median and range of this page's measurement, signed ("+6 (+6 to +6)").
+          expect(textOf(all(row, 'td')[2]!).replace(/[\u2068\u2069]/g, '')).toContain(new Intl.NumberFormat(locale, { signDisplay: 'always' }).format(w.scoreDelta!.median));
+        }
+        const finding = one(doc, 'li', { 'data-app-finding': app.name });
+        // The finding, then (Reviews Pro) why its measurement understates the cost.
+        expect(textOf(finding).startsWith(formatMessage(section.appImpacts!.find((i) => i.name === app.name)!.text, locale))).toBe(true);
+        if (app === REVIEWS_PRO) expect(textOf(finding)).toContain(formatMessage(without('product', app.name)!.unreliable!, locale));
+        expect(all(one(doc, 'table', { 'data-section': 'app-costs' }), 'td', { 'data-app-impact': app.name })).toHaveLength(1);
+      }
+      expect(textOf(one(doc, 'p', { 'data-apps-note': 'cost' }))).toBe(formatMessage(section.withoutAppsCost!.text, locale));
+    }
+  });
+
+  it('on the Dawn-like theme (not measured): every owner kind shown in words, and the figures called estimates', () => {
+    const doc = rendered(dawn);
+    const table = one(doc, 'table', { 'data-section': 'app-costs' });
+    const kinds = new Set(all(table, 'tr').map((r) => r.attribs['data-owner-kind']).filter(Boolean));
+    for (const kind of ['theme', 'platform', 'app', 'content']) expect(kinds).toContain(kind);
+    const content = one(table, 'tr', { 'data-owner-kind': 'content' });
+    expect(textOf(all(content, 'td')[0]!)).toBe('store pages and media');
+    expect(all(doc, 'table', { 'data-section': 'without-apps' })).toHaveLength(0);
+    expect(all(doc, 'p', { 'data-apps-note': 'estimate' })).toHaveLength(1);
   });
 });

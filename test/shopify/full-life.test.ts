@@ -110,6 +110,11 @@ describe('a shop, install to redact', () => {
     const status = await (await h.api('/api/shop/storefront-plugin?refresh=1', { token: await token() })).json();
     expect(status.storefront.fieldVitals).toEqual([]);
     expect(status.storefront.fieldVitalsUnavailable).toMatch(/web_performance/);
+    // The merchant-facing text is a catalogue message, in every shipped language.
+    expect(status.storefront.fieldVitalsText).toEqual({ id: 'shopify.fieldVitalsUnavailable' });
+    const { formatMessage } = await import('../../src/i18n/format-message.ts');
+    expect(formatMessage(status.storefront.fieldVitalsText, 'he')).toMatch(/Shopify/);
+    expect(formatMessage(status.storefront.fieldVitalsText, 'he')).not.toBe(formatMessage(status.storefront.fieldVitalsText, 'en'));
   });
 
   it('uninstalls and redacts: rows gone, receipts kept', async () => {

@@ -31,7 +31,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   resolveHost?: Resolve;
   accessTokenTtlSeconds?: number;
-  allowPrivateAuditTargets?: boolean;
+  /** Storefront origins the shops' audits may reach although private (SHOPIFY_DEV_STOREFRONT_ORIGINS). */
+  privateAuditOrigins?: string[];
   /** Replaces the recording lifecycle with a real one (e.g. the jobs layer) built on the harness's store. */
   makeLifecycle?: (store: Store) => Promise<{ lifecycle: ShopLifecycle; close(): Promise<void> }>;
   /** Makes the next N requestAudit calls throw, to exercise webhook retry. */
@@ -93,7 +94,7 @@ export async function startHarness(backend: TestBackend, options: HarnessOptions
     lifecycle: real?.lifecycle ?? lifecycle,
     adminApiBackoff: { baseDelayMs: 20, maxDelayMs: 500 },
     resolveHost: options.resolveHost ?? resolveExampleDomains,
-    allowPrivateAuditTargets: options.allowPrivateAuditTargets,
+    privateAuditOrigins: options.privateAuditOrigins,
   });
   const running = await server.listen(0, '127.0.0.1');
   return {

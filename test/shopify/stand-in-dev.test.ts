@@ -1,5 +1,6 @@
 // Developing against the stand-in by hand: its control routes add a shop on localhost, mint session tokens and
-// deliver webhooks, and the app (with private audit targets allowed) audits that local storefront.
+// deliver webhooks, and the app audits that local storefront because its exact origin is named
+// (SHOPIFY_DEV_STOREFRONT_ORIGINS); any other private origin, even a local shop's own, is still refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sqliteBackend } from '../store/backends.ts';
 import { startHarness, type Harness } from './harness.ts';
@@ -9,7 +10,7 @@ const backend = sqliteBackend();
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness(backend, { allowPrivateAuditTargets: true });
+  h = await startHarness(backend, { privateAuditOrigins: ['http://127.0.0.1:4000'] });
 });
 
 afterAll(async () => {
@@ -37,6 +38,18 @@ describe('stand-in control routes', () => {
     expect(own.status).toBe(202);
     const other = await h.api('/api/audits', { method: 'POST', token, body: JSON.stringify({ url: 'http://127.0.0.1:5432/' }) });
     expect(other.status).toBe(403);
+  });
+
+  it('keeps the private-address guard for every other origin: a local shop on another port is refused', async () => {
+    const LOCAL = 'other-port.myshopify.com';
+    expect((await control('/shops', { shop: LOCAL, primaryDomain: '127.0.0.1:4001', primaryUrl: 'http://127.0.0.1:4001' })).status).toBe(201);
+    const { token } = (await (await control(`/session-token?shop=${LOCAL}`)).json()) as { token: string };
+    expect((await h.api('/api/shop', { token })).status).toBe(200);
+    // Its own domain, so only the private-address half can refuse it: the install audit and a manual one.
+    expect(h.auditRequests.filter((r) => r.shop === LOCAL)).toEqual([]);
+    const own = await h.api('/api/audits', { method: 'POST', token, body: JSON.stringify({ url: 'http://127.0.0.1:4001/' }) });
+    expect(own.status).toBe(403);
+    expect(JSON.stringify(await own.json())).toMatch(/loopback|not a public address/);
   });
 
   it('delivers a signed webhook to the app', async () => {

@@ -22,9 +22,9 @@ afterAll(async () => {
 });
 
 const lifecycle = { requestAudit: async () => {}, stopSchedules: async () => {}, deleteShopData: async () => {} };
-const build = (env: Record<string, string>, origin = 'http://127.0.0.1:1', allowPrivateAuditTargets = false) => {
+const build = (env: Record<string, string>, origin = 'http://127.0.0.1:1', privateAuditOrigins: string[] = []) => {
   const config = testConfig(origin, env);
-  return () => createServer({ config, logger: pino({ level: 'silent' }), store, lifecycle, allowPrivateAuditTargets });
+  return () => createServer({ config, logger: pino({ level: 'silent' }), store, lifecycle, privateAuditOrigins });
 };
 
 describe('startup refusals', () => {
@@ -49,8 +49,19 @@ describe('startup refusals', () => {
     expect(build({ ENCRYPTION_KEY: '' })().context.mode).toBe('embedded');
   });
 
-  it('refuses private audit targets in production', () => {
-    expect(build({ NODE_ENV: 'production', SHOPIFY_API_ORIGIN: '', ENCRYPTION_KEY }, undefined, true)).toThrow(/allowPrivateAuditTargets/);
+  it('refuses private audit origins in production, without the stand-in, and when they are not http(s)', () => {
+    expect(build({ NODE_ENV: 'production', SHOPIFY_API_ORIGIN: '', ENCRYPTION_KEY }, undefined, ['http://127.0.0.1:4000'])).toThrow(/SHOPIFY_DEV_STOREFRONT_ORIGINS.*production/);
+    expect(build({ SHOPIFY_API_ORIGIN: '' }, undefined, ['http://127.0.0.1:4000'])).toThrow(/needs SHOPIFY_API_ORIGIN/);
+    expect(build({}, undefined, ['file:///tmp'])).toThrow(ApiOriginRefusedError);
+    expect(build({}, undefined, ['127.0.0.1:4000 nope'])).toThrow(ApiOriginRefusedError);
+    expect(build({}, undefined, ['http://127.0.0.1:4000/any/path'])().context.mode).toBe('embedded');
+  });
+
+  it('reads the allowance only from SHOPIFY_DEV_STOREFRONT_ORIGINS, never from SHOPIFY_API_ORIGIN alone', async () => {
+    const { readConfig } = await import('../../src/config.ts');
+    expect(readConfig({ SHOPIFY_API_KEY: 'k', SHOPIFY_API_SECRET: 's', SHOPIFY_API_ORIGIN: 'http://127.0.0.1:4100' }).shopify?.devStorefrontOrigins).toEqual([]);
+    expect(readConfig({ SHOPIFY_API_KEY: 'k', SHOPIFY_API_SECRET: 's', SHOPIFY_API_ORIGIN: 'http://127.0.0.1:4100', SHOPIFY_DEV_STOREFRONT_ORIGINS: ' http://127.0.0.1:4000 , http://localhost:4001' }).shopify?.devStorefrontOrigins)
+      .toEqual(['http://127.0.0.1:4000', 'http://localhost:4001']);
   });
 
   it('refuses a stand-in origin that is not http(s)', () => {

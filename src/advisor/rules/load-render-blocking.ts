@@ -10,10 +10,16 @@ interface Share {
   weight: number;
 }
 
+const isScript = (file: string): boolean => /\.m?js$/i.test(file.split('?')[0]!);
+
 export function renderBlockingRules(m: Measurement, minLcpMs: number): Candidate[] {
   const o = findOpportunity(m.page, 'render-blocking-insight', 'render-blocking-resources');
   const total = o?.metricSavings.LCP ?? 0;
-  if (!o || total < minLcpMs) return [];
+  // The fix's presence rests on the blocking files, its price on the LCP saving: a page whose LCP waits on
+  // something else (a heavy hero) still has its first paint held back, so it gets the flat, no-threshold price.
+  const fcp = o?.metricSavings.FCP ?? 0;
+  if (!o || (total < minLcpMs && fcp < minLcpMs)) return [];
+  const lcpPriced = total >= minLcpMs;
   const shares = new Map<string, Share>();
   for (const item of o.items ?? []) {
     if (typeof item.url !== 'string') continue;
@@ -29,16 +35,23 @@ export function renderBlockingRules(m: Measurement, minLcpMs: number): Candidate
   const weightSum = [...shares.values()].reduce((s, x) => s + x.weight, 0);
   const out: Candidate[] = [];
   for (const share of shares.values()) {
+    // Without an LCP saving only a blocking script is worth a fix: it is the defect, whatever this run timed.
+    if (!lcpPriced && !share.files.some(isScript)) continue;
     const saving = (total * share.weight) / weightSum;
     const files = share.files.length ? share.files.join(', ') : 'theme CSS and scripts in <head>';
-    const evidence = `${where(m.page)}: ${files} block rendering; ~${ms(saving)} of the ${ms(total)} render-blocking LCP saving`;
-    const claims = [{ key: m.key, phase: 'render-delay' as const, labMs: saving }];
+    const evidence = lcpPriced
+      ? `${where(m.page)}: ${files} block rendering; ~${ms(saving)} of the ${ms(total)} render-blocking LCP saving`
+      : `${where(m.page)}: ${files} block rendering; first paint ~${ms((fcp * share.weight) / weightSum)} later, but Lighthouse estimates no LCP saving because the LCP waits on something else`;
+    const priced = lcpPriced
+      // A blocking script is always avoidable (defer/async); one blocking stylesheet is how a theme is styled.
+      ? { kind: 'lcp' as const, claims: [{ key: m.key, phase: 'render-delay' as const, labMs: saving }], defect: share.files.some(isScript) }
+      : { kind: 'flat' as const, metric: 'FCP', claims: [{ key: m.key }], note: `first paint ~${ms(fcp)} later but no LCP saving measured` };
     if (share.app) {
       const name = share.app.name;
       out.push({
-        kind: 'lcp', id: `app-render-blocking:${slug(name)}`, category: 'third-party-apps', pages: [m.url],
+        ...priced, id: `app-render-blocking:${slug(name)}`, category: 'third-party-apps', pages: [m.url],
         title: `Stop the “${name}” app from blocking the first paint`,
-        evidence, claims,
+        evidence,
         howTo: [
           `In Online Store › Themes › Customize › App embeds, switch off the ${name} embed and re-test; if you still need it, enable it only on the templates that use it.`,
           `If ${name} was installed by pasting a <script> into theme.liquid (or via a legacy script tag), remove that tag and use the app's app embed or app block, which loads asynchronously.`,
@@ -47,9 +60,9 @@ export function renderBlockingRules(m: Measurement, minLcpMs: number): Candidate
       });
     } else {
       out.push({
-        kind: 'lcp', id: 'render-blocking-theme', category: 'render-blocking', pages: [m.url],
+        ...priced, id: 'render-blocking-theme', category: 'render-blocking', pages: [m.url],
         title: 'Stop theme scripts and stylesheets from blocking the first paint',
-        evidence, claims,
+        evidence,
         howTo: [
           `Add defer to theme scripts in layout/theme.liquid: <script src="{{ '${share.files.find((f) => f.endsWith('.js')) ?? 'theme.js'}' | asset_url }}" defer></script>.`,
           'Keep only the CSS needed above the fold render-blocking: inline it (or one small file), and load the rest with {{ \'file.css\' | asset_url | stylesheet_tag: preload: true }} or media="print" onload="this.media=\'all\'".',

@@ -4,6 +4,7 @@ import { UsageError } from '../../engine/errors.ts';
 import { parseStoreUrl } from '../../engine/store-url.ts';
 import type { AuditJobInput } from '../../jobs/audit-job.ts';
 import { openJobsContext, shopOfUrl } from './jobs-context.ts';
+import { t } from '../text.ts';
 
 export interface EnqueueCommandOptions {
   only?: string;
@@ -18,7 +19,7 @@ export function parseOnlyList(value: string | undefined): AuditJobInput['only'] 
   if (!value) return undefined;
   const ids = value.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = ids.filter((id) => !(AUDITS as readonly string[]).includes(id));
-  if (unknown.length || ids.length === 0) throw new UsageError(`--only: unknown audit "${unknown.join(', ')}"; choose from ${AUDITS.join(', ')}`);
+  if (unknown.length || ids.length === 0) throw new UsageError(t('error.onlyUnknown', { value: unknown.join(', '), choices: AUDITS.join(', ') }));
   return ids as AuditJobInput['only'];
 }
 
@@ -31,8 +32,8 @@ export async function enqueueCommand(config: AppConfig, url: string, options: En
   try {
     await ctx.store.shops.upsert(shop, { storeUrl });
     const id = await ctx.jobs.queue.enqueue({ shop, storeUrl, triggeredBy: 'cli', ...(only ? { only } : {}) });
-    if (id === null) out.write(`an audit of ${shop} is already queued\n`);
-    else out.write(`queued job ${id} for ${storeUrl} (${ctx.jobs.queue.mode} mode)\n`);
+    if (id === null) out.write(`${t('enqueue.already', { shop })}\n`);
+    else out.write(`${t('enqueue.queued', { id: String(id), url: storeUrl, mode: ctx.jobs.queue.mode })}\n`);
     return 0;
   } finally {
     await ctx.close({ graceful: false });

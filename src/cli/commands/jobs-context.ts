@@ -34,7 +34,9 @@ export async function openJobsContext(config: AppConfig, opts: { runAudit?: RunA
       smtpUrl: config.smtpUrl,
       alertFrom: config.alertFrom,
       // The operator's own CLI may audit stores on a private network; the app's own-domain guard covers app mode.
-      allowPrivateAddresses: !config.shopify,
+      // Developing against the Shopify stand-in (SHOPIFY_DEV_STOREFRONT_ORIGINS, refused in production), the
+      // worker must reach the local storefront the server's guard let through by its exact origin.
+      allowPrivateAddresses: !config.shopify || (config.shopify.devStorefrontOrigins.length > 0 && !config.production),
       runOptionsFor: createRunOptionsResolver({ store, logger, unseal: headerUnsealer(config), extraInputs: rumInputsFor(store) }),
     });
     return {

@@ -4,6 +4,7 @@ import type { AppConfig } from '../../config.ts';
 import { UsageError } from '../../engine/errors.ts';
 import type { RunRecord } from '../../store/index.ts';
 import { openStore } from '../../store/index.ts';
+import { t } from '../text.ts';
 
 export interface RunsCommandOptions {
   json?: boolean;
@@ -21,15 +22,15 @@ function row(r: RunRecord): string {
 
 export async function runsCommand(config: AppConfig, options: RunsCommandOptions = {}): Promise<number> {
   const limit = options.limit === undefined ? 50 : Number(options.limit);
-  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(`--limit must be a whole number of at least 1, not "${options.limit}"`);
+  if (!Number.isInteger(limit) || limit < 1) throw new UsageError(t('error.limit', { value: String(options.limit) }));
   const out = options.out ?? process.stdout;
   const store = await openStore({ url: config.databaseUrl, dataDir: config.dataDir });
   try {
     const page = options.shop ? await store.runs.list(options.shop, { limit }) : await store.runs.listAcrossShops({ limit });
     if (options.json) out.write(`${JSON.stringify(page.items, null, 2)}\n`);
-    else if (page.items.length === 0) out.write('no runs yet\n');
+    else if (page.items.length === 0) out.write(`${t('runs.none')}\n`);
     else {
-      out.write(['id', 'shop', 'status', 'trigger', 'attempts', 'created', 'duration', 'score', 'error'].join('\t') + '\n');
+      out.write(`${t('runs.header')}\n`);
       for (const r of page.items) out.write(`${row(r)}\n`);
     }
     return 0;

@@ -7,6 +7,7 @@ import { ScheduleError } from '../../jobs/schedule-plan.ts';
 import { listSchedules, removeSchedule, setSchedule } from '../../jobs/schedules-api.ts';
 import { parseOnlyList } from './enqueue.ts';
 import { openJobsContext, shopOfUrl } from './jobs-context.ts';
+import { t } from '../text.ts';
 
 export interface ScheduleAddOptions {
   every: string;
@@ -23,7 +24,7 @@ function asUsage(error: unknown): never {
 }
 
 export async function scheduleAddCommand(config: AppConfig, url: string, options: ScheduleAddOptions): Promise<number> {
-  if (!options.every) throw new UsageError('--every is required: daily, weekly or a cron expression such as "0 3 * * 1"');
+  if (!options.every) throw new UsageError(t('error.everyMissing'));
   const storeUrl = parseStoreUrl(url).href;
   const only = parseOnlyList(options.only);
   const shop = options.shop ?? shopOfUrl(storeUrl);
@@ -32,7 +33,7 @@ export async function scheduleAddCommand(config: AppConfig, url: string, options
     await ctx.store.shops.upsert(shop, { storeUrl, ...(options.tz ? { timezone: options.tz } : {}) });
     const schedule = await setSchedule(ctx.jobs.schedules, { shop, every: options.every, timezone: options.tz, name: options.name, storeUrl, only }).catch(asUsage);
     (options.out ?? process.stdout).write(
-      `${schedule.shop} ${schedule.name}: ${schedule.every} (cron "${schedule.cron}" ${schedule.timezone}), next ${schedule.nextRunAt}\n`,
+      `${t('schedule.added', { shop: schedule.shop, name: schedule.name, every: schedule.every, cron: schedule.cron, timezone: schedule.timezone, next: String(schedule.nextRunAt) })}\n`,
     );
     return 0;
   } finally {
@@ -46,10 +47,10 @@ export async function scheduleListCommand(config: AppConfig, options: { json?: b
   try {
     const schedules = await listSchedules(ctx.jobs.schedules, options.shop);
     if (options.json) out.write(`${JSON.stringify(schedules, null, 2)}\n`);
-    else if (schedules.length === 0) out.write('no schedules\n');
+    else if (schedules.length === 0) out.write(`${t('schedule.none')}\n`);
     else {
       for (const s of schedules) {
-        out.write(`${s.shop}\t${s.name}\t${s.every}\t${s.cron}\t${s.timezone}\t${s.enabled ? `next ${s.nextRunAt}` : 'disabled'}\n`);
+        out.write(`${s.shop}\t${s.name}\t${s.every}\t${s.cron}\t${s.timezone}\t${s.enabled ? t('schedule.next', { next: String(s.nextRunAt) }) : t('schedule.disabled')}\n`);
       }
     }
     return 0;
@@ -63,8 +64,8 @@ export async function scheduleRemoveCommand(config: AppConfig, shopOrUrl: string
   const ctx = await openJobsContext(config);
   try {
     const removed = await removeSchedule(ctx.jobs.schedules, shop, options.name ?? 'default');
-    if (!removed) throw new UsageError(`no schedule "${options.name ?? 'default'}" for ${shop}`);
-    (options.out ?? process.stdout).write(`removed ${shop} ${options.name ?? 'default'}\n`);
+    if (!removed) throw new UsageError(t('error.noSchedule', { name: options.name ?? 'default', shop }));
+    (options.out ?? process.stdout).write(`${t('schedule.removed', { shop, name: options.name ?? 'default' })}\n`);
     return 0;
   } finally {
     await ctx.close({ graceful: false });

@@ -49,6 +49,11 @@ export class CheckoutBook {
     return session;
   }
 
+  /** The lines of the checkout started last (what the shopper's cart held), for tests. */
+  latestLines(): CheckoutLine[] {
+    return [...this.#sessions.values()].at(-1)?.lines.map((l) => ({ ...l })) ?? [];
+  }
+
   get(token: string): CheckoutSession | undefined {
     return this.#sessions.get(token);
   }

@@ -4,11 +4,19 @@ import type { CheckoutSession } from '../checkout/sessions.ts';
 import { validateInformation, validatePayment, validateShipping } from '../checkout/validate.ts';
 import { isDefective } from '../context.ts';
 import { DEFECT_PATHS } from '../defects.ts';
-import { html, readForm, redirect, setCookie } from '../http.ts';
+import { html, json, readForm, redirect, setCookie } from '../http.ts';
 import { checkoutPath, informationStep, onePageCheckout, paymentStep, shippingStep, thankYouPage } from '../templates/checkout-steps.ts';
 import { startCheckout } from './cart-routes.ts';
+import { SHIPPING_RATES } from '../checkout/regions.ts';
+import { formatMoney } from '../catalog.ts';
+import type { HostedCheckout } from '../templates/checkout-fields.ts';
 import type { Route, StoreState } from './state.ts';
-import { cartOf } from './state.ts';
+import { cartOf, delay } from './state.ts';
+
+/** How long the hosted checkout's shipping-rate lookup takes (a carrier-rate call). */
+export const SHIPPING_RATES_DELAY_MS = 600;
+
+const hostedOf = (state: StoreState): HostedCheckout | undefined => (state.ctx.opts.hostedCheckout ? { cardOrigin: state.ctx.externalUrl } : undefined);
 
 /** Checkout: three-page or one-page. Nothing is ever charged; `/complete` records the order. */
 const valuesOf = (form: URLSearchParams): Record<string, string> => Object.fromEntries([...form.entries()].map(([k, v]) => [k, v.slice(0, 200)]));
@@ -37,7 +45,7 @@ function complete(req: IncomingMessage, res: ServerResponse, state: StoreState, 
     const values = valuesOf(form);
     delete values.cardNumber;
     delete values.verificationCode;
-    html(req, res, 200, onePage ? onePageCheckout(session, defective, values, errors) : paymentStep(session, values, errors));
+    html(req, res, 200, onePage ? onePageCheckout(session, defective, values, errors, hostedOf(state)) : paymentStep(session, values, errors, hostedOf(state)));
     return;
   }
   state.checkouts.place(session, info, rate, payment.values);
@@ -55,11 +63,16 @@ export const checkoutRoutes: Route = async (req, res, url, state) => {
     return true;
   }
   if (path === '/checkout' && method === 'GET') return (startCheckout(res, cartOf(req, state), state), true);
-  const m = /^\/checkouts\/cn\/([0-9a-f]{32})(?:\/(information|shipping|payment|complete|thank-you))?$/.exec(path);
+  const m = /^\/checkouts\/cn\/([0-9a-f]{32})(?:\/(information|shipping|payment|complete|thank-you|shipping_rates\.json))?$/.exec(path);
   if (!m) return false;
   const session = state.checkouts.get(m[1]!);
   if (!session) return (expired(req, res), true);
   const step = m[2] ?? '';
+  if (step === 'shipping_rates.json') {
+    await delay(state, SHIPPING_RATES_DELAY_MS);
+    json(req, res, 200, { shipping_rates: SHIPPING_RATES.map((r) => ({ handle: r.handle, title: r.title, price: formatMoney(r.cents) })) });
+    return true;
+  }
   const isGet = method === 'GET' || method === 'HEAD';
   const order = session.orderNumber === undefined ? undefined : state.checkouts.orders().find((o) => o.number === session.orderNumber);
   if (step === 'thank-you') {
@@ -75,7 +88,7 @@ export const checkoutRoutes: Route = async (req, res, url, state) => {
 
   if (state.ctx.opts.checkout === 'one-page') {
     if (step !== '' || !isGet) return (redirect(res, 302, checkoutPath(session.token)), true);
-    return (html(req, res, 200, onePageCheckout(session, defective, { ...session.info }, {})), true);
+    return (html(req, res, 200, onePageCheckout(session, defective, { ...session.info }, {}, hostedOf(state))), true);
   }
 
   if (step === '') return (redirect(res, 302, checkoutPath(session.token, 'information')), true);
@@ -88,7 +101,7 @@ export const checkoutRoutes: Route = async (req, res, url, state) => {
   }
   if (!session.info) return (redirect(res, 302, checkoutPath(session.token, 'information')), true);
   if (step === 'shipping') {
-    if (isGet) return (html(req, res, 200, shippingStep(session, defective, undefined, {})), true);
+    if (isGet) return (html(req, res, 200, shippingStep(session, defective, undefined, {}, hostedOf(state))), true);
     const form = (await readForm(req)).form;
     const { rate, errors } = validateShipping(form);
     if (!rate) return (html(req, res, 200, shippingStep(session, defective, form.get('shippingRate') ?? undefined, errors)), true);
@@ -96,6 +109,6 @@ export const checkoutRoutes: Route = async (req, res, url, state) => {
     return (redirect(res, 302, checkoutPath(session.token, 'payment')), true);
   }
   if (!session.rate) return (redirect(res, 302, checkoutPath(session.token, 'shipping')), true);
-  if (isGet) return (html(req, res, 200, paymentStep(session, {}, {})), true);
+  if (isGet) return (html(req, res, 200, paymentStep(session, {}, {}, hostedOf(state))), true);
   return (redirect(res, 302, checkoutPath(session.token, 'payment')), true);
 };

@@ -57,6 +57,51 @@ export function emailField(value: string, errors: FieldErrors): string {
   return input({ name: 'email', label: 'Email', type: 'email', autocomplete: 'email', required: true }, value, errors);
 }
 
+/**
+ * Hosted checkout: the shipping methods are not in the page; a script asks for them (shipping_rates.json) once
+ * an address is known, marking the section aria-busy meanwhile. Three-page: on load, first rate preselected
+ * and the continue button disabled until they arrive. One-page: once every address field is filled, with
+ * none preselected (the shopper chooses; Pay now stays disabled until then).
+ */
+export function lateShippingRates(token: string, mode: 'on-load' | 'after-address'): string {
+  const waiting = mode === 'on-load' ? 'Getting available shipping rates…' : 'Enter your shipping address to view available shipping methods.';
+  return `<div id="shipping-methods" class="content-box" data-late-rates="${mode}"${mode === 'on-load' ? ' aria-busy="true"' : ''}><p class="content-box__row shipping-rates--pending">${waiting}</p></div>
+<script>(function (run) { if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', run); else run(); })(function () {
+  var box = document.getElementById('shipping-methods');
+  var button = document.querySelector('.step__footer__continue-btn');
+  var mode = box.dataset.lateRates;
+  if (button) button.disabled = true;
+  function render(rates) {
+    box.innerHTML = '<fieldset><legend class="visually-hidden">Choose a shipping method</legend>' + rates.map(function (r, i) {
+      return '<div class="radio-wrapper" data-shipping-method="' + r.handle + '"><label><input class="input-radio" type="radio" name="shippingRate" required value="' + r.handle + '" id="checkout_shipping_rate_' + r.handle + '"' + (mode === 'on-load' && i === 0 ? ' checked' : '') + '> ' + r.title + '</label><span class="content-box__emphasis">' + r.price + '</span></div>';
+    }).join('') + '</fieldset>';
+    box.removeAttribute('aria-busy');
+    if (button) button.disabled = mode !== 'on-load';
+  }
+  function load(query) {
+    box.setAttribute('aria-busy', 'true');
+    fetch('/checkouts/cn/${token}/shipping_rates.json' + query).then(function (r) { return r.json(); }).then(function (body) { render(body.shipping_rates); })
+      .catch(function () { box.removeAttribute('aria-busy'); });
+  }
+  if (mode === 'on-load') { load(''); return; }
+  var form = box.closest('form');
+  var needed = ['countryCode', 'address1', 'city', 'zone', 'postalCode'];
+  var timer = null, loaded = '';
+  box.addEventListener('change', function () { if (button) button.disabled = !form.querySelector('[name=shippingRate]:checked'); });
+  form.addEventListener('change', function (e) {
+    if (!e.target.name || needed.indexOf(e.target.name) < 0) return;
+    var values = needed.map(function (n) { var el = form.elements[n]; return el ? el.value.trim() : ''; });
+    if (values.some(function (v) { return !v; })) return;
+    var query = '?' + new URLSearchParams({ country: values[0], zone: values[3], zip: values[4] }).toString();
+    if (query === loaded) return;
+    loaded = query;
+    box.setAttribute('aria-busy', 'true');
+    clearTimeout(timer);
+    timer = setTimeout(function () { load(query); }, 300);
+  });
+});</script>`;
+}
+
 export function shippingRates(selected: string | undefined, errors: FieldErrors): string {
   const chosen = selected ?? SHIPPING_RATES[0]!.handle;
   return `<fieldset class="content-box" id="shipping-methods"><legend class="visually-hidden">Choose a shipping method</legend>
@@ -64,7 +109,27 @@ ${SHIPPING_RATES.map((r) => `<div class="radio-wrapper" data-shipping-method="${
 ${errors.shippingRate ? `<p class="field__message field__message--error">${esc(errors.shippingRate)}</p>` : ''}</fieldset>`;
 }
 
-export function paymentFields(v: Record<string, string>, errors: FieldErrors): string {
+/** Where Shopify's hosted card fields come from (the card vault's origin, cross-site to the checkout). */
+export interface HostedCheckout {
+  cardOrigin: string;
+}
+
+/** The card vault's field frames, one per field as Shopify's card fields are, named `card-fields-<field>-<id>`. */
+export const CARD_FRAME_FIELDS = [
+  { field: 'number', title: 'Card number', autocomplete: 'cc-number', inputmode: 'numeric' },
+  { field: 'expiry', title: 'Expiration date (MM / YY)', autocomplete: 'cc-exp', inputmode: 'numeric' },
+  { field: 'verification_value', title: 'Security code', autocomplete: 'cc-csc', inputmode: 'numeric' },
+  { field: 'name', title: 'Name on card', autocomplete: 'cc-name', inputmode: 'text' },
+] as const;
+
+function hostedCardFields(token: string, hosted: HostedCheckout): string {
+  return `<div class="fieldset card-fields-container" data-payment-form>${CARD_FRAME_FIELDS.map((f) => `<div class="field field--required${f.field === 'expiry' || f.field === 'verification_value' ? '' : ' field--full'}" data-card-field="${f.field}">
+<iframe class="card-fields-iframe" frameborder="0" name="card-fields-${f.field}-${token.slice(0, 12)}" title="Field container for: ${f.title}" src="${hosted.cardOrigin}/card-fields/${f.field}.html?identifier=${token.slice(0, 12)}" style="width:100%;height:3.2rem;border:0"></iframe></div>`).join('\n')}
+<input type="hidden" name="s" value=""></div>`;
+}
+
+export function paymentFields(v: Record<string, string>, errors: FieldErrors, hosted?: HostedCheckout, token = ''): string {
+  if (hosted) return hostedCardFields(token, hosted);
   return `<div class="fieldset" data-payment-form>
 ${input({ name: 'cardNumber', label: 'Card number', autocomplete: 'cc-number', required: true, inputmode: 'numeric', placeholder: 'Card number' }, v.cardNumber ?? '', errors)}
 ${input({ name: 'expiry', label: 'Expiration date (MM / YY)', autocomplete: 'cc-exp', required: true, inputmode: 'numeric', placeholder: 'MM / YY', full: false }, v.expiry ?? '', errors)}

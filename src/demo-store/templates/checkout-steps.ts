@@ -5,7 +5,7 @@ import { DEFECT_PATHS } from '../defects.ts';
 import { formatMoney } from '../catalog.ts';
 import { esc } from '../http.ts';
 import { checkoutLayout } from './checkout-layout.ts';
-import { addressFields, emailField, errorBanner, paymentFields, shippingRates } from './checkout-fields.ts';
+import { addressFields, emailField, errorBanner, lateShippingRates, paymentFields, shippingRates, type HostedCheckout } from './checkout-fields.ts';
 
 /** The three-page checkout (information → shipping → payment), the one-page checkout and the thank-you page. */
 export const checkoutPath = (token: string, step = ''): string => `/checkouts/cn/${token}${step ? `/${step}` : ''}`;
@@ -42,36 +42,36 @@ function reviewBlock(session: CheckoutSession): string {
 <div class="review-block"><div class="review-block__label">Ship to</div><div class="review-block__content"><address>${esc(`${info.address1}, ${info.city} ${info.zone} ${info.postalCode}, ${country?.name ?? info.countryCode}`)}</address></div></div>`;
 }
 
-export function shippingStep(session: CheckoutSession, defective: boolean, selected: string | undefined, errors: FieldErrors): string {
+export function shippingStep(session: CheckoutSession, defective: boolean, selected: string | undefined, errors: FieldErrors, hosted?: HostedCheckout): string {
   const main = `${errorBanner(errors)}${reviewBlock(session)}
 <form class="edit_checkout" action="${checkoutPath(session.token, 'shipping')}" accept-charset="UTF-8" method="post" novalidate>
 <input type="hidden" name="step" value="shipping_method">
-<div class="section section--shipping-method"><h2 class="section__title">Shipping method</h2>${shippingRates(selected ?? session.rate?.handle, errors)}</div>
+<div class="section section--shipping-method"><h2 class="section__title">Shipping method</h2>${hosted && !selected && Object.keys(errors).length === 0 ? lateShippingRates(session.token, 'on-load') : shippingRates(selected ?? session.rate?.handle, errors)}</div>
 <div class="step__footer"><button name="button" type="submit" id="continue_button" class="step__footer__continue-btn btn"><span class="btn__content">Continue to payment</span></button>
 <a class="step__footer__previous-link" href="${checkoutPath(session.token, 'information')}">Return to information</a></div></form>`;
   return checkoutLayout({ title: 'Shipping', step: 'shipping', session, main, scripts: defective ? BROKEN_SHIPPING_SCRIPT : '' });
 }
 
-export function paymentStep(session: CheckoutSession, values: Values, errors: FieldErrors): string {
+export function paymentStep(session: CheckoutSession, values: Values, errors: FieldErrors, hosted?: HostedCheckout): string {
   const main = `${errorBanner(errors)}${reviewBlock(session)}
 <div class="review-block"><div class="review-block__label">Method</div><div class="review-block__content">${esc(session.rate?.title ?? '')}</div></div>
 <form class="edit_checkout" action="${checkoutPath(session.token, 'complete')}" accept-charset="UTF-8" method="post" novalidate>
 <input type="hidden" name="step" value="payment_method">
 <div class="section section--payment-method"><h2 class="section__title">Payment</h2><p class="section__text">All transactions are secure and encrypted.</p>
-${paymentFields(values, errors)}
+${paymentFields(values, errors, hosted, session.token)}
 <fieldset><legend class="section__title">Billing address</legend><label class="radio-wrapper"><input type="radio" name="billingAddress" value="same" checked> Same as shipping address</label></fieldset></div>
 <div class="step__footer"><button name="button" type="submit" id="continue_button" class="step__footer__continue-btn btn"><span class="btn__content">Pay now</span></button>
 <a class="step__footer__previous-link" href="${checkoutPath(session.token, 'shipping')}">Return to shipping</a></div></form>`;
   return checkoutLayout({ title: 'Payment', step: 'payment', session, main });
 }
 
-export function onePageCheckout(session: CheckoutSession, defective: boolean, values: Values, errors: FieldErrors): string {
+export function onePageCheckout(session: CheckoutSession, defective: boolean, values: Values, errors: FieldErrors, hosted?: HostedCheckout): string {
   const main = `${errorBanner(errors)}
 <form class="edit_checkout one-page-checkout" action="${checkoutPath(session.token, 'complete')}" accept-charset="UTF-8" method="post" novalidate>
 <section class="section section--contact-information" aria-label="Contact"><h2 class="section__title">Contact</h2>${emailField(values.email ?? '', errors)}</section>
 <section class="section section--shipping-address" aria-label="Delivery"><h2 class="section__title">Delivery</h2>${addressFields(values, errors)}</section>
-<section class="section section--shipping-method" aria-label="Shipping method"><h2 class="section__title">Shipping method</h2>${shippingRates(values.shippingRate, errors)}</section>
-<section class="section section--payment-method" aria-label="Payment"><h2 class="section__title">Payment</h2><p class="section__text">All transactions are secure and encrypted.</p>${paymentFields(values, errors)}</section>
+<section class="section section--shipping-method" aria-label="Shipping method"><h2 class="section__title">Shipping method</h2>${hosted && !values.shippingRate ? lateShippingRates(session.token, 'after-address') : shippingRates(values.shippingRate, errors)}</section>
+<section class="section section--payment-method" aria-label="Payment"><h2 class="section__title">Payment</h2><p class="section__text">All transactions are secure and encrypted.</p>${paymentFields(values, errors, hosted, session.token)}</section>
 <div class="step__footer"><button name="button" type="submit" id="checkout-pay-button" class="step__footer__continue-btn btn"><span class="btn__content">Pay now</span></button></div></form>`;
   return checkoutLayout({ title: 'Checkout', step: undefined, session, main, scripts: defective ? TRACKING_SCRIPT + BROKEN_SHIPPING_SCRIPT : '' });
 }

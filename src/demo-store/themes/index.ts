@@ -3,6 +3,8 @@
 import type { StoreContext } from '../context.ts';
 import type { ThemeName } from '../options.ts';
 import { dawnTheme } from './dawn.ts';
+import { horizonTheme } from './horizon.ts';
+import { plainTheme } from './plain.ts';
 import type { Theme } from './types.ts';
 
 export type { Theme, ThemeFile } from './types.ts';
@@ -13,6 +15,8 @@ export const THEMES: Record<ThemeName, Theme> = {
   classic,
   dawn: dawnTheme('notification'),
   'dawn-drawer': dawnTheme('drawer'),
+  horizon: horizonTheme,
+  plain: plainTheme,
 };
 
 export function themeOf(ctx: StoreContext): Theme {

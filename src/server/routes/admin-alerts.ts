@@ -1,7 +1,10 @@
 // POST /api/admin/alerts/test: sends a test notice through every alert channel the shop configured (the same
-// notifiers the jobs layer alerts with), and answers per channel whether it was delivered.
+// notifiers the jobs layer alerts with), and answers per channel whether it was delivered. In app mode a webhook
+// whose target is (or now resolves to) a private address is refused with a plain 422, before anything is sent,
+// and a failed delivery says only its HTTP status, never the network error: the answer must not be a port probe.
 import { Router } from 'express';
-import { emailNotifier, webhookNotifier, type AlertNotice } from '../../jobs/notifiers.ts';
+import { emailNotifier, WebhookDeliveryError, webhookNotifier, type AlertNotice } from '../../jobs/notifiers.ts';
+import { WebhookTargetRefusedError } from '../../jobs/webhook-target.ts';
 import { alertChannelsFor } from '../../jobs/run-evaluator.ts';
 import type { ServerContext } from '../deps.ts';
 import { shopOf } from '../shop-context.ts';
@@ -14,7 +17,7 @@ export function adminAlertsRoutes(ctx: ServerContext): Router {
   const notifiersFor = alertChannelsFor(
     ctx.store,
     { smtpUrl: ctx.config.smtpUrl, from: ctx.config.alertFrom },
-    { email: emailNotifier, webhook: (url) => webhookNotifier(url) },
+    { email: emailNotifier, webhook: (url) => webhookNotifier(url, { allowPrivateAddresses: ctx.mode === 'standalone' }) },
   );
 
   router.post('/admin/alerts/test', validated(noInput, async (_input, _req, res) => {
@@ -38,7 +41,12 @@ export function adminAlertsRoutes(ctx: ServerContext): Router {
         await notifier.send(notice);
         results.push({ channel: notifier.channel, delivered: true });
       } catch (error) {
-        results.push({ channel: notifier.channel, delivered: false, error: (error as Error).message });
+        if (error instanceof WebhookTargetRefusedError) {
+          ctx.logger.warn({ shop, reason: error.message }, 'alert webhook target refused at send');
+          throw new HttpError(422, 'alert_webhook_not_public');
+        }
+        const status = error instanceof WebhookDeliveryError ? error.status : null;
+        results.push({ channel: notifier.channel, delivered: false, ...(status === null ? {} : { status }) });
       } finally {
         notifier.close?.();
       }

@@ -21,6 +21,7 @@ import { shopOf } from '../shop-context.ts';
 import { HttpError } from '../http-error.ts';
 import { httpUrl, validated } from '../validate.ts';
 import { shopView } from './admin-shared.ts';
+import { assertPublicWebhookUrl, WebhookTargetRefusedError, WebhookTargetUnresolvableError } from '../../jobs/webhook-target.ts';
 
 const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/, 'not a valid HTTP header name');
 
@@ -125,6 +126,16 @@ export function adminSettingsRoutes(ctx: ServerContext): Router {
       } catch (error) {
         if (!(error instanceof ScheduleError)) throw error;
         throw new HttpError(400, 'invalid_schedule', { params: { reason: error.message } });
+      }
+    }
+    // App mode: an alert webhook must point at a public address (SSRF guard; re-checked at every send).
+    if (ctx.mode !== 'standalone' && patch.alertChannels?.webhookUrl) {
+      try {
+        await assertPublicWebhookUrl(patch.alertChannels.webhookUrl, ctx.resolveHost);
+      } catch (error) {
+        if (!(error instanceof WebhookTargetRefusedError || error instanceof WebhookTargetUnresolvableError)) throw error;
+        ctx.logger.info({ shop, reason: error.message }, 'alert webhook URL refused');
+        throw new HttpError(400, error.code);
       }
     }
     // Header values the UI leaves out keep what is stored (the UI never sees them).

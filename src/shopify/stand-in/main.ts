@@ -1,7 +1,8 @@
 // Runs the Shopify stand-in on its own, for developing the app without a Shopify store:
 //   node src/shopify/stand-in/main.ts --port 4100 --api-key dev-key --api-secret dev-secret \
 //     --shop demo.myshopify.com --storefront http://127.0.0.1:4000
-// then start the app with SHOPIFY_API_KEY/SECRET set to the same values and SHOPIFY_API_ORIGIN=http://127.0.0.1:4100.
+// then start the app with SHOPIFY_API_KEY/SECRET set to the same values, SHOPIFY_API_ORIGIN=http://127.0.0.1:4100 and
+// SHOPIFY_DEV_STOREFRONT_ORIGINS=http://127.0.0.1:4000 (the one private storefront origin its audits may reach).
 import { parseArgs } from 'node:util';
 import { startShopifyStandIn } from './server.ts';
 
@@ -21,7 +22,7 @@ standIn.addShop({ shop: values.shop, primaryDomain: storefront.host, primaryUrl:
 process.stdout.write(
   [
     `Shopify stand-in at ${standIn.url} with shop ${values.shop} (storefront ${storefront.origin})`,
-    `  app env:      SHOPIFY_API_KEY=${values['api-key']} SHOPIFY_API_SECRET=${values['api-secret']} SHOPIFY_API_ORIGIN=${standIn.url}`,
+    `  app env:      SHOPIFY_API_KEY=${values['api-key']} SHOPIFY_API_SECRET=${values['api-secret']} SHOPIFY_API_ORIGIN=${standIn.url} SHOPIFY_DEV_STOREFRONT_ORIGINS=${storefront.origin}`,
     `  session token: curl '${standIn.url}/_stand-in/session-token?shop=${values.shop}'`,
     `  webhook:       curl -X POST ${standIn.url}/_stand-in/webhooks -H 'content-type: application/json' \\`,
     `                   -d '{"url":"http://127.0.0.1:3000/api/webhooks","topic":"themes/publish","shop":"${values.shop}"}'`,

@@ -26,6 +26,7 @@ export function shareSqliteDb(path: string): Db {
     all: async (sql, params) => live().all(sql, params),
     get: async (sql, params) => live().get(sql, params),
     run: async (sql, params) => live().run(sql, params),
+    insertMany: async (table, columns, rows, options) => live().insertMany(table, columns, rows, options),
     transaction: async (fn) => live().transaction(fn),
     withExclusiveLock: async (key, fn) => live().withExclusiveLock(key, fn),
     async close() {

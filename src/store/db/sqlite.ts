@@ -111,6 +111,35 @@ export function openSqliteDb(path: string, options: SqliteOptions = {}): Db {
     all: (sql, params) => serial(() => direct.all(sql, params)),
     get: (sql, params) => serial(() => direct.get(sql, params)),
     run: (sql, params) => serial(() => direct.run(sql, params)),
+    insertMany(table, columns, rows, options = {}) {
+      return serial(async () => {
+        if (rows.length === 0) return 0;
+        const head = `INSERT INTO ${table} (${columns.map((c) => c.name).join(', ')}) VALUES `;
+        // Not INSERT OR IGNORE: that would also skip rows breaking NOT NULL or CHECK, which must fail.
+        const tail = options.ignoreConflicts ? ' ON CONFLICT DO NOTHING' : '';
+        const placeholder = `(${columns.map(() => '?').join(', ')})`;
+        // Up to 2,000 rows and the engine's parameter limit per statement, all in one transaction.
+        const size = Math.max(1, Math.min(2_000, Math.floor(sqliteDialect.maxParams / columns.length)));
+        raw.exec('BEGIN IMMEDIATE');
+        try {
+          let inserted = 0;
+          for (let i = 0; i < rows.length; i += size) {
+            const chunk = rows.slice(i, i + size);
+            const values: SqlParam[] = [];
+            for (const row of chunk) {
+              if (row.length !== columns.length) throw new Error(`a row of ${row.length} values for ${columns.length} columns of ${table}`);
+              values.push(...row);
+            }
+            inserted += Number(prepare(head + new Array(chunk.length).fill(placeholder).join(', ') + tail).run(...bind(values)).changes);
+          }
+          raw.exec('COMMIT');
+          return inserted;
+        } catch (error) {
+          if (raw.isTransaction) raw.exec('ROLLBACK');
+          throw error;
+        }
+      });
+    },
     transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
       return serial(async () => {
         // IMMEDIATE takes the write lock up front, so two processes never deadlock upgrading read locks.

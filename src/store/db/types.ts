@@ -40,7 +40,24 @@ export interface Queryable {
   run(sql: string, params?: readonly SqlParam[]): Promise<RunResult>;
 }
 
+/** A column of a bulk insert: its name and the PostgreSQL type of its values (the element type of the array bound for it). */
+export interface BulkColumn {
+  name: string;
+  pgType: 'text' | 'float8' | 'int8' | 'bool' | 'timestamptz';
+}
+
+export interface BulkInsertOptions {
+  /** Skip rows that would violate a unique index (`ON CONFLICT DO NOTHING`) instead of failing. */
+  ignoreConflicts?: boolean;
+}
+
 export interface Db extends Queryable {
+  /**
+   * Inserts many rows into `table` atomically (all or none), in the fastest form the engine has: on PostgreSQL
+   * one statement binding one array per column (`INSERT … SELECT * FROM unnest($1::text[], …)`, a prepared
+   * statement whatever the row count); on SQLite multi-row INSERTs in one transaction. Returns rows inserted.
+   */
+  insertMany(table: string, columns: readonly BulkColumn[], rows: readonly (readonly SqlParam[])[], options?: BulkInsertOptions): Promise<number>;
   /**
    * Runs `fn` in one transaction: commits when it resolves, rolls back when it throws (and rethrows).
    * Use only the `tx` handed to `fn` inside it; on SQLite other callers wait until it ends.

@@ -1,7 +1,7 @@
-// Real-user data: Web Vitals beacons and funnel events, written in bulk (one multi-row INSERT per chunk,
-// the whole batch in one transaction, so an acknowledged batch is stored entirely or not at all), and
-// daily p75 aggregates per template × device × metric.
-import type { Db } from '../db/types.ts';
+// Real-user data: Web Vitals beacons and funnel events, written in bulk (Db.insertMany: one unnest() statement
+// on PostgreSQL, multi-row INSERTs in one transaction on SQLite; either way an acknowledged batch is stored
+// entirely or not at all), and daily p75 aggregates per template × device × metric.
+import type { BulkColumn, Db } from '../db/types.ts';
 import { StoreError } from '../errors.ts';
 import { chunkRows, nowIso, requireShop, toBool, toIso, valuesList } from './values.ts';
 
@@ -62,8 +62,13 @@ export interface RumDailyRecord {
   poor: number;
 }
 
-const BEACON_COLUMNS = ['shop', 'day', 'occurred_at', 'client_id', 'page_view_id', 'template', 'device', 'nav_type', 'metric', 'value', 'rating', 'target', 'url_path', 'synthetic'];
-const EVENT_COLUMNS = ['shop', 'day', 'occurred_at', 'client_id', 'event_id', 'event', 'template', 'url_path', 'value', 'currency', 'synthetic'];
+const columns = (spec: string): BulkColumn[] =>
+  spec.split(' ').map((pair) => {
+    const [name, pgType] = pair.split(':') as [string, BulkColumn['pgType']];
+    return { name, pgType };
+  });
+const BEACON_COLUMNS = columns('shop:text day:text occurred_at:timestamptz client_id:text page_view_id:text template:text device:text nav_type:text metric:text value:float8 rating:text target:text url_path:text synthetic:bool');
+const EVENT_COLUMNS = columns('shop:text day:text occurred_at:timestamptz client_id:text event_id:text event:text template:text url_path:text value:float8 currency:text synthetic:bool');
 
 function beaconValues(b: BeaconInput): Array<string | number | boolean | null> {
   if (!RUM_METRICS.includes(b.metric)) throw new StoreError('invalid-input', `unknown RUM metric ${JSON.stringify(b.metric)}`);
@@ -84,28 +89,12 @@ function percentile75(sorted: number[]): number {
 }
 
 export function rumRepository(db: Db) {
-  async function bulkInsert(table: string, columns: string[], rows: unknown[][], conflict: string): Promise<number> {
-    if (rows.length === 0) return 0;
-    const chunks = chunkRows(rows, columns.length, db.dialect.maxParams, 2_000);
-    return db.transaction(async (tx) => {
-      let inserted = 0;
-      for (const chunk of chunks) {
-        const result = await tx.run(
-          `INSERT INTO ${table} (${columns.join(', ')}) VALUES ${valuesList(chunk.length, columns.length)}${conflict}`,
-          chunk.flat() as Array<string | number | boolean | null>,
-        );
-        inserted += result.changes;
-      }
-      return inserted;
-    });
-  }
-
   return {
     /** Validates every row first, then stores the whole batch in one transaction. Returns rows stored. */
-    insertBeacons: async (beacons: BeaconInput[]): Promise<number> => bulkInsert('rum_beacons', BEACON_COLUMNS, beacons.map(beaconValues), ''),
+    insertBeacons: async (beacons: BeaconInput[]): Promise<number> => db.insertMany('rum_beacons', BEACON_COLUMNS, beacons.map(beaconValues)),
     /** Like insertBeacons; events whose (shop, eventId) was stored before are skipped and not counted. */
     insertFunnelEvents: async (events: FunnelEventInput[]): Promise<number> =>
-      bulkInsert('funnel_events', EVENT_COLUMNS, events.map(eventValues), ' ON CONFLICT DO NOTHING'),
+      db.insertMany('funnel_events', EVENT_COLUMNS, events.map(eventValues), { ignoreConflicts: true }),
 
     async countBeacons(shop: string, day?: string): Promise<number> {
       const row = day
