@@ -65,18 +65,43 @@ function imageRevenue(images: Broken[], visitsOf: (url: string) => { visits: num
   return out;
 }
 
+/**
+ * Query-string variants of one broken URL (`legacy-theme.css?v=1` and `legacy-theme.css`, `?page=2` of a gone
+ * page) are one defect: one fix, the places of all of them, the real-user views of all of them.
+ */
+function mergeVariants(broken: Broken[], pageViews: Record<string, number>): { merged: Broken[]; variants: Map<Broken, string[]>; views: Map<Broken, number> } {
+  const byKey = new Map<string, Broken[]>();
+  for (const b of broken) {
+    const key = `${b.kind}|${canonicalPage(b.url)}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), b]);
+  }
+  const merged: Broken[] = [];
+  const variants = new Map<Broken, string[]>();
+  const views = new Map<Broken, number>();
+  for (const list of byKey.values()) {
+    const first = list[0]!;
+    const one: Broken = list.length === 1 ? first : { ...first, foundOn: [...new Set(list.flatMap((b) => b.foundOn))] };
+    merged.push(one);
+    if (list.length > 1) variants.set(one, list.map((b) => b.url));
+    const known = list.map((b) => pageViews[b.url]).filter((v): v is number => v !== undefined);
+    if (known.length) views.set(one, known.reduce((a, v) => a + v, 0));
+  }
+  return { merged, variants, views };
+}
+
 export function linkRules(report: Pick<Report, 'pages' | 'store' | 'links'>, inputs: ResolvedInputs): Candidate[] {
   const links = report.links;
   if (!links) return [];
-  const priced = [...links.broken.flatMap((b) => b.foundOn.map((on) => where(on, b))), ...links.redirects.flatMap((r) => r.foundOn)];
+  const { merged: broken, variants, views } = mergeVariants(links.broken, inputs.pageViews);
+  const priced = [...broken.flatMap((b) => b.foundOn.map((on) => where(on, b))), ...links.redirects.flatMap((r) => r.foundOn)];
   const visitsOf = createVisitModel(report, inputs, priced);
   const host = new URL(report.store.url).host;
   const perOrder = inputs.conversionRate.value * inputs.averageOrderValue.value;
   const out: Candidate[] = [];
-  const images = imageRevenue(links.broken.filter((b) => (b.kind === 'image' || b.kind === 'media') && inputs.pageViews[b.url] === undefined), visitsOf, perOrder);
-  for (const b of links.broken) {
+  const images = imageRevenue(broken.filter((b) => (b.kind === 'image' || b.kind === 'media') && !views.has(b)), visitsOf, perOrder);
+  for (const b of broken) {
     const kind = recoveryKind(b, host);
-    const direct = inputs.pageViews[b.url];
+    const direct = views.get(b);
     let hits = 0;
     let basisVisits: string;
     if (direct !== undefined) {
@@ -96,9 +121,9 @@ export function linkRules(report: Pick<Report, 'pages' | 'store' | 'links'>, inp
     const places = b.foundOn.map(pathOf);
     const shortPlaces = placeList(b.foundOn);
     out.push({
-      kind: 'direct', id: `broken:${pathOf(b.url)}`, category: 'broken-links', pages: b.foundOn,
-      title: `Fix the broken ${kind === 'external' ? 'external link' : b.kind} ${pathOf(b.url)}`,
-      evidence: `${b.url} answers ${status}; referenced from ${shortPlaces}`,
+      kind: 'direct', id: `broken:${pathOf(variants.has(b) ? canonicalPage(b.url) : b.url)}`, category: 'broken-links', pages: b.foundOn,
+      title: `Fix the broken ${kind === 'external' ? 'external link' : b.kind} ${pathOf(variants.has(b) ? canonicalPage(b.url) : b.url)}`,
+      evidence: `${variants.has(b) ? `${variants.get(b)!.map(pathOf).join(', ')} (one file, ${variants.get(b)!.length} query-string variants)` : b.url} answers ${status}; referenced from ${shortPlaces}`,
       howTo: howToFix(b, kind, places, shortPlaces),
       impact: {
         metric: 'broken-links', savingMs: null, revenuePerMonth: revenue, conversionLiftPct: liftOf(revenue, inputs),

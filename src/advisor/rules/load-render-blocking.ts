@@ -2,7 +2,7 @@
 import type { AppCost } from '../../report/schema.ts';
 import type { Measurement } from '../measurements.ts';
 import type { Candidate } from '../types.ts';
-import { appOwning, fileName, findOpportunity, itemNumber, ms, slug, where } from './util.ts';
+import { appOwning, fileName, findOpportunity, itemNumber, measuredAppSaving, ms, slug, where } from './util.ts';
 
 interface Share {
   app: AppCost | null;
@@ -37,15 +37,21 @@ export function renderBlockingRules(m: Measurement, minLcpMs: number): Candidate
   for (const share of shares.values()) {
     // Without an LCP saving only a blocking script is worth a fix: it is the defect, whatever this run timed.
     if (!lcpPriced && !share.files.some(isScript)) continue;
-    const saving = (total * share.weight) / weightSum;
+    const split = (total * share.weight) / weightSum;
+    // Measured beats estimated: the page re-run without this app gives its real LCP cost (issue #20's runs).
+    const measured = measuredAppSaving(share.app, 'lcpMsDelta', split);
+    const saving = measured ? measured.ms : split;
     const files = share.files.length ? share.files.join(', ') : 'theme CSS and scripts in <head>';
-    const evidence = lcpPriced
-      ? `${where(m.page)}: ${files} block rendering; ~${ms(saving)} of the ${ms(total)} render-blocking LCP saving`
-      : `${where(m.page)}: ${files} block rendering; first paint ~${ms((fcp * share.weight) / weightSum)} later, but Lighthouse estimates no LCP saving because the LCP waits on something else`;
-    const priced = lcpPriced
+    const evidence = measured
+      ? `${where(m.page)}: ${files} block rendering; without ${share.app!.name} the page's lab LCP was ${ms(saving)} faster (median of ${measured.runs} paired runs; Lighthouse's split of the render-blocking saving: ~${ms(split)})`
+      : lcpPriced
+        ? `${where(m.page)}: ${files} block rendering; ~${ms(saving)} of the ${ms(total)} render-blocking LCP saving`
+        : `${where(m.page)}: ${files} block rendering; first paint ~${ms((fcp * share.weight) / weightSum)} later, but Lighthouse estimates no LCP saving because the LCP waits on something else`;
+    const lcpPricedHere = measured ? saving >= minLcpMs : lcpPriced;
+    const priced = lcpPricedHere
       // A blocking script is always avoidable (defer/async); one blocking stylesheet is how a theme is styled.
       ? { kind: 'lcp' as const, claims: [{ key: m.key, phase: 'render-delay' as const, labMs: saving }], defect: share.files.some(isScript) }
-      : { kind: 'flat' as const, metric: 'FCP', claims: [{ key: m.key }], note: `first paint ~${ms(fcp)} later but no LCP saving measured` };
+      : { kind: 'flat' as const, metric: 'FCP', claims: [{ key: m.key }], note: measured ? `the page re-run without ${share.app!.name} was not measurably faster (LCP ${ms(saving)})` : `first paint ~${ms(fcp)} later but no LCP saving measured` };
     if (share.app) {
       const name = share.app.name;
       out.push({
