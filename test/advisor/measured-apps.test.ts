@@ -28,7 +28,7 @@ describe('app fixes use the measured without-app deltas', () => {
     expect(estimated.impact.savingMs).toBeLessThan(100);
     expect(measured.impact.savingMs).toBeGreaterThan(estimated.impact.savingMs! * 2);
     expect(measured.impact.revenuePerMonth.central).toBeGreaterThan(estimated.impact.revenuePerMonth.central);
-    expect(measured.evidence).toMatch(/without Reviews Pro the page's lab LCP was 900 ms faster \(median of 3 paired runs/);
+    expect(measured.evidence).toMatch(/without Reviews Pro the page’s lab LCP was 900 ms faster \(median of 3 paired runs/);
   });
 
   it('measured as costing nothing, the blocking script stays a fix (it is the defect) at the small flat price', () => {
