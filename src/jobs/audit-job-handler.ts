@@ -38,6 +38,11 @@ export interface AuditJobHandlerDeps {
   artifactsRoot: string;
   chromePath?: string;
   allowPrivateAddresses?: boolean;
+  /**
+   * Exact store origins audited although private while allowPrivateAddresses is off: the Shopify stand-in's
+   * local storefronts in development (SHOPIFY_DEV_STOREFRONT_ORIGINS). A job for any other origin keeps the guard.
+   */
+  privateStoreOrigins?: readonly string[];
   afterRun?: AfterRun;
   metrics?: JobMetrics;
   /** The shop's saved settings as engine options (devices, budget, headers, inputs); read at run time. */
@@ -74,7 +79,7 @@ export function createAuditJobHandler(deps: AuditJobHandlerDeps): AuditJobHandle
             artifactsDir: join(deps.artifactsRoot, String(runId)),
             browser,
             chromePath: deps.chromePath,
-            allowPrivateAddresses: deps.allowPrivateAddresses ?? false,
+            allowPrivateAddresses: (deps.allowPrivateAddresses ?? false) || isListedOrigin(job.data.storeUrl, deps.privateStoreOrigins),
             signal,
             // Logs are for operators and stay English; the engine's own steps arrive as messages.
             progress: (message) => log.debug({ runId }, typeof message === 'string' ? message : englishText(message)),
@@ -107,6 +112,15 @@ export function createAuditJobHandler(deps: AuditJobHandlerDeps): AuditJobHandle
       await browser.close();
     }
   };
+}
+
+function isListedOrigin(url: string, origins: readonly string[] | undefined): boolean {
+  if (!origins?.length) return false;
+  try {
+    return origins.includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
 }
 
 async function saveReport(store: Store, shop: string, runId: number, report: Report): Promise<void> {
