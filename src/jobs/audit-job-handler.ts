@@ -15,6 +15,13 @@ import { beginRunForJob, markRunFailed, markRunRetrying } from './run-ledger.ts'
 import { withTimeLimit } from './time-limit.ts';
 import type { RunOptionsResolver } from './run-options.ts';
 import { JobBrowserPool } from './job-browser.ts';
+import { StoreUnreachableError } from '../engine/discovery/errors.ts';
+
+/**
+ * Prefix of a run's reason when the store could not be reached at all: the admin recognises it and shows its
+ * own sentence (what to do), the rest of the reason says what failed (src/admin/run-error.ts).
+ */
+export const UNREACHABLE_REASON = 'store_unreachable';
 
 export type RunAuditFn = (storeUrl: string, options: RunAuditOptions) => Promise<Report>;
 
@@ -87,6 +94,15 @@ export function createAuditJobHandler(deps: AuditJobHandlerDeps): AuditJobHandle
       await deps.afterRun?.({ runId, data: job.data, report });
     } catch (error) {
       const reason = messageOf(error);
+      if (error instanceof StoreUnreachableError && !job.signal?.aborted) {
+        // A store that cannot be reached at all fails at once, not after two retries minutes apart: the
+        // merchant sees why within discovery's timeout (20 s), and the next scheduled run is the retry. The
+        // job itself is done (not thrown back), so neither queue retries it.
+        deps.metrics?.runFinished('failed', (performance.now() - started) / 1000, 'unreachable');
+        await markRunFailed(store, runId, `${UNREACHABLE_REASON}: ${reason}`);
+        log.warn({ runId, reason }, 'store unreachable: run failed without retry');
+        return;
+      }
       const last = job.attempt >= job.maxAttempts;
       deps.metrics?.runFinished(last ? 'failed' : 'retrying', (performance.now() - started) / 1000, error instanceof TimeLimitError ? 'time-limit' : 'error');
       if (last) await markRunFailed(store, runId, `failed after ${job.attempt} attempt(s): ${reason}`);
