@@ -12,6 +12,7 @@ import { changesBetween, type StorefrontChange } from '../../src/jobs/likely-cau
 import { probeAudit } from './support/probe-audit.ts';
 import { startProbeStore, type ProbeState, type ProbeStore } from './support/probe-store.ts';
 import { waitFor } from './support/processes.ts';
+import { auditSettled } from './support/audit-settled.ts';
 
 let probe: ProbeStore;
 let dir: string;
@@ -33,17 +34,7 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function audit(name: string, states: Array<Partial<ProbeState>>): Promise<void> {
-  const shop = `${name}.example`;
-  probe.script(name, states);
-  const before = (await store.runs.list(shop, { limit: 100 })).items.length;
-  await jobs.queue.enqueue({ shop, storeUrl: probe.shopUrl(name), triggeredBy: 'schedule' });
-  await waitFor(`audit of ${name}`, async () => {
-    const runs = (await store.runs.list(shop, { limit: 100 })).items;
-    const depth = await jobs.queue.depth();
-    return runs.length > before && runs.every((r) => r.status === 'succeeded') && depth.queued === 0 && depth.active === 0;
-  });
-}
+const audit = (name: string, states: Array<Partial<ProbeState>>) => auditSettled({ store, jobs, probe }, name, states);
 
 const change = (kind: StorefrontChange['kind'], at: Date, subject: string | null): StorefrontChange => ({ kind, at: at.toISOString(), subject, source: 'shopify' });
 
