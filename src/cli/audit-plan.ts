@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { INPUT_MAX } from '../advisor/defaults.ts';
 import { parseStoreUrl } from '../engine/store-url.ts';
 import { LOCALES, type Locale } from '../i18n/messages/define.ts';
 import { validateReport, type Message, type Report } from '../report/schema.ts';
@@ -107,9 +108,9 @@ export async function planAudit(rawUrl: string, flags: AuditFlags, context: Plan
   const locale = flags.locale === undefined ? (config.locale ?? localeFromEnv(context.env)) : (shippedLocale(flags.locale) ?? choiceError('--locale', flags.locale, LOCALES, errors) ?? 'en');
 
   const inputs: AuditPlan['inputs'] = { ...config.inputs };
-  if (flags.sessions !== undefined) set(inputs, 'monthlySessions', parseNumber(flags.sessions, '--sessions', 0, Infinity, errors));
+  if (flags.sessions !== undefined) set(inputs, 'monthlySessions', parseNumber(flags.sessions, '--sessions', 0, INPUT_MAX.amount, errors));
   if (flags.conversionRate !== undefined) set(inputs, 'conversionRate', parseNumber(flags.conversionRate, '--conversion-rate', 0, 1, errors));
-  if (flags.aov !== undefined) set(inputs, 'averageOrderValue', parsePositive(flags.aov, '--aov', errors));
+  if (flags.aov !== undefined) set(inputs, 'averageOrderValue', parsePositive(flags.aov, '--aov', INPUT_MAX.averageOrderValue, errors));
   if (flags.currency !== undefined) {
     if (isCurrency(flags.currency)) inputs.currency = flags.currency.toUpperCase();
     else errors.push(msg('error.currency', { flag: '--currency', value: flags.currency }));
@@ -246,10 +247,10 @@ function parseNumber(value: string, flag: string, min: number, max: number, erro
   return undefined;
 }
 
-function parsePositive(value: string, flag: string, errors: Message[]): number | undefined {
+function parsePositive(value: string, flag: string, max: number, errors: Message[]): number | undefined {
   const n = numberText.safeParse(value).success ? Number(value) : NaN;
-  if (Number.isFinite(n) && n > 0) return n;
-  errors.push(msg('error.numberPositive', { flag, value }));
+  if (Number.isFinite(n) && n > 0 && n <= max) return n;
+  errors.push(Number.isFinite(n) && n > max ? msg('error.numberRange', { flag, min: 0, max, value }) : msg('error.numberPositive', { flag, value }));
   return undefined;
 }
 

@@ -32,6 +32,8 @@ export interface JobsOptions {
   smtpUrl?: string;
   alertFrom?: string;
   allowPrivateAddresses?: boolean;
+  /** Exact store origins whose audits may reach private addresses although allowPrivateAddresses is off (see audit-job-handler). */
+  privateStoreOrigins?: readonly string[];
   retry?: Partial<RetryPolicy>;
   retention?: RetentionPolicy;
   /** pg-boss schema (default 'pgboss'); tests use a unique one per file. */
@@ -105,6 +107,7 @@ export async function createJobs(options: JobsOptions): Promise<Jobs> {
     artifactsRoot,
     chromePath: options.chromePath,
     allowPrivateAddresses: options.allowPrivateAddresses,
+    privateStoreOrigins: options.privateStoreOrigins,
     afterRun,
     metrics,
     runOptionsFor: options.runOptionsFor,

@@ -13,6 +13,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import { budgetSchema } from '../../advisor/budget.ts';
+import { INPUT_MAX } from '../../advisor/defaults.ts';
 import { listSchedules, setSchedule } from '../../jobs/schedules-api.ts';
 import { assertTimeZone, cronFor, ScheduleError } from '../../jobs/schedule-plan.ts';
 import { createTokenCipher, parseEncryptionKey, type TokenCipher } from '../../shopify/token-cipher.ts';
@@ -39,9 +40,10 @@ export const settingsPatchSchema = z
       .strict(),
     storeInputs: z
       .object({
-        monthlySessions: z.number().int().nonnegative().nullable().optional(),
+        // The advisor's bounds: a value it would refuse fails here with a 400, not in every later scheduled audit.
+        monthlySessions: z.number().int().nonnegative().max(INPUT_MAX.amount).nullable().optional(),
         conversionRate: z.number().min(0).max(100).nullable().optional(),
-        averageOrderValue: z.number().nonnegative().nullable().optional(),
+        averageOrderValue: z.number().nonnegative().max(INPUT_MAX.averageOrderValue).nullable().optional(),
       })
       .strict(),
     signedHeaders: z.array(z.object({ name: headerName, value: z.string().max(4096).optional() }).strict()).max(20),
