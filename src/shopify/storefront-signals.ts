@@ -19,7 +19,7 @@ import { activateEmbedUrl, appNamesFromBlocks, embedState, parseEmbedBlocks, typ
 /** Settings names (per shop) the jobs layer reads back; see src/jobs/run-options.ts. */
 export const STOREFRONT_SIGNALS_SETTING = 'shopifyStorefront';
 /** The merchant's own names for apps, keyed by extension uuid or app handle (a rename in Settings). */
-export const APP_RENAMES_SETTING = 'appNameOverrides';
+export { APP_RENAMES_SETTING } from '../jobs/run-options.ts';
 
 /** Our app embed: the app handle (shopify.app.toml `handle`) and the block's file name (blocks/vitals.liquid). */
 const shopifyMessage = messageFn('shopify', SHOPIFY_STRINGS);
