@@ -4,6 +4,7 @@ import type { CheckoutOptions } from './options.ts';
 import type { PaymentGuard } from './payment-guard.ts';
 import type { StepRecorder } from './step-recorder.ts';
 import { JourneyFailure } from './failure.ts';
+import type { Heartbeat } from './run-step.ts';
 
 export interface JourneySession {
   page: Page;
@@ -17,6 +18,8 @@ export interface JourneySession {
   /** Name of the stage or checkout page in progress, which a failure is reported against. */
   stage: string;
   screenshotCount: number;
+  /** Each finished wait of the checkout page in progress beats here: its deadline counts from the last beat. */
+  heartbeat: Heartbeat;
 }
 
 export function absoluteUrl(session: JourneySession, pathOrUrl: string): string {

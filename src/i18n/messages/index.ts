@@ -12,6 +12,7 @@ import { shopify } from './shopify.ts';
 import { errors } from './errors.ts';
 import { report } from './report.ts';
 import { fixes } from './fixes.ts';
+import { digest } from './digest.ts';
 
 export const CATALOGUES: readonly Catalogue[] = [
   common,
@@ -25,4 +26,5 @@ export const CATALOGUES: readonly Catalogue[] = [
   errors,
   report,
   fixes,
+  digest,
 ];
