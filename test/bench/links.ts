@@ -22,6 +22,7 @@ import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { integersAbove } from './integers-above.ts';
 import { plantedBroken, shapeForPages } from './neutral-store.ts';
+import { compileCacheDir } from '../../src/setup/compile-cache.mjs';
 
 const { values } = parseArgs({
   options: {
@@ -30,6 +31,8 @@ const { values } = parseArgs({
     'ours-only': { type: 'boolean', default: false },
     'slow-collection': { type: 'boolean', default: false },
     store: { type: 'string', default: 'neutral' },
+    // Ours runs with the compile cache the CLI's bin enables (src/setup/compile-cache.mjs); --cold runs it without.
+    cold: { type: 'boolean', default: false },
   },
 });
 const STORE = values.store === 'demo' ? 'demo' : 'neutral';
@@ -116,9 +119,9 @@ async function cpuSeconds(pid: number): Promise<number> {
 
 const loadavg = async () => (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ');
 
-async function timed(args: string[]): Promise<{ stdout: string; wallS: number; peakRssMb: number; spawnedAt: number }> {
+async function timed(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ stdout: string; wallS: number; peakRssMb: number; spawnedAt: number }> {
   const spawnedAt = Date.now();
-  const child = spawn('/usr/bin/time', ['-v', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('/usr/bin/time', ['-v', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -132,7 +135,9 @@ async function timed(args: string[]): Promise<{ stdout: string; wallS: number; p
 }
 
 async function runOurs(url: string): Promise<Measured & { spawnedAt: number }> {
-  const run = await timed([NODE, 'test/bench/links-runner.ts', url]);
+  // As the CLI starts: with its compile cache (the bin enables it before loading any TypeScript), or --cold.
+  const env = values.cold ? { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' } : { ...process.env, NODE_COMPILE_CACHE: compileCacheDir() };
+  const run = await timed([NODE, 'test/bench/links-runner.ts', url], env);
   const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { pagesCrawled: number; linksChecked: number; broken: string[] };
   return { wallS: run.wallS, peakRssMb: run.peakRssMb, broken: new Set(result.broken), pages: result.pagesCrawled, links: result.linksChecked, spawnedAt: run.spawnedAt };
 }
