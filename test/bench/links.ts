@@ -25,6 +25,7 @@ import { plantedBroken, shapeForPages } from './neutral-store.ts';
 import { compileCacheDir } from '../../src/setup/compile-cache.mjs';
 
 const { values } = parseArgs({
+  allowNegative: true,
   options: {
     sizes: { type: 'string', default: '2000,10000' },
     runs: { type: 'string', default: '1' },
@@ -33,6 +34,10 @@ const { values } = parseArgs({
     store: { type: 'string', default: 'neutral' },
     // Ours runs with the compile cache the CLI's bin enables (src/setup/compile-cache.mjs); --cold runs it without.
     cold: { type: 'boolean', default: false },
+    // Passed to our crawler as maxPages (default: its own, 50,000), e.g. the issue's 10,100 for a 10,004-page store.
+    'max-pages': { type: 'string' },
+    // Also time the floor (test/bench/links-floor.ts): as many bare undici requests as we checked, nothing parsed.
+    floor: { type: 'boolean', default: true },
   },
 });
 const STORE = values.store === 'demo' ? 'demo' : 'neutral';
@@ -137,8 +142,9 @@ async function timed(args: string[], env: NodeJS.ProcessEnv = process.env): Prom
 async function runOurs(url: string): Promise<Measured & { spawnedAt: number }> {
   // As the CLI starts: with its compile cache (the bin enables it before loading any TypeScript), or --cold.
   const env = values.cold ? { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' } : { ...process.env, NODE_COMPILE_CACHE: compileCacheDir() };
-  const run = await timed([NODE, 'test/bench/links-runner.ts', url], env);
-  const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { pagesCrawled: number; linksChecked: number; broken: string[] };
+  const run = await timed([NODE, 'test/bench/links-runner.ts', url, ...(values['max-pages'] ? [values['max-pages']] : [])], env);
+  const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { pagesCrawled: number; linksChecked: number; broken: string[]; truncatedAt: string[] };
+  if (result.truncatedAt.length > 0) console.error(`  ours truncated: ${result.truncatedAt.join('; ')}`);
   return { wallS: run.wallS, peakRssMb: run.peakRssMb, broken: new Set(result.broken), pages: result.pagesCrawled, links: result.linksChecked, spawnedAt: run.spawnedAt };
 }
 
@@ -161,14 +167,20 @@ async function runLinkinator(url: string, products: number): Promise<Measured & 
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function measure(products: number, tool: 'ours' | 'linkinator'): Promise<Measured[]> {
+async function runFloor(url: string, requests: number): Promise<Measured & { spawnedAt: number }> {
+  const run = await timed([NODE, 'test/bench/links-floor.ts', url, String(requests)], { ...process.env, NODE_COMPILE_CACHE: compileCacheDir() });
+  return { wallS: run.wallS, peakRssMb: run.peakRssMb, broken: new Set(), spawnedAt: run.spawnedAt };
+}
+
+async function measure(products: number, tool: 'ours' | 'linkinator' | 'floor', requests = 0): Promise<Measured[]> {
   const results: Measured[] = [];
   for (let run = 0; run < RUNS; run++) {
     const store = STORE === 'demo' ? await startStore(products) : await startNeutralStore(products);
     try {
       const loadBefore = await loadavg();
       const cpuBefore = await cpuSeconds(store.pid);
-      const result: Measured & { spawnedAt: number } = tool === 'ours' ? await runOurs(store.url) : await runLinkinator(store.url, products);
+      const result: Measured & { spawnedAt: number } =
+        tool === 'ours' ? await runOurs(store.url) : tool === 'floor' ? await runFloor(store.url, requests) : await runLinkinator(store.url, products);
       result.broken = new Set([...result.broken].map(store.normalise));
       result.storeCpuS = (await cpuSeconds(store.pid)) - cpuBefore;
       result.loadBefore = loadBefore;
@@ -211,9 +223,13 @@ for (const products of SIZES) {
     const same = planted.size === found.size && [...planted].every((url) => found.has(url));
     console.error(`  ours vs the planted broken set (${planted.size} URLs): ${same ? 'identical' : 'DIFFERENT: ' + [...found].join(' ')}`);
   }
+  const floor = values.floor && STORE === 'neutral' ? await measure(products, 'floor', ours[0]!.links) : [];
+  const floorLine = floor.length
+    ? `\n  floor:      ${median(floor.map((r) => r.wallS)).toFixed(2)} s for ${ours[0]!.links} bare undici HEAD requests (24 connections, nothing parsed, start-up included)${extras(floor)}`
+    : '';
   const theirs = OURS_ONLY ? [] : await measure(products, 'linkinator');
   if (theirs.length === 0) {
-    rows.push(`${header}\n${ourLine}, ${ours[0]!.broken.size} broken`);
+    rows.push(`${header}\n${ourLine}, ${ours[0]!.broken.size} broken${floorLine}`);
     console.error(rows[rows.length - 1]);
     continue;
   }
@@ -227,9 +243,10 @@ for (const products of SIZES) {
   rows.push(
     [
       header,
-      ourLine,
+      ourLine + floorLine,
       `  linkinator: ${theirWall.toFixed(1)} s, ${(pages / theirWall).toFixed(0)} pages/s, peak RSS ${theirRss.toFixed(0)} MB, ${((theirWall * 1000) / pages).toFixed(2)} ms/page${extras(theirs)}`,
-      `  throughput ratio ${(theirWall / ourWall).toFixed(1)}x (target >= 10x), memory ratio ${(ourRss / theirRss).toFixed(2)} (target <= 0.33)`,
+      `  throughput ratio ${(theirWall / ourWall).toFixed(1)}x (target >= 10x: ${(theirWall / 10).toFixed(2)} s), memory ratio ${(ourRss / theirRss).toFixed(2)} (target <= 0.33)` +
+        (floor.length ? `; the floor is ${(theirWall / median(floor.map((r) => r.wallS))).toFixed(1)}x linkinator` : ''),
       `  broken sets identical: ${onlyOurs.length === 0 && onlyTheirs.length === 0 ? 'yes' : 'NO'} (${a.size} URLs)` +
         (onlyOurs.length ? `\n    only ours: ${onlyOurs.join(' ')}` : '') +
         (onlyTheirs.length ? `\n    only linkinator: ${onlyTheirs.join(' ')}` : ''),
