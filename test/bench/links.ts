@@ -172,35 +172,41 @@ async function runFloor(url: string, requests: number): Promise<Measured & { spa
   return { wallS: run.wallS, peakRssMb: run.peakRssMb, broken: new Set(), spawnedAt: run.spawnedAt };
 }
 
-async function measure(products: number, tool: 'ours' | 'linkinator' | 'floor', requests = 0): Promise<Measured[]> {
-  const results: Measured[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const store = STORE === 'demo' ? await startStore(products) : await startNeutralStore(products);
-    try {
-      const loadBefore = await loadavg();
-      const cpuBefore = await cpuSeconds(store.pid);
-      const result: Measured & { spawnedAt: number } =
-        tool === 'ours' ? await runOurs(store.url) : tool === 'floor' ? await runFloor(store.url, requests) : await runLinkinator(store.url, products);
-      result.broken = new Set([...result.broken].map(store.normalise));
-      result.storeCpuS = (await cpuSeconds(store.pid)) - cpuBefore;
-      result.loadBefore = loadBefore;
-      if (STORE === 'neutral') {
-        const stats = (await (await fetch(new URL('/__stats', store.url))).json()) as { firstRequestAt: number | null };
-        if (stats.firstRequestAt) result.startupS = (stats.firstRequestAt - result.spawnedAt) / 1000;
-      }
-      results.push(result);
-    } finally {
-      await store.stop();
+/** One run of one tool against a fresh store process. */
+async function measure(products: number, tool: 'ours' | 'linkinator' | 'floor', requests = 0): Promise<Measured> {
+  const store = STORE === 'demo' ? await startStore(products) : await startNeutralStore(products);
+  try {
+    const loadBefore = await loadavg();
+    const cpuBefore = await cpuSeconds(store.pid);
+    const result: Measured & { spawnedAt: number } =
+      tool === 'ours' ? await runOurs(store.url) : tool === 'floor' ? await runFloor(store.url, requests) : await runLinkinator(store.url, products);
+    result.broken = new Set([...result.broken].map(store.normalise));
+    result.storeCpuS = (await cpuSeconds(store.pid)) - cpuBefore;
+    result.loadBefore = loadBefore;
+    if (STORE === 'neutral') {
+      const stats = (await (await fetch(new URL('/__stats', store.url))).json()) as { firstRequestAt: number | null };
+      if (stats.firstRequestAt) result.startupS = (stats.firstRequestAt - result.spawnedAt) / 1000;
     }
+    return result;
+  } finally {
+    await store.stop();
   }
-  return results;
 }
 
 const rows: string[] = [];
 const perPage: Record<string, number[]> = { ours: [], linkinator: [] };
 for (const products of SIZES) {
   console.error(`\n== ${products} products ==`);
-  const ours = await measure(products, 'ours');
+  // The tools take turns run by run (ours, the floor, linkinator, then again), so a change in the shared
+  // machine's load lands on all of them alike instead of on whichever ran last.
+  const ours: Measured[] = [];
+  const floor: Measured[] = [];
+  const theirs: Measured[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    ours.push(await measure(products, 'ours'));
+    if (values.floor && STORE === 'neutral') floor.push(await measure(products, 'floor', ours[0]!.links));
+    if (!OURS_ONLY) theirs.push(await measure(products, 'linkinator'));
+  }
   const pages = ours[0]!.pages!;
   const ourWall = median(ours.map((r) => r.wallS));
   const ourRss = median(ours.map((r) => r.peakRssMb));
@@ -223,11 +229,9 @@ for (const products of SIZES) {
     const same = planted.size === found.size && [...planted].every((url) => found.has(url));
     console.error(`  ours vs the planted broken set (${planted.size} URLs): ${same ? 'identical' : 'DIFFERENT: ' + [...found].join(' ')}`);
   }
-  const floor = values.floor && STORE === 'neutral' ? await measure(products, 'floor', ours[0]!.links) : [];
   const floorLine = floor.length
     ? `\n  floor:      ${median(floor.map((r) => r.wallS)).toFixed(2)} s for ${ours[0]!.links} bare undici HEAD requests (24 connections, nothing parsed, start-up included)${extras(floor)}`
     : '';
-  const theirs = OURS_ONLY ? [] : await measure(products, 'linkinator');
   if (theirs.length === 0) {
     rows.push(`${header}\n${ourLine}, ${ours[0]!.broken.size} broken${floorLine}`);
     console.error(rows[rows.length - 1]);
