@@ -49,6 +49,8 @@ const NODE = process.execPath;
 
 interface Measured {
   wallS: number;
+  /** User + system CPU of the tool's process: less at the mercy of the shared machine's load than wall time. */
+  cpuS: number;
   peakRssMb: number;
   /** Spawn to the store's first request. */
   startupS?: number;
@@ -124,7 +126,7 @@ async function cpuSeconds(pid: number): Promise<number> {
 
 const loadavg = async () => (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ');
 
-async function timed(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ stdout: string; wallS: number; peakRssMb: number; spawnedAt: number }> {
+async function timed(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ stdout: string; wallS: number; cpuS: number; peakRssMb: number; spawnedAt: number }> {
   const spawnedAt = Date.now();
   const child = spawn('/usr/bin/time', ['-v', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stdout = '';
@@ -136,7 +138,8 @@ async function timed(args: string[], env: NodeJS.ProcessEnv = process.env): Prom
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
   if (!rss || !wall) throw new Error(`could not measure ${args.join(' ')}:\n${stderr.slice(-2000)}`);
   const wallS = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-  return { stdout, wallS, peakRssMb: Number(rss[1]) / 1024, spawnedAt };
+  const cpuS = Number(/User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? NaN) + Number(/System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? NaN);
+  return { stdout, wallS, cpuS, peakRssMb: Number(rss[1]) / 1024, spawnedAt };
 }
 
 async function runOurs(url: string): Promise<Measured & { spawnedAt: number }> {
@@ -145,7 +148,7 @@ async function runOurs(url: string): Promise<Measured & { spawnedAt: number }> {
   const run = await timed([NODE, 'test/bench/links-runner.ts', url, ...(values['max-pages'] ? [values['max-pages']] : [])], env);
   const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { pagesCrawled: number; linksChecked: number; broken: string[]; truncatedAt: string[] };
   if (result.truncatedAt.length > 0) console.error(`  ours truncated: ${result.truncatedAt.join('; ')}`);
-  return { wallS: run.wallS, peakRssMb: run.peakRssMb, broken: new Set(result.broken), pages: result.pagesCrawled, links: result.linksChecked, spawnedAt: run.spawnedAt };
+  return { wallS: run.wallS, cpuS: run.cpuS, peakRssMb: run.peakRssMb, broken: new Set(result.broken), pages: result.pagesCrawled, links: result.linksChecked, spawnedAt: run.spawnedAt };
 }
 
 async function runLinkinator(url: string, products: number): Promise<Measured & { spawnedAt: number }> {
@@ -162,14 +165,14 @@ async function runLinkinator(url: string, products: number): Promise<Measured & 
     const [linkUrl, , state] = line.split(',');
     if (state === 'BROKEN' && linkUrl) broken.add(linkUrl);
   }
-  return { wallS: run.wallS, peakRssMb: run.peakRssMb, broken, spawnedAt: run.spawnedAt };
+  return { wallS: run.wallS, cpuS: run.cpuS, peakRssMb: run.peakRssMb, broken, spawnedAt: run.spawnedAt };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function runFloor(url: string, requests: number): Promise<Measured & { spawnedAt: number }> {
   const run = await timed([NODE, 'test/bench/links-floor.ts', url, String(requests)], { ...process.env, NODE_COMPILE_CACHE: compileCacheDir() });
-  return { wallS: run.wallS, peakRssMb: run.peakRssMb, broken: new Set(), spawnedAt: run.spawnedAt };
+  return { wallS: run.wallS, cpuS: run.cpuS, peakRssMb: run.peakRssMb, broken: new Set(), spawnedAt: run.spawnedAt };
 }
 
 /** One run of one tool against a fresh store process. */
@@ -214,6 +217,7 @@ for (const products of SIZES) {
   const extras = (runs: Measured[]) => {
     const startup = runs.filter((r) => r.startupS !== undefined).map((r) => r.startupS!);
     return (
+      `, CPU ${median(runs.map((r) => r.cpuS)).toFixed(2)} s` +
       (startup.length ? `, start-up ${median(startup).toFixed(2)} s` : '') +
       `, store CPU ${median(runs.map((r) => r.storeCpuS ?? 0)).toFixed(1)} s, load before ${runs.map((r) => r.loadBefore).join(' | ')}`
     );
@@ -249,7 +253,8 @@ for (const products of SIZES) {
       header,
       ourLine + floorLine,
       `  linkinator: ${theirWall.toFixed(1)} s, ${(pages / theirWall).toFixed(0)} pages/s, peak RSS ${theirRss.toFixed(0)} MB, ${((theirWall * 1000) / pages).toFixed(2)} ms/page${extras(theirs)}`,
-      `  throughput ratio ${(theirWall / ourWall).toFixed(1)}x (target >= 10x: ${(theirWall / 10).toFixed(2)} s), memory ratio ${(ourRss / theirRss).toFixed(2)} (target <= 0.33)` +
+      `  throughput ratio ${(theirWall / ourWall).toFixed(1)}x (target >= 10x: ${(theirWall / 10).toFixed(2)} s), memory ratio ${(ourRss / theirRss).toFixed(2)} (target <= 0.33), ` +
+        `CPU ratio ${(median(theirs.map((r) => r.cpuS)) / median(ours.map((r) => r.cpuS))).toFixed(1)}x` +
         (floor.length ? `; the floor is ${(theirWall / median(floor.map((r) => r.wallS))).toFixed(1)}x linkinator` : ''),
       `  broken sets identical: ${onlyOurs.length === 0 && onlyTheirs.length === 0 ? 'yes' : 'NO'} (${a.size} URLs)` +
         (onlyOurs.length ? `\n    only ours: ${onlyOurs.join(' ')}` : '') +
