@@ -85,6 +85,7 @@ const STOREFRONT: Record<ThemeName, (page: Page) => Promise<void>> = {
 };
 
 async function fillAddress(page: Page): Promise<void> {
+  await page.waitForSelector('[name="email"]');
   for (const [name, value] of Object.entries(ADDRESS)) await page.$eval(`[name="${name}"]`, (el, v) => ((el as HTMLInputElement).value = v), value);
   await page.select('[name="zone"]', 'NY');
 }
