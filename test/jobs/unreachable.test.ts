@@ -12,7 +12,7 @@ import { runAudit } from '../../src/engine/run-audit.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { createJobs, type Jobs } from '../../src/jobs/jobs-runtime.ts';
 import { runErrorKey } from '../../src/admin/run-error.ts';
-import { dropSchemas, PG_URL, uniqueSchema } from './support/pg.ts';
+import { dropSchemas, PG_URL, QUEUE_BACKENDS, uniqueSchema } from './support/pg.ts';
 import { waitFor } from './support/processes.ts';
 
 /** A port nothing listens on: bound, noted, closed. */
@@ -41,12 +41,7 @@ async function silentStore(): Promise<{ url: string; close: () => Promise<void> 
   };
 }
 
-const backends = [
-  { name: 'embedded (SQLite)', pg: false },
-  { name: 'scale-out (pg-boss, PostgreSQL)', pg: true },
-] as const;
-
-describe.each(backends)('unreachable store, $name', ({ pg }) => {
+describe.each(QUEUE_BACKENDS)('unreachable store, $name', ({ pg }) => {
   const schema = uniqueSchema('t_unreachable');
   let dir: string;
   let store: Store;

@@ -12,6 +12,7 @@ import { createJobs, type Jobs } from '../../src/jobs/jobs-runtime.ts';
 import { createRunOptionsResolver } from '../../src/jobs/run-options.ts';
 import { runAudit } from '../../src/engine/run-audit.ts';
 import { startDemoStore, type DemoStore } from '../../src/demo-store/server.ts';
+import { CHATLY } from '../../src/demo-store/apps.ts';
 import { jobsLifecycle } from '../../src/server/jobs-lifecycle.ts';
 import { sqliteBackend } from '../store/backends.ts';
 import { waitFor } from '../jobs/support/processes.ts';
@@ -81,14 +82,29 @@ describe('a local shop, install to redact, with real audits', () => {
     expect(existsSync(join(jobs.artifactsRoot, String(run.id)))).toBe(true);
   }, 600_000);
 
-  it('the merchant switches the embed on and publishes: detected, and the re-audit succeeds too', async () => {
+  it('lists the apps the audit found in Settings and takes the merchant\'s name for one; a bad key is a 400', async () => {
+    const settings = await (await h.api('/api/admin/settings', { token: await token() })).json();
+    expect(settings.appNames.detected).toEqual(expect.arrayContaining([{ key: CHATLY.uuid, name: CHATLY.name, nameSource: 'file' }]));
+    const bad = await h.api('/api/admin/settings', { method: 'PUT', token: await token(), body: JSON.stringify({ appNames: { '../etc': 'x' } }) });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.code).toBe('invalid_body');
+    const saved = await h.api('/api/admin/settings', { method: 'PUT', token: await token(), body: JSON.stringify({ appNames: { [CHATLY.uuid]: 'Live chat (Chatly)' } }) });
+    expect(saved.status).toBe(200);
+    expect((await (await h.api('/api/admin/settings', { token: await token() })).json()).appNames.renames).toEqual({ [CHATLY.uuid]: 'Live chat (Chatly)' });
+  });
+
+  it('the merchant switches the embed on and publishes: detected, and the re-audit succeeds, with the app renamed', async () => {
     h.standIn.setOurEmbed(SHOP, true);
     expect(await (await h.standIn.sendWebhook({ url: h.webhookUrl, topic: 'themes/publish', shop: SHOP })).json()).toEqual({ outcome: 'processed' });
     const status = await (await h.api('/api/shop/storefront-plugin', { token: await token() })).json();
     expect(status.storefront.embed).toMatchObject({ checked: true, enabled: true, present: true });
     const rerun = await waitFor('the theme-publish re-audit', async () =>
       (await h.store.runs.list(SHOP, { status: 'succeeded', limit: 5 })).items.find((r) => r.triggeredBy === 'theme-publish') ?? null, 540_000);
-    expect((await h.store.runs.getReport(SHOP, rerun.id))!.errors).toEqual([]);
+    const report = (await h.store.runs.getReport(SHOP, rerun.id))!;
+    expect(report.errors).toEqual([]);
+    const chatly = report.loadTime!.pages.flatMap((p) => p.apps).filter((a) => a.extensionId === CHATLY.uuid);
+    expect(chatly.length).toBeGreaterThan(0);
+    for (const app of chatly) expect(app).toMatchObject({ name: 'Live chat (Chatly)', nameSource: 'merchant' });
   }, 600_000);
 
   it('the worker still refuses a job for any other private origin (the allowance is per origin, not on/off)', async () => {

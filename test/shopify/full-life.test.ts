@@ -129,7 +129,8 @@ describe('a shop, install to redact', () => {
   it('hands Shopify\'s field vitals (source shopify) and the app names to the next audit\'s options', async () => {
     const resolve = createRunOptionsResolver({ store: h.store, logger: pino({ level: 'silent' }) });
     const options = await resolve(SHOP);
-    expect(options.auditOptions).toEqual({ load: { appNames: { '61ccd3b1-a9f2-4160-9fe9-4fec8413e5d8': 'Reviews (Judge.me)' } } });
+    // The embed's uuid with the merchant's name, and the rename itself (by handle) for URLs named by handle.
+    expect(options.auditOptions).toEqual({ load: { appNames: { '61ccd3b1-a9f2-4160-9fe9-4fec8413e5d8': 'Reviews (Judge.me)', 'judge-me-reviews': 'Reviews (Judge.me)' } } });
     expect(options.inputs?.fieldVitals).toEqual(expect.arrayContaining([
       expect.objectContaining({ template: 'home', device: 'mobile', lcpP75Ms: 3100, inpP75Ms: 240, clsP75: 0.08, samples: 4200, source: 'shopify' }),
       expect.objectContaining({ template: 'product', device: 'desktop', lcpP75Ms: 1900, source: 'shopify' }),

@@ -41,6 +41,7 @@ export const ERRORS_STRINGS = {
   webhook_headers_invalid: 'A header Shopify always sends with a webhook is missing or malformed: {headers}',
   webhook_shop_mismatch: 'The webhook payload names another shop than its headers.',
   app_proxy_signature_invalid: 'The app proxy signature is missing, wrong or expired.',
+  store_url_from_shopify: 'In the Shopify app the storefront is the shop\'s primary domain; it cannot be changed here.',
   internal: 'Something went wrong on our side. Quote request {requestId} when you report it.',
 } as const;
 
@@ -83,6 +84,7 @@ export const errors = defineCatalogue('errors', ERRORS_STRINGS, {
     webhook_headers_invalid: 'Webhook 中 Shopify 总会发送的请求头缺失或格式错误：{headers}',
     webhook_shop_mismatch: 'Webhook 正文中的店铺与请求头中的店铺不一致。',
     app_proxy_signature_invalid: '应用代理签名缺失、错误或已过期。',
+    store_url_from_shopify: '在 Shopify 应用中，店面就是店铺的主域名，无法在此更改。',
     internal: '我们这边出了问题。报告时请提供请求编号 {requestId}。',
   },
   he: {
@@ -123,6 +125,7 @@ export const errors = defineCatalogue('errors', ERRORS_STRINGS, {
     webhook_headers_invalid: 'כותרת ש-Shopify שולחת תמיד עם Webhook חסרה או פגומה: {headers}',
     webhook_shop_mismatch: 'גוף ה-Webhook מציין חנות אחרת מזו שבכותרות שלו.',
     app_proxy_signature_invalid: 'חתימת ה-App Proxy חסרה, שגויה או שפג תוקפה.',
+    store_url_from_shopify: 'באפליקציית Shopify חזית החנות היא הדומיין הראשי של החנות; אי אפשר לשנות אותה כאן.',
     internal: 'משהו השתבש אצלנו. יש לציין את מזהה הבקשה {requestId} בדיווח.',
   },
   fa: {
@@ -163,6 +166,7 @@ export const errors = defineCatalogue('errors', ERRORS_STRINGS, {
     webhook_headers_invalid: 'سرآیندی که Shopify همیشه همراه وب‌هوک می‌فرستد وجود ندارد یا نادرست است: {headers}',
     webhook_shop_mismatch: 'بدنهٔ وب‌هوک فروشگاهی جز فروشگاه سرآیندهایش را نام می‌برد.',
     app_proxy_signature_invalid: 'امضای پراکسی برنامه وجود ندارد، نادرست است یا منقضی شده است.',
+    store_url_from_shopify: 'در برنامهٔ Shopify، ویترین همان دامنهٔ اصلی فروشگاه است و اینجا قابل تغییر نیست.',
     internal: 'مشکلی در سمت ما پیش آمد. هنگام گزارش، شناسهٔ درخواست {requestId} را ذکر کنید.',
   },
 });
