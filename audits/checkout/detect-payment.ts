@@ -2,6 +2,7 @@
 // names, or card-field iframes) or its primary action reads "Pay now" / "Complete order". The journey stops
 // there, before filling or pressing anything that pays.
 import type { Page } from 'puppeteer-core';
+import { evaluateInFrame } from './frame-eval.ts';
 import { PAY_NOW_ACTION } from './payment-guard.ts';
 
 export interface PaymentDetection {
@@ -9,7 +10,7 @@ export interface PaymentDetection {
   evidence: string | null;
 }
 
-export async function detectPaymentStep(page: Page, paymentSelector: string): Promise<PaymentDetection> {
+export async function detectPaymentStep(page: Page, paymentSelector: string, timeoutMs = 5_000): Promise<PaymentDetection> {
   const evidence = await page.evaluate(
     (selector, payNowSource) => {
       const shown = (el: Element): boolean => el.getClientRects().length > 0;
@@ -30,10 +31,10 @@ export async function detectPaymentStep(page: Page, paymentSelector: string): Pr
   );
   if (evidence) return { isPayment: true, evidence };
   // Card fields hosted in frames (cross-origin ones too: Puppeteer reaches them through the frame tree).
+  const started = Date.now();
   for (const frame of page.mainFrame().childFrames()) {
-    const card = await frame
-      .evaluate(() => document.querySelector('input[autocomplete^="cc-"], input[autocomplete*=" cc-"]')?.getAttribute('autocomplete') ?? null)
-      .catch(() => null);
+    const left = Math.max(1, timeoutMs - (Date.now() - started));
+    const card = await evaluateInFrame(page, frame, () => document.querySelector('input[autocomplete^="cc-"], input[autocomplete*=" cc-"]')?.getAttribute('autocomplete') ?? null, left);
     if (card) return { isPayment: true, evidence: `card field "${card}" in frame ${frame.url().split('?')[0]}` };
   }
   return { isPayment: false, evidence: null };

@@ -2,6 +2,9 @@
 // value autofill.ts picks for it; selects and radio groups that already have a choice are kept. Card fields
 // are listed (the shopper has to fill them) but never touched.
 import type { Frame, Page } from 'puppeteer-core';
+import { JourneyFailure } from './failure.ts';
+import { evaluateInFrame } from './frame-eval.ts';
+import { withDeadline } from './run-step.ts';
 import { sleep } from './session.ts';
 import { chooseAutofillValue, isPaymentField, type FieldDescriptor } from './autofill.ts';
 import type { TestAddress } from './test-address.ts';
@@ -22,37 +25,40 @@ export interface FillResult {
   leftEmpty: string[];
 }
 
-function describeFields(page: Page | Frame): Promise<PageField[]> {
-  return page.evaluate(() => {
-    const skipped = new Set(['hidden', 'submit', 'button', 'image', 'reset', 'file']);
-    const controls = [...document.querySelectorAll('input, select, textarea')] as Array<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>;
-    const fields: PageField[] = [];
-    controls.forEach((el, index) => {
-      const tag = el.tagName.toLowerCase() as 'input' | 'select' | 'textarea';
-      const type = tag === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : tag;
-      if (skipped.has(type) || el.disabled) return;
-      // Custom-styled radios and checkboxes are often visually hidden themselves; their label is what shows.
-      const shown = (node: Element | null | undefined): boolean => !!node && node.getClientRects().length > 0;
-      const input = el as HTMLInputElement;
-      if (!shown(el) && !(type === 'radio' || type === 'checkbox' ? shown(input.labels?.[0]) : false)) return;
-      const required = el.required || el.getAttribute('aria-required') === 'true';
-      let needsInput: boolean;
-      if (type === 'radio') {
-        const group = el.form ? [...el.form.querySelectorAll(`input[type="radio"]`)].filter((r) => (r as HTMLInputElement).name === el.name) : [el];
-        needsInput = !group.some((r) => (r as HTMLInputElement).checked);
-      } else if (type === 'checkbox') needsInput = !input.checked;
-      else if (tag === 'select') {
-        const selected = (el as HTMLSelectElement).selectedOptions[0];
-        needsInput = !selected || selected.value === '' || selected.disabled;
-      } else needsInput = el.value.trim() === '';
-      const label = (el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.getAttribute('placeholder') ?? '').replace(/\s+/g, ' ').trim();
-      fields.push({
-        index, tag, type, name: el.name ?? '', id: el.id, autocomplete: el.getAttribute('autocomplete') ?? '', label,
-        key: el.name || el.id || el.getAttribute('autocomplete') || `${tag}#${index}`, required, needsInput,
-      });
+/** The document's fields; self-contained, as it also runs in frames through evaluateInFrame. */
+function fieldsInDocument(): PageField[] {
+  const skipped = new Set(['hidden', 'submit', 'button', 'image', 'reset', 'file']);
+  const controls = [...document.querySelectorAll('input, select, textarea')] as Array<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>;
+  const fields: PageField[] = [];
+  controls.forEach((el, index) => {
+    const tag = el.tagName.toLowerCase() as 'input' | 'select' | 'textarea';
+    const type = tag === 'input' ? (el.getAttribute('type') ?? 'text').toLowerCase() : tag;
+    if (skipped.has(type) || el.disabled) return;
+    // Custom-styled radios and checkboxes are often visually hidden themselves; their label is what shows.
+    const shown = (node: Element | null | undefined): boolean => !!node && node.getClientRects().length > 0;
+    const input = el as HTMLInputElement;
+    if (!shown(el) && !(type === 'radio' || type === 'checkbox' ? shown(input.labels?.[0]) : false)) return;
+    const required = el.required || el.getAttribute('aria-required') === 'true';
+    let needsInput: boolean;
+    if (type === 'radio') {
+      const group = el.form ? [...el.form.querySelectorAll(`input[type="radio"]`)].filter((r) => (r as HTMLInputElement).name === el.name) : [el];
+      needsInput = !group.some((r) => (r as HTMLInputElement).checked);
+    } else if (type === 'checkbox') needsInput = !input.checked;
+    else if (tag === 'select') {
+      const selected = (el as HTMLSelectElement).selectedOptions[0];
+      needsInput = !selected || selected.value === '' || selected.disabled;
+    } else needsInput = el.value.trim() === '';
+    const label = (el.labels?.[0]?.textContent ?? el.getAttribute('aria-label') ?? el.getAttribute('placeholder') ?? '').replace(/\s+/g, ' ').trim();
+    fields.push({
+      index, tag, type, name: el.name ?? '', id: el.id, autocomplete: el.getAttribute('autocomplete') ?? '', label,
+      key: el.name || el.id || el.getAttribute('autocomplete') || `${tag}#${index}`, required, needsInput,
     });
-    return fields;
   });
+  return fields;
+}
+
+function describeFields(page: Page): Promise<PageField[]> {
+  return page.evaluate(fieldsInDocument);
 }
 
 function applyActions(page: Page, actions: FillAction[]): Promise<void> {
@@ -93,16 +99,27 @@ function actionFor(field: PageField, address: TestAddress): FillAction | null {
 
 /**
  * Waits while part of the page says it is loading (`aria-busy="true"`, as a checkout marks its shipping
- * methods while it fetches them for the address just entered), up to timeoutMs.
+ * methods while it fetches them for the address just entered), up to timeoutMs. Returns null once nothing
+ * visible is busy, else what still is.
  */
-export async function waitNotBusy(page: Page, timeoutMs: number): Promise<boolean> {
+export async function waitNotBusy(page: Page, timeoutMs: number): Promise<string | null> {
   const started = Date.now();
   for (;;) {
-    const busy = await page.evaluate(() => [...document.querySelectorAll('[aria-busy="true"]')].some((el) => el.getClientRects().length > 0)).catch(() => false);
-    if (!busy) return true;
-    if (Date.now() - started >= timeoutMs) return false;
+    const busy = await page
+      .evaluate(() => {
+        const el = [...document.querySelectorAll('[aria-busy="true"]')].find((e) => e.getClientRects().length > 0);
+        return el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('aria-label') ? ` "${el.getAttribute('aria-label')}"` : ''}` : null;
+      })
+      .catch(() => null);
+    if (!busy || Date.now() - started >= timeoutMs) return busy;
     await sleep(50);
   }
+}
+
+/** A region still busy after the wait: the page is stuck for a shopper too, but a timeout is not proof. */
+async function settleBusy(page: Page, timeoutMs: number): Promise<void> {
+  const busy = await waitNotBusy(page, timeoutMs);
+  if (busy) throw new JourneyFailure('timeout', `${busy} on ${page.url()} was still loading (aria-busy) after ${timeoutMs} ms`);
 }
 
 /**
@@ -113,14 +130,15 @@ export async function waitNotBusy(page: Page, timeoutMs: number): Promise<boolea
 async function visibleFrames(page: Page, timeoutMs: number): Promise<Frame[]> {
   const started = Date.now();
   const shown: Frame[] = [];
+  const left = (): number => Math.max(1, timeoutMs - (Date.now() - started));
   for (const frame of page.mainFrame().childFrames()) {
-    const element = await frame.frameElement().catch(() => null);
+    const element = await withDeadline(frame.frameElement(), left(), 'frame element').catch(() => null);
     const visible = await element?.evaluate((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden').catch(() => false);
     void element?.dispose().catch(() => undefined);
     if (!visible) continue;
     // A frame still on its initial about:blank has not loaded its page yet.
     while (Date.now() - started < timeoutMs) {
-      const ready = frame.url() !== 'about:blank' && (await frame.evaluate(() => document.readyState === 'complete').catch(() => false));
+      const ready = frame.url() !== 'about:blank' && (await evaluateInFrame(page, frame, () => document.readyState === 'complete', left())) === true;
       if (ready || frame.detached) break;
       await sleep(50);
     }
@@ -132,8 +150,9 @@ async function visibleFrames(page: Page, timeoutMs: number): Promise<Frame[]> {
 /** Required fields inside the page's frames: counted, never filled (they are the card vault's). */
 async function frameFields(page: Page, timeoutMs: number): Promise<string[]> {
   const keys: string[] = [];
+  const started = Date.now();
   for (const frame of await visibleFrames(page, timeoutMs)) {
-    const fields = await describeFields(frame).catch(() => [] as PageField[]);
+    const fields = (await evaluateInFrame(page, frame, fieldsInDocument, Math.max(1, timeoutMs - (Date.now() - started)))) ?? [];
     for (const f of fields) if (f.required && f.needsInput && !keys.includes(f.key)) keys.push(f.key);
   }
   return keys;
@@ -142,12 +161,13 @@ async function frameFields(page: Page, timeoutMs: number): Promise<string[]> {
 const BUSY_WAIT_MS = 10_000;
 
 /** Lists the required fields on the page (its frames too) and fills them (all but card fields). */
-export async function fillStep(page: Page, address: TestAddress, timeoutMs = BUSY_WAIT_MS): Promise<FillResult> {
+export async function fillStep(page: Page, address: TestAddress, timeoutMs = BUSY_WAIT_MS, onProgress: (phase: string) => void = () => undefined): Promise<FillResult> {
   const fields: string[] = [];
   const leftEmpty: string[] = [];
   // Several passes: choosing a country can re-render the province and postal fields with new options, and an
   // address can bring shipping methods to choose from once the page has looked them up.
-  await waitNotBusy(page, timeoutMs);
+  await settleBusy(page, timeoutMs);
+  onProgress('page not busy');
   for (let pass = 0; pass < 4; pass++) {
     const pending = (await describeFields(page)).filter((f) => f.required && f.needsInput);
     const radioGroups = new Set<string>();
@@ -164,9 +184,13 @@ export async function fillStep(page: Page, address: TestAddress, timeoutMs = BUS
     }
     if (actions.length === 0) break;
     await applyActions(page, actions);
-    await waitNotBusy(page, timeoutMs);
+    onProgress(`fill pass ${pass + 1}`);
+    await settleBusy(page, timeoutMs);
+    onProgress(`page not busy after fill pass ${pass + 1}`);
   }
-  for (const key of await frameFields(page, timeoutMs)) {
+  const inFrames = await frameFields(page, timeoutMs);
+  onProgress('fields in frames counted');
+  for (const key of inFrames) {
     const unique = fields.includes(key) ? `frame:${key}` : key;
     fields.push(unique);
     leftEmpty.push(unique);

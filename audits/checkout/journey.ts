@@ -12,7 +12,7 @@ import { openCheckout } from './open-checkout.ts';
 import type { CheckoutOptions } from './options.ts';
 import { injectVitals } from './page-vitals.ts';
 import { PaymentGuard } from './payment-guard.ts';
-import { runStep } from './run-step.ts';
+import { Heartbeat, runStep } from './run-step.ts';
 import type { JourneySession } from './session.ts';
 import { StepRecorder } from './step-recorder.ts';
 import { recordCheckoutStart, screenshot, walkCheckout } from './walk-checkout.ts';
@@ -42,7 +42,7 @@ async function preparePage(context: AuditContext, options: CheckoutOptions, brow
   });
   await guard.install(page);
   const recorder = new StepRecorder(page, guard);
-  return { page, storeUrl: context.storeUrl, options, guard, recorder, artifactsDir: context.artifactsDir, progress: context.progress, signal: context.signal, stage: 'home', screenshotCount: 0 };
+  return { page, storeUrl: context.storeUrl, options, guard, recorder, artifactsDir: context.artifactsDir, progress: context.progress, signal: context.signal, stage: 'home', screenshotCount: 0, heartbeat: new Heartbeat() };
 }
 
 function browserGone(page: Page | undefined): boolean {

@@ -52,7 +52,9 @@ function stepRecord(name: string, url: string, durationMs: number, fields: strin
 async function checkoutPage(session: JourneySession, index: number, clickedAt: number, previous: string | null, slot: { step?: CheckoutStep }): Promise<PageOutcome> {
   const { page, options } = session;
   const events = session.recorder.current;
+  const beat = (phase: string): void => session.heartbeat.beat(phase);
   await waitUsable(session);
+  beat('page usable');
   const durationMs = performance.now() - clickedAt;
   const custom = await matchCustomStep(page, options.customSteps);
   const name = custom?.name ?? stepNameFromUrl(page.url(), index);
@@ -60,25 +62,33 @@ async function checkoutPage(session: JourneySession, index: number, clickedAt: n
   session.progress(`checkout: ${name} (${page.url()})`);
   const step = stepRecord(name, page.url(), durationMs, [], events);
   slot.step = step;
-  await settle(session);
+  // Late requests (a tracking call after load) settle while the page is read and filled: both are waited
+  // for, one after the other would only add the idle window to every page. The settle only counts requests
+  // in flight, so it does not touch the page; it is awaited before anything can leave the page.
+  const settled = settle(session).then(() => beat('network settled'));
 
   // Arrived showing rejected fields on the page we just left: the server re-rendered it with errors.
   const arrivedRejected = name === previous ? await readRejectedFields(page, options.selectors.fieldError) : [];
   if (arrivedRejected[0]) throw rejection(name, arrivedRejected[0]);
   if (name === previous) throw new JourneyFailure('other', `pressing continue on "${name}" came back to the same page without saying why`);
 
-  const payment = await detectPaymentStep(page, options.selectors.paymentStep);
-  const filled = await fillStep(page, options.address, options.stepTimeoutMs);
+  const payment = await detectPaymentStep(page, options.selectors.paymentStep, options.stepTimeoutMs);
+  beat('payment step detection');
+  const filled = await fillStep(page, options.address, options.stepTimeoutMs, beat);
   step.fields = filled.fields;
   if (custom && !payment.isPayment) await runCustomActions(page, custom, options.blockUrlPatterns);
   Object.assign(step, await readVitals(page));
+  beat('fields filled');
   step.screenshot = await screenshot(session, name);
+  beat('screenshot');
+  await settled;
   if (payment.isPayment) {
     session.progress(`checkout: reached the payment step (${payment.evidence}); stopping here, nothing is submitted`);
     return { step, payment: true, nextClickAt: 0 };
   }
 
   const button = await findContinueButton(page, custom?.continueSelector ?? options.selectors.continueButton, options.stepTimeoutMs);
+  beat('continue button enabled');
   session.recorder.begin();
   const nextClickAt = performance.now();
   const outcome = await pressContinue(page, button, options.selectors.fieldError, options.stepTimeoutMs, options.blockUrlPatterns);
@@ -129,6 +139,7 @@ export async function walkCheckout(session: JourneySession, firstClickAt: number
         timeoutMs: options.stepTimeoutMs,
         retry: options.retryFlakySteps,
         signal: session.signal,
+        heartbeat: session.heartbeat,
         onRetry: async (failure) => {
           session.progress(`checkout: retrying ${session.stage} after: ${failure.message}`);
           session.recorder.resume(events);

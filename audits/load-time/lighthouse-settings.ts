@@ -48,7 +48,8 @@ export interface RunSettings {
   config: Config | undefined;
 }
 
-export function lighthouseSettings(device: 'mobile' | 'desktop', headers: Record<string, string>, blockedUrlPatterns: readonly string[] = []): RunSettings {
+// No `extraHeaders` here: the merchant's headers go to the store's own origin only (own-origin-headers.ts).
+export function lighthouseSettings(device: 'mobile' | 'desktop', blockedUrlPatterns: readonly string[] = []): RunSettings {
   const flags: Flags = {
     logLevel: 'silent',
     output: 'json',
@@ -61,9 +62,6 @@ export function lighthouseSettings(device: 'mobile' | 'desktop', headers: Record
     disableStorageReset: true,
     skipAboutBlank: true,
     ...WAITS,
-    // Signed requests (Web Bot Auth). Lighthouse sets them with Network.setExtraHTTPHeaders, which applies
-    // them to every request the page makes; the signature covers the store's authority only.
-    ...(Object.keys(headers).length > 0 ? { extraHeaders: { ...headers } } : {}),
     // The "without this app" runs: Lighthouse blocks these (Network.setBlockedURLs) before the navigation.
     ...(blockedUrlPatterns.length > 0 ? { blockedUrlPatterns: [...blockedUrlPatterns] } : {}),
   };

@@ -8,6 +8,7 @@ import { benchmarkOncePerBrowser } from './benchmark-once.ts';
 import { detectInterstitial, type DocumentResponse, type DocumentText } from './interstitial.ts';
 import { withLcpImageCounted } from './lcp-image-priority.ts';
 import { lighthouseSettings } from './lighthouse-settings.ts';
+import { sendHeadersToOwnOrigin } from './own-origin-headers.ts';
 import { PageFailure, failureFromException, failureFromRuntimeError } from './page-failure.ts';
 
 export interface RunOnceInput {
@@ -51,11 +52,12 @@ export async function runLighthouseOnce(pool: BrowserPool, input: RunOnceInput):
   try {
     page = await context.newPage();
     benchmarkOncePerBrowser(page);
+    await sendHeadersToOwnOrigin(page, input.url, input.headers);
     const document = watchDocument(page, input.documentTimeoutMs, (ms) =>
       abort(new PageFailure('timeout', `the server sent no response within ${Math.round(ms / 1000)} s`)),
     );
     timers.push(document.timer);
-    const { flags, config } = lighthouseSettings(input.device, input.headers, input.blockedUrlPatterns);
+    const { flags, config } = lighthouseSettings(input.device, input.blockedUrlPatterns);
     const run = navigation(page, input.url, { flags, config, signal: controller.signal } as Parameters<typeof navigation>[2]);
     const deadline = new Promise<'deadline'>((resolve) => {
       timers.push(setTimeout(() => resolve('deadline'), input.runTimeoutMs));

@@ -15,6 +15,13 @@ import type { Range } from './types.ts';
 export const LITERATURE_ELASTICITY: Range = { low: 0.2, central: 0.7, high: 1.3 };
 export const LITERATURE_BASIS = 'published speed studies: Walmart 2012 (load time, correlational, low 0.2 %/100 ms), Zalando 2018 (load time, A/B, revenue per session, central 0.7 %/100 ms), Renault 2021 (LCP, correlational, high 1.3 %/100 ms), each only over the 0–2 s above the plateau they cover';
 
+/**
+ * Largest plain amounts the model takes: beyond any real store (a monthly 1e12 sessions, a 10-million order), so
+ * money can never overflow to Infinity (1e300 sessions). The CLI, the config file and the admin settings refuse
+ * the same values before any work starts.
+ */
+export const INPUT_MAX = { amount: 1e12, averageOrderValue: 1e7 } as const;
+
 /** The elasticity holds on average over this much LCP above the plateau (the studies' range: 100 ms to ~2 s). */
 export const CALIBRATION_WINDOW_MS = 2000;
 

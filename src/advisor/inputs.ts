@@ -1,7 +1,7 @@
 // Resolves the store inputs the impact model needs, records where each came from, and names the assumed ones.
 import { TEMPLATES } from '../report/schema.ts';
 import {
-  CHECKOUT_ABANDONMENT, DEFAULT_DEVICE_SHARES, DEFAULT_STORE, DEFAULT_TEMPLATE_SHARES, LITERATURE_BASIS,
+  CHECKOUT_ABANDONMENT, DEFAULT_DEVICE_SHARES, DEFAULT_STORE, DEFAULT_TEMPLATE_SHARES, INPUT_MAX, LITERATURE_BASIS,
   LITERATURE_ELASTICITY, MIN_SLOPE_SAMPLE,
 } from './defaults.ts';
 import type { AdviceInputs, AdviceOptions, FieldVitals, InputSource, ResolvedInputs, Sourced, StoreSlope } from './types.ts';
@@ -26,7 +26,7 @@ export class AdviceInputError extends Error {
 }
 
 /** Inputs far beyond any real store (1e300 sessions) would overflow money to Infinity: reject them. */
-const MAX_AMOUNT = 1e12;
+const MAX_AMOUNT: number = INPUT_MAX.amount;
 
 function inRange(name: string, value: unknown, max = MAX_AMOUNT, min = 0): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < min || value > max) {
@@ -101,7 +101,7 @@ export function resolveInputs(inputs: AdviceInputs = {}, options: AdviceOptions 
   const currency = pick(inputs.currency, DEFAULT_STORE.currency, src, 'currency', assumed);
   inRange('monthlySessions', monthlySessions.value);
   inRange('conversionRate', conversionRate.value, 1);
-  inRange('averageOrderValue', averageOrderValue.value, 1e7);
+  inRange('averageOrderValue', averageOrderValue.value, INPUT_MAX.averageOrderValue);
   if (typeof currency.value !== 'string' || !/^[A-Z]{3}$/.test(currency.value) || !CURRENCIES.has(currency.value)) {
     throw new AdviceInputError(`advisor input currency must be an ISO 4217 code like USD, not "${String(currency.value)}"`);
   }

@@ -4,6 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { INPUT_MAX } from '../advisor/defaults.ts';
 import { parseStoreUrl } from '../engine/store-url.ts';
 import { LOCALES, type Locale } from '../i18n/messages/define.ts';
 import { validateReport, type Message, type Report } from '../report/schema.ts';
@@ -14,6 +15,7 @@ import { budgetFileSchema, cliConfigSchema, discoverConfig, isCurrency, readJson
 import { REPORTER_FILES, REPORTERS, type ReporterName } from './reporters/names.ts';
 import { code, count } from '../report/message.ts';
 import { localeFromEnv, msg, shippedLocale } from './text.ts';
+import { choiceError, parseChoice, parseInteger } from './flag-parse.ts';
 
 export const AUDIT_NAMES = ['load', 'checkout', 'links'] as const satisfies readonly AuditName[];
 /** The load-time audit's own bound (audits/load-time/options.ts): more runs add minutes, not precision. */
@@ -107,9 +109,9 @@ export async function planAudit(rawUrl: string, flags: AuditFlags, context: Plan
   const locale = flags.locale === undefined ? (config.locale ?? localeFromEnv(context.env)) : (shippedLocale(flags.locale) ?? choiceError('--locale', flags.locale, LOCALES, errors) ?? 'en');
 
   const inputs: AuditPlan['inputs'] = { ...config.inputs };
-  if (flags.sessions !== undefined) set(inputs, 'monthlySessions', parseNumber(flags.sessions, '--sessions', 0, Infinity, errors));
+  if (flags.sessions !== undefined) set(inputs, 'monthlySessions', parseNumber(flags.sessions, '--sessions', 0, INPUT_MAX.amount, errors));
   if (flags.conversionRate !== undefined) set(inputs, 'conversionRate', parseNumber(flags.conversionRate, '--conversion-rate', 0, 1, errors));
-  if (flags.aov !== undefined) set(inputs, 'averageOrderValue', parsePositive(flags.aov, '--aov', errors));
+  if (flags.aov !== undefined) set(inputs, 'averageOrderValue', parsePositive(flags.aov, '--aov', INPUT_MAX.averageOrderValue, errors));
   if (flags.currency !== undefined) {
     if (isCurrency(flags.currency)) inputs.currency = flags.currency.toUpperCase();
     else errors.push(msg('error.currency', { flag: '--currency', value: flags.currency }));
@@ -218,15 +220,6 @@ function set<K extends keyof AuditPlan['inputs']>(inputs: AuditPlan['inputs'], k
   if (value !== undefined) inputs[key] = value;
 }
 
-function choiceError(flag: string, value: string, choices: readonly string[], errors: Message[]): undefined {
-  errors.push(msg('error.choice', { flag, value, choices: choices.join(', ') }));
-  return undefined;
-}
-
-function parseChoice<T extends string>(value: string, flag: string, choices: readonly T[], errors: Message[]): T | undefined {
-  return (choices as readonly string[]).includes(value) ? (value as T) : choiceError(flag, value, choices, errors);
-}
-
 function parseList<T extends string>(value: string, flag: string, choices: readonly T[], errors: Message[]): T[] | undefined {
   const items = value.split(',').map((s) => s.trim()).filter(Boolean);
   const unknown = items.filter((item) => !(choices as readonly string[]).includes(item));
@@ -246,17 +239,10 @@ function parseNumber(value: string, flag: string, min: number, max: number, erro
   return undefined;
 }
 
-function parsePositive(value: string, flag: string, errors: Message[]): number | undefined {
+function parsePositive(value: string, flag: string, max: number, errors: Message[]): number | undefined {
   const n = numberText.safeParse(value).success ? Number(value) : NaN;
-  if (Number.isFinite(n) && n > 0) return n;
-  errors.push(msg('error.numberPositive', { flag, value }));
-  return undefined;
-}
-
-function parseInteger(value: string, flag: string, min: number, max: number, errors: Message[]): number | undefined {
-  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : NaN;
-  if (Number.isInteger(n) && n >= min && n <= max) return n;
-  errors.push(msg('error.integerRange', { flag, min: count(min), max: count(max), value }));
+  if (Number.isFinite(n) && n > 0 && n <= max) return n;
+  errors.push(Number.isFinite(n) && n > max ? msg('error.numberRange', { flag, min: 0, max, value }) : msg('error.numberPositive', { flag, value }));
   return undefined;
 }
 

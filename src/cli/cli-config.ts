@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { budgetSchema } from '../advisor/budget.ts';
+import { INPUT_MAX } from '../advisor/defaults.ts';
 import { lighthouseBudgetSchema } from './assertions/budgets.ts';
 import { AGGREGATIONS, assertionsSchema } from './assertions/spec.ts';
 import { LOCALES } from '../i18n/messages/define.ts';
@@ -43,9 +44,10 @@ export const cliConfigSchema = z
     allowPartial: z.boolean().optional(),
     inputs: z
       .object({
-        monthlySessions: z.number().nonnegative().optional(),
+        // The advisor's own bounds, so a config file with 1e300 sessions fails before the audit, not after it.
+        monthlySessions: z.number().nonnegative().max(INPUT_MAX.amount).optional(),
         conversionRate: z.number().min(0).max(1).optional(),
-        averageOrderValue: z.number().positive().optional(),
+        averageOrderValue: z.number().positive().max(INPUT_MAX.averageOrderValue).optional(),
         currency: z.string().refine(isCurrency, 'an ISO 4217 currency code such as USD').optional(),
       })
       .strict()

@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT } from './exit-codes.ts';
 import { messageOf } from '../engine/errors.ts';
 import { registerServiceCommands } from './service-commands.ts';
-import { isCliKey, localeFromEnv, msg, setLocale, shippedLocale, t, text, type CliKey } from './text.ts';
+import { isCliKey, localeFromEnv, msg, printErrors, setLocale, shippedLocale, t, type CliKey } from './text.ts';
 import type { AuditFlags } from './audit-plan.ts';
 import type { Message } from '../report/schema.ts';
 
@@ -25,10 +25,6 @@ const TITLES: Record<string, Parameters<typeof t>[0]> = {
   'Arguments:': 'help.title.arguments',
   'Commands:': 'help.title.commands',
 };
-
-function printErrors(errors: Message[]): void {
-  process.stderr.write(errors.map((e) => `storefront-audit: ${text(e)}\n`).join(''));
-}
 
 /**
  * Descriptions are catalogue keys, formatted only when help is shown: a run that prints no help formats none
@@ -95,7 +91,7 @@ export function buildProgram(setExitCode: (code: number) => void): Command {
       const result = await planAudit(url, flags, { cwd: process.cwd(), env: process.env });
       errors.push(...result.errors);
       if (errors.length || !result.plan) {
-        printErrors([...errors, msg('error.seeHelp')]);
+        printErrors(errors);
         setExitCode(EXIT.usage);
         return;
       }

@@ -2,7 +2,18 @@
 import type { Command } from 'commander';
 import type { CliKey } from './text.ts';
 import { readConfig } from '../config.ts';
-import { t } from './text.ts';
+import type { Message } from '../report/schema.ts';
+import { EXIT } from './exit-codes.ts';
+import { parseChoice, parseInteger, parsePort } from './flag-parse.ts';
+import { printErrors, t } from './text.ts';
+
+/** Every bad flag of a service command, one line each, exit 2, before anything starts (a worker, a port). */
+function refused(errors: Message[], setExitCode: (code: number) => void): boolean {
+  if (errors.length === 0) return false;
+  printErrors(errors);
+  setExitCode(EXIT.usage);
+  return true;
+}
 
 /** Help text is a catalogue key, formatted when help is shown (main.ts). */
 const describe = (key: CliKey): string => key;
@@ -15,6 +26,11 @@ export function registerServiceCommands(program: Command, setExitCode: (code: nu
     .option('--runs <n>', describe('cmd.start.runs'))
     .option('--port <port>', describe('cmd.port'))
     .action(async (flags: { once?: boolean; runs?: string; port?: string }) => {
+      const errors: Message[] = [];
+      // The load-time audit's own bound (audit-plan.ts), so `start --runs 16` fails here, not after the store starts.
+      if (flags.runs !== undefined) parseInteger(flags.runs, '--runs', 1, 15, errors);
+      if (flags.port !== undefined) parsePort(flags.port, '--port', errors);
+      if (refused(errors, setExitCode)) return;
       const { startOnce, startServing } = await import('./start-command.ts');
       setExitCode(flags.once ? await startOnce(flags) : await startServing(flags, untilSignal()));
     });
@@ -25,6 +41,9 @@ export function registerServiceCommands(program: Command, setExitCode: (code: nu
     .option('--port <port>', describe('cmd.port'))
     .option('--host <host>', describe('cmd.serve.host'))
     .action(async (flags: { port?: string; host?: string }) => {
+      const errors: Message[] = [];
+      if (flags.port !== undefined) parsePort(flags.port, '--port', errors);
+      if (refused(errors, setExitCode)) return;
       const config = readConfig();
       const { serveCommand } = await import('./commands/serve.ts');
       const { ensureAdminBuilt } = await import('../admin/build.ts');
@@ -111,13 +130,14 @@ export function registerServiceCommands(program: Command, setExitCode: (code: nu
     .option('--products <n>', describe('cmd.products'))
     .option('--checkout <kind>', describe('cmd.checkout'))
     .action(async (flags: { variant?: string; port?: string; products?: string; checkout?: string }) => {
+      const errors: Message[] = [];
+      const variant = flags.variant === undefined ? 'defective' : parseChoice(flags.variant, '--variant', ['defective', 'fixed'] as const, errors);
+      const port = flags.port === undefined ? 4000 : parsePort(flags.port, '--port', errors);
+      const productCount = flags.products === undefined ? 48 : parseInteger(flags.products, '--products', 0, 100_000, errors);
+      const checkout = flags.checkout === undefined ? 'three-page' : parseChoice(flags.checkout, '--checkout', ['three-page', 'one-page'] as const, errors);
+      if (refused(errors, setExitCode)) return;
       const { startDemoStore } = await import('../demo-store/server.ts');
-      const store = await startDemoStore({
-        variant: flags.variant === 'fixed' ? 'fixed' : 'defective',
-        port: Number(flags.port ?? 4000),
-        productCount: Number(flags.products ?? 48),
-        checkout: flags.checkout === 'one-page' ? 'one-page' : 'three-page',
-      });
+      const store = await startDemoStore({ variant: variant!, port: port!, productCount: productCount!, checkout: checkout! });
       process.stderr.write(`${t('demoStore.listening', { variant: store.variant, url: store.url, cdn: store.appCdnUrl })}\n`);
       await untilSignal();
       await store.close();

@@ -45,3 +45,8 @@ export function t(key: CliKey, params?: Record<string, MessageParam>): string {
 export function text(message: Message): string {
   return formatMessage(message, current, { isolate: false });
 }
+
+/** Problems on stderr, one line each, in the reader's language. */
+export function printErrors(errors: readonly Message[]): void {
+  process.stderr.write(errors.map((e) => `storefront-audit: ${text(e)}\n`).join(''));
+}

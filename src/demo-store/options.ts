@@ -29,6 +29,8 @@ export interface DemoStoreOptions {
   host?: string;
   /** TTFB of the slow collection (D5), defective variant only. */
   slowCollectionMs?: number;
+  /** How long the hosted checkout's shipping_rates.json takes to answer (default 600 ms); a test of a stuck checkout sets minutes. */
+  shippingRatesDelayMs?: number;
   /** Inject `embedHtml` (the project's storefront plugin embed) before </body> on every storefront page. */
   embedPlugin?: boolean;
   embedHtml?: string;
@@ -53,6 +55,7 @@ export interface ResolvedOptions {
   externalPort: number;
   host: string;
   slowCollectionMs: number;
+  shippingRatesDelayMs: number;
   embedPlugin: boolean;
   embedHtml: string;
   appProxy: AppProxyHandler | undefined;
@@ -81,6 +84,7 @@ export function resolveOptions(options: DemoStoreOptions = {}): ResolvedOptions 
     externalPort: options.externalPort ?? 0,
     host: options.host ?? '127.0.0.1',
     slowCollectionMs: options.slowCollectionMs ?? 1200,
+    shippingRatesDelayMs: options.shippingRatesDelayMs ?? 600,
     embedPlugin: options.embedPlugin ?? false,
     embedHtml: options.embedHtml ?? '',
     appProxy: options.appProxy,

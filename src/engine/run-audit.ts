@@ -78,6 +78,10 @@ export async function runAudit(storeUrl: string, options: RunAuditOptions): Prom
   });
   const [selected, browserModule] = await loading;
   progress(msg(discovery.truncated ? 'progress.foundTruncated' : 'progress.found', { pages: count(discovery.pages.length) }));
+  // Inputs the advisor would refuse (NaN or 1e300 sessions, shares adding up to 2, currency "XYZ") fail now,
+  // with the advisor's own AdviceInputError, instead of after minutes of Lighthouse runs whose results are lost.
+  const { resolveInputs } = await import('../advisor/inputs.ts');
+  resolveInputs(options.inputs ?? {}, options.advice ?? {});
 
   await mkdir(options.artifactsDir, { recursive: true });
   const ownsBrowser = !options.browser;

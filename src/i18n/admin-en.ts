@@ -42,6 +42,7 @@ export const ADMIN_EN = {
   'settings.inputs': 'Store inputs', 'settings.inputsHelp': 'Used for the money estimates ({currency}). Leave empty to use what Shopify reports.',
   'settings.sessions': 'Monthly sessions', 'settings.conversion': 'Conversion rate (%)', 'settings.aov': 'Average order value', 'settings.fromShopify': 'from Shopify: {value}',
   'settings.headers': 'Signed request headers', 'settings.headersHelp': 'Sent with every audit request, e.g. to pass a bot-protection or staging password. Values are stored encrypted and never shown again.',
+  'settings.apps': 'App names', 'settings.appsHelp': 'How your apps are named in reports. Leave a field empty to keep the name we found.', 'settings.appsNone': 'No app found in the latest audit yet.',
   'settings.headerName': 'Header name', 'settings.headerValue': 'Header value', 'settings.remove': 'Remove', 'settings.addHeader': 'Add header',
   'settings.save': 'Save settings', 'settings.saved': 'Settings saved',
   'app.name': 'Storefront Auditor',

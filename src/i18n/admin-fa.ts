@@ -44,6 +44,7 @@ export const ADMIN_FA: AdminCatalogue = {
   'settings.inputs': 'داده‌های فروشگاه', 'settings.inputsHelp': 'برای تخمین‌های مالی ({currency}) استفاده می‌شود. برای استفاده از داده‌های Shopify خالی بگذارید.',
   'settings.sessions': 'نشست‌های ماهانه', 'settings.conversion': 'نرخ تبدیل (٪)', 'settings.aov': 'میانگین ارزش سفارش', 'settings.fromShopify': 'از Shopify: {value}',
   'settings.headers': 'سرآیندهای امضاشدهٔ درخواست', 'settings.headersHelp': 'همراه هر درخواست بررسی ارسال می‌شوند، مثلاً برای عبور از محافظ ربات یا رمز محیط آزمایشی. مقدارها رمزنگاری‌شده ذخیره می‌شوند و دوباره نمایش داده نمی‌شوند.',
+  'settings.apps': 'نام برنامه‌ها', 'settings.appsHelp': 'نام برنامه‌های شما در گزارش‌ها. برای نگه داشتن نامی که یافتیم، فیلد را خالی بگذارید.', 'settings.appsNone': 'هنوز در آخرین بررسی برنامه‌ای یافت نشده است.',
   'settings.headerName': 'نام سرآیند', 'settings.headerValue': 'مقدار سرآیند', 'settings.remove': 'حذف', 'settings.addHeader': 'افزودن سرآیند',
   'settings.save': 'ذخیرهٔ تنظیمات', 'settings.saved': 'تنظیمات ذخیره شد',
   'app.name': 'Storefront Auditor',

@@ -44,6 +44,7 @@ export const ADMIN_HE: AdminCatalogue = {
   'settings.inputs': 'נתוני החנות', 'settings.inputsHelp': 'משמשים להערכות הכספיות ({currency}). השאירו ריק כדי להשתמש בנתוני Shopify.',
   'settings.sessions': 'ביקורים בחודש', 'settings.conversion': 'שיעור המרה (%)', 'settings.aov': 'ערך הזמנה ממוצע', 'settings.fromShopify': 'מ־Shopify: {value}',
   'settings.headers': 'כותרות בקשה חתומות', 'settings.headersHelp': 'נשלחות עם כל בקשת בדיקה, למשל כדי לעבור הגנת בוטים או סיסמת סביבת בדיקה. הערכים נשמרים מוצפנים ולא מוצגים שוב.',
+  'settings.apps': 'שמות אפליקציות', 'settings.appsHelp': 'איך האפליקציות שלכם נקראות בדוחות. השאירו שדה ריק כדי לשמור על השם שמצאנו.', 'settings.appsNone': 'עדיין לא נמצאה אפליקציה בבדיקה האחרונה.',
   'settings.headerName': 'שם הכותרת', 'settings.headerValue': 'ערך הכותרת', 'settings.remove': 'הסרה', 'settings.addHeader': 'הוספת כותרת',
   'settings.save': 'שמירת ההגדרות', 'settings.saved': 'ההגדרות נשמרו',
   'app.name': 'Storefront Auditor',

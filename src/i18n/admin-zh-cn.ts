@@ -44,6 +44,7 @@ export const ADMIN_ZH_CN: AdminCatalogue = {
   'settings.inputs': '店铺数据', 'settings.inputsHelp': '用于收益估算（{currency}）。留空则使用 Shopify 报告的数据。',
   'settings.sessions': '每月会话数', 'settings.conversion': '转化率（%）', 'settings.aov': '平均订单价值', 'settings.fromShopify': '来自 Shopify：{value}',
   'settings.headers': '签名请求头', 'settings.headersHelp': '随每个审计请求发送，例如用于通过机器人防护或预发布密码。值会加密存储，且不再显示。',
+  'settings.apps': '应用名称', 'settings.appsHelp': '报告中如何称呼您的应用。留空则保留我们识别出的名称。', 'settings.appsNone': '最近一次审核中尚未发现应用。',
   'settings.headerName': '请求头名称', 'settings.headerValue': '请求头值', 'settings.remove': '删除', 'settings.addHeader': '添加请求头',
   'settings.save': '保存设置', 'settings.saved': '设置已保存',
   'app.name': 'Storefront Auditor',

@@ -15,6 +15,13 @@ import { beginRunForJob, markRunFailed, markRunRetrying } from './run-ledger.ts'
 import { withTimeLimit } from './time-limit.ts';
 import type { RunOptionsResolver } from './run-options.ts';
 import { JobBrowserPool } from './job-browser.ts';
+import { StoreUnreachableError } from '../engine/discovery/errors.ts';
+
+/**
+ * Prefix of a run's reason when the store could not be reached at all: the admin recognises it and shows its
+ * own sentence (what to do), the rest of the reason says what failed (src/admin/run-error.ts).
+ */
+export const UNREACHABLE_REASON = 'store_unreachable';
 
 export type RunAuditFn = (storeUrl: string, options: RunAuditOptions) => Promise<Report>;
 
@@ -31,6 +38,11 @@ export interface AuditJobHandlerDeps {
   artifactsRoot: string;
   chromePath?: string;
   allowPrivateAddresses?: boolean;
+  /**
+   * Exact store origins audited although private while allowPrivateAddresses is off: the Shopify stand-in's
+   * local storefronts in development (SHOPIFY_DEV_STOREFRONT_ORIGINS). A job for any other origin keeps the guard.
+   */
+  privateStoreOrigins?: readonly string[];
   afterRun?: AfterRun;
   metrics?: JobMetrics;
   /** The shop's saved settings as engine options (devices, budget, headers, inputs); read at run time. */
@@ -67,7 +79,7 @@ export function createAuditJobHandler(deps: AuditJobHandlerDeps): AuditJobHandle
             artifactsDir: join(deps.artifactsRoot, String(runId)),
             browser,
             chromePath: deps.chromePath,
-            allowPrivateAddresses: deps.allowPrivateAddresses ?? false,
+            allowPrivateAddresses: (deps.allowPrivateAddresses ?? false) || isListedOrigin(job.data.storeUrl, deps.privateStoreOrigins),
             signal,
             // Logs are for operators and stay English; the engine's own steps arrive as messages.
             progress: (message) => log.debug({ runId }, typeof message === 'string' ? message : englishText(message)),
@@ -82,6 +94,15 @@ export function createAuditJobHandler(deps: AuditJobHandlerDeps): AuditJobHandle
       await deps.afterRun?.({ runId, data: job.data, report });
     } catch (error) {
       const reason = messageOf(error);
+      if (error instanceof StoreUnreachableError && !job.signal?.aborted) {
+        // A store that cannot be reached at all fails at once, not after two retries minutes apart: the
+        // merchant sees why within discovery's timeout (20 s), and the next scheduled run is the retry. The
+        // job itself is done (not thrown back), so neither queue retries it.
+        deps.metrics?.runFinished('failed', (performance.now() - started) / 1000, 'unreachable');
+        await markRunFailed(store, runId, `${UNREACHABLE_REASON}: ${reason}`);
+        log.warn({ runId, reason }, 'store unreachable: run failed without retry');
+        return;
+      }
       const last = job.attempt >= job.maxAttempts;
       deps.metrics?.runFinished(last ? 'failed' : 'retrying', (performance.now() - started) / 1000, error instanceof TimeLimitError ? 'time-limit' : 'error');
       if (last) await markRunFailed(store, runId, `failed after ${job.attempt} attempt(s): ${reason}`);
@@ -91,6 +112,15 @@ export function createAuditJobHandler(deps: AuditJobHandlerDeps): AuditJobHandle
       await browser.close();
     }
   };
+}
+
+function isListedOrigin(url: string, origins: readonly string[] | undefined): boolean {
+  if (!origins?.length) return false;
+  try {
+    return origins.includes(new URL(url).origin);
+  } catch {
+    return false;
+  }
 }
 
 async function saveReport(store: Store, shop: string, runId: number, report: Report): Promise<void> {

@@ -11,7 +11,8 @@ import { startEmbeddedScheduler } from './embedded-scheduler.ts';
 import { messageOf } from './errors.ts';
 import { jobsHealth, type JobsHealth, type WorkerStatus } from './health.ts';
 import { createJobMetrics, type JobMetrics } from './metrics.ts';
-import { emailNotifier, webhookNotifier, type Notifier } from './notifiers.ts';
+import { emailNotifier, sendMail, webhookNotifier, type Notifier } from './notifiers.ts';
+import { createDigestSender } from './digest.ts';
 import { createPgBossQueue } from './pgboss-queue.ts';
 import type { AuditQueue, RetryPolicy } from './queue.ts';
 import { applyRetention, DEFAULT_RETENTION, pruneWebhookReceipts, type RetentionPolicy } from './retention.ts';
@@ -32,6 +33,8 @@ export interface JobsOptions {
   smtpUrl?: string;
   alertFrom?: string;
   allowPrivateAddresses?: boolean;
+  /** Exact store origins whose audits may reach private addresses although allowPrivateAddresses is off (see audit-job-handler). */
+  privateStoreOrigins?: readonly string[];
   retry?: Partial<RetryPolicy>;
   retention?: RetentionPolicy;
   /** pg-boss schema (default 'pgboss'); tests use a unique one per file. */
@@ -65,6 +68,8 @@ export interface Jobs {
   stop(options?: { graceful?: boolean }): Promise<void>;
 }
 
+const DEFAULT_FROM = 'Storefront Auditor <alerts@localhost>';
+
 export function isScaleOut(databaseUrl: string | undefined): boolean {
   return Boolean(databaseUrl && /^postgres(ql)?:\/\//i.test(databaseUrl));
 }
@@ -90,12 +95,21 @@ export async function createJobs(options: JobsOptions): Promise<Jobs> {
 
   const notifiersFor =
     options.notifiersFor ??
-    alertChannelsFor(store, { smtpUrl: options.smtpUrl, from: options.alertFrom ?? 'Storefront Auditor <alerts@localhost>' }, {
+    alertChannelsFor(store, { smtpUrl: options.smtpUrl, from: options.alertFrom ?? DEFAULT_FROM }, {
       email: emailNotifier,
       // The same allowance as audit targets: private webhook targets only where private audits are allowed.
       webhook: (url) => webhookNotifier(url, { allowPrivateAddresses: options.allowPrivateAddresses ?? false }),
     });
-  const afterRun = createRunEvaluator({ store, queue, logger, notifiersFor, metrics });
+  const evaluate = createRunEvaluator({ store, queue, logger, notifiersFor, metrics });
+  const digest = createDigestSender({ store, logger, smtpUrl: options.smtpUrl, from: options.alertFrom ?? DEFAULT_FROM, send: sendMail });
+  // The weekly digest comes after the run's alerts, and a digest problem never fails the run.
+  const afterRun: typeof evaluate = async (input) => {
+    try {
+      await evaluate(input);
+    } finally {
+      await digest(input).catch((error: unknown) => logger.error({ shop: input.data.shop, err: messageOf(error) }, 'weekly digest failed'));
+    }
+  };
   const handle = createAuditJobHandler({
     store,
     runAudit: options.runAudit,
@@ -105,6 +119,7 @@ export async function createJobs(options: JobsOptions): Promise<Jobs> {
     artifactsRoot,
     chromePath: options.chromePath,
     allowPrivateAddresses: options.allowPrivateAddresses,
+    privateStoreOrigins: options.privateStoreOrigins,
     afterRun,
     metrics,
     runOptionsFor: options.runOptionsFor,

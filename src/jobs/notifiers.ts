@@ -49,6 +49,25 @@ export function emailNotifier(smtpUrl: string, from: string, to: string[]): Noti
   };
 }
 
+export interface Mail {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html?: string;
+  headers?: Record<string, string>;
+}
+
+/** One mail through the same SMTP channel as the alerts (the weekly digest uses it). Throws when not delivered. */
+export async function sendMail(smtpUrl: string, mail: Mail): Promise<void> {
+  const transport: Transporter = nodemailer.createTransport(smtpUrl);
+  try {
+    await transport.sendMail(mail);
+  } finally {
+    transport.close();
+  }
+}
+
 /** Slack incoming-webhook shape (`text` + Block Kit `blocks`); other chat tools accept the `text` field. */
 export function slackBody(notice: AlertNotice): Record<string, unknown> {
   const icon = notice.kind === 'recovered' ? ':white_check_mark:' : notice.severity === 'critical' ? ':rotating_light:' : ':warning:';

@@ -18,6 +18,7 @@ import type { JobMetrics } from './metrics.ts';
 import type { AlertNotice, Notifier } from './notifiers.ts';
 import type { AuditQueue } from './queue.ts';
 import { baselineFigures, findRegressions, loadBaseline } from './regressions.ts';
+import { likelyCausesOf, type StorefrontChange } from './likely-causes.ts';
 
 export const CONFIRM_PRIORITY = 10;
 
@@ -44,12 +45,17 @@ export function createRunEvaluator(deps: RunEvaluatorDeps): AfterRun {
     // While a regression is firing, runs are compared with the baseline it was confirmed against: otherwise
     // the slow runs would soon become their own baseline and the alert would "recover" with nothing fixed.
     const state = await store.alerts.get(data.shop, 'regression');
-    const firing = state?.state === 'firing' ? (state.details as { baseline?: Record<string, number> } | null)?.baseline : undefined;
-    if (firing) return regressionCondition(findRegressions(run.summary, firing), firing);
+    const firingDetails = state?.state === 'firing' ? (state.details as { baseline?: Record<string, number>; likelyCauses?: StorefrontChange[] } | null) : null;
+    const firing = firingDetails?.baseline;
+    if (firing) return withLikelyCauses(regressionCondition(findRegressions(run.summary, firing), firing), firingDetails?.likelyCauses ?? []);
     // A confirmation re-run is compared with the same baseline as the run it confirms.
     const baseline = baselineFigures(await loadBaseline(store, data.shop, data.confirmOf ?? runId));
     const regressions = findRegressions(run.summary, baseline);
-    if (data.confirmOf) return regressionCondition(regressions, baseline);
+    if (data.confirmOf) {
+      // Confirmed: the storefront changes (apps, themes) between the last good run and the one that regressed.
+      const causes = regressions.length ? await likelyCausesOf(store, data.shop, data.confirmOf) : [];
+      return withLikelyCauses(regressionCondition(regressions, baseline), causes);
+    }
     if (regressions.length === 0) return regressionCondition([]);
     const { confirmOf: _drop, ...rest } = data;
     const jobId = await deps.queue.enqueue(
@@ -120,6 +126,11 @@ export function createRunEvaluator(deps: RunEvaluatorDeps): AfterRun {
 
     await apply(budgetCondition(report), runId, data);
   };
+}
+
+/** The regression's details carry its likely causes (data for the admin UI and webhook payloads). */
+function withLikelyCauses(condition: Condition, likelyCauses: StorefrontChange[]): Condition {
+  return { ...condition, details: { ...(condition.details as object), likelyCauses } };
 }
 
 /** Channels from the shop's `alertChannels` setting: `{ email?: string | string[], webhookUrl?: string }`. */

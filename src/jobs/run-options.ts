@@ -10,6 +10,8 @@ import type { FieldVitals } from '../advisor/types.ts';
 
 /** Saved by the Shopify layer (src/shopify/storefront-signals.ts) before each audit it queues. */
 const STOREFRONT_SIGNALS_SETTING = 'shopifyStorefront';
+/** The merchant's own names for apps (Settings), keyed by extension uuid or app handle. */
+export const APP_RENAMES_SETTING = 'appNameOverrides';
 interface SavedStorefrontSignals {
   appNames?: Record<string, string>;
   fieldVitals?: FieldVitals[];
@@ -44,13 +46,14 @@ export type RunOptionsResolver = (shop: string) => Promise<Partial<RunAuditOptio
 export function createRunOptionsResolver(deps: RunOptionsDeps): RunOptionsResolver {
   const { store, logger } = deps;
   return async (shop) => {
-    const [audit, budgets, headers, inputs, previous, storefront] = await Promise.all([
+    const [audit, budgets, headers, inputs, previous, storefront, renames] = await Promise.all([
       store.settings.get<{ devices?: 'mobile' | 'desktop' | 'both' }>(shop, 'audit'),
       store.settings.get<unknown>(shop, 'budgets'),
       store.settings.get<StoredHeader[]>(shop, 'signedHeaders'),
       store.settings.get<StoredInputs>(shop, 'storeInputs'),
       store.runs.latest(shop),
       store.settings.get<SavedStorefrontSignals>(shop, STOREFRONT_SIGNALS_SETTING),
+      store.settings.get<Record<string, string>>(shop, APP_RENAMES_SETTING),
     ]);
     const options: Partial<RunAuditOptions> = {};
     if (audit?.devices) options.device = audit.devices;
@@ -72,8 +75,10 @@ export function createRunOptionsResolver(deps: RunOptionsDeps): RunOptionsResolv
     // Field vitals, best source first: the plugin's own (rum, in `extra`), then Shopify's web_performance.
     const shopifyVitals = storefront?.fieldVitals ?? [];
     if (shopifyVitals.length) options.inputs.fieldVitals = [...(options.inputs.fieldVitals ?? []), ...shopifyVitals];
-    // Apps embedded in the main theme (extension uuid → name, the merchant's renames applied) for attribution.
-    if (storefront?.appNames && Object.keys(storefront.appNames).length) options.auditOptions = { load: { appNames: storefront.appNames } };
+    // Apps embedded in the main theme (extension uuid → name) for attribution, and over them the merchant's renames
+    // as they are now (a rename applies to the next run, whether or not Shopify was asked again since).
+    const appNames = { ...storefront?.appNames, ...renames };
+    if (Object.keys(appNames).length) options.auditOptions = { load: { appNames } };
     if (previous) {
       const report = await store.runs.getReport(shop, previous.id);
       if (report) options.previous = report;

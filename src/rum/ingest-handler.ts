@@ -1,10 +1,12 @@
 // The last step of both ingestion routes: parse (bounded), validate, store, and answer. 204 means the rows are
 // committed; a full buffer or a failed write answers 503 with Retry-After, so the sender may retry and
-// nothing acknowledged is ever lost.
+// nothing acknowledged is ever lost. Refusals are the API's usual {error: {code, message, text}} bodies, the
+// message in the sender's language (errors catalogue), so a developer debugging the plugin reads a code.
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
 import type { z } from 'zod';
 import { IngestOverloadError, RowRefusedError } from './batch-writer.ts';
-import { describeIssue } from './payloads.ts';
+import { HttpError, requestLocale, sendError } from '../server/http-error.ts';
+import { localisedBodyIssues } from '../server/validate.ts';
 
 /**
  * Reads any content type as JSON (sendBeacon sends text/plain), refusing bodies over `maxBytes` with 413. A
@@ -15,8 +17,7 @@ export function boundedJson(maxBytes: number): RequestHandler[] {
   const declaredSize: RequestHandler = (req, res, next) => {
     const declared = Number(req.headers['content-length'] ?? 0);
     if (declared > maxBytes) {
-      res.setHeader('Connection', 'close');
-      res.status(413).json({ error: `body over ${maxBytes} bytes` });
+      sendError(req, res, new HttpError(413, 'payload_too_large', { params: { limit: { kind: 'bytes', value: maxBytes } } }));
       return;
     }
     next();
@@ -33,7 +34,7 @@ export function ingestHandler<S extends z.ZodType>(
   return async (req: Request, res: Response, _next: NextFunction) => {
     const parsed = schema.safeParse(req.body);
     if (!parsed.success) {
-      res.status(400).json({ error: describeIssue(parsed.error) });
+      sendError(req, res, new HttpError(400, 'invalid_body', { issues: localisedBodyIssues(schema, req.body, requestLocale(req)) }));
       return;
     }
     try {
@@ -42,12 +43,12 @@ export function ingestHandler<S extends z.ZodType>(
     } catch (error) {
       if (error instanceof RowRefusedError) {
         // The database refused this payload's own values: a client error, and retrying would not help.
-        res.status(400).json({ error: 'the data could not be stored as sent' });
+        sendError(req, res, new HttpError(400, 'ingest_value_refused'));
         return;
       }
       if (!(error instanceof IngestOverloadError)) onError(error);
       res.setHeader('Retry-After', '1');
-      res.status(503).json({ error: error instanceof IngestOverloadError ? error.message : 'could not store the data; retry' });
+      sendError(req, res, new HttpError(503, 'ingest_busy'));
     }
   };
 }

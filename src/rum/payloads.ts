@@ -66,8 +66,3 @@ export const pixelBatchSchema = z.strictObject({
 });
 export type PixelBatch = z.infer<typeof pixelBatchSchema>;
 
-/** A short, safe summary of why a payload was refused (first problem only: the caller is a script, not a person). */
-export function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  return issue ? `${issue.path.join('.') || 'body'}: ${issue.message}` : 'invalid payload';
-}

@@ -3,6 +3,7 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { RumLimits } from './ingest.ts';
+import { HttpError, sendError } from '../server/http-error.ts';
 
 function limiter(limit: number, keyGenerator?: (req: Request, res: Response) => string): RequestHandler {
   return rateLimit({
@@ -14,7 +15,7 @@ function limiter(limit: number, keyGenerator?: (req: Request, res: Response) => 
     handler: (req, res, _next, options) => {
       const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime?.getTime() ?? Date.now() + options.windowMs;
       res.setHeader('Retry-After', String(Math.max(1, Math.ceil((reset - Date.now()) / 1000))));
-      res.status(429).json({ error: 'too many requests' });
+      sendError(req, res, new HttpError(429, 'too_many_requests'));
     },
   });
 }

@@ -53,6 +53,17 @@ function zodIssues(where: ValidationIssue['in'], error: z.ZodError): ValidationI
   return error.issues.slice(0, 20).map((issue) => ({ in: where, path: issue.path.map(String).join('.'), code: issue.code, message: issue.message }));
 }
 
+/**
+ * The issues of a body that already failed `schema` (a hot route parses without an error map first), in the
+ * reader's language. Only called on the failure path, so the localised parse costs nothing on valid bodies.
+ */
+export function localisedBodyIssues(schema: z.ZodType, value: unknown, locale: Locale): ValidationIssue[] {
+  const textProblems = textIssues('body', value);
+  if (textProblems.length) return textProblems;
+  const parsed = schema.safeParse(value, { error: ZOD_LOCALES[locale]().localeError });
+  return parsed.success ? [] : zodIssues('body', parsed.error);
+}
+
 const CODE_OF: Record<ValidationIssue['in'], ErrorCode> = { params: 'invalid_params', query: 'invalid_query', body: 'invalid_body' };
 
 function parsePart(where: ValidationIssue['in'], schema: z.ZodType | undefined, value: unknown, locale: Locale, status: number): unknown {

@@ -1,5 +1,5 @@
 // Read-only Admin API access for one shop, GraphQL only, through the offline token (refreshed as needed).
-import type { Session } from '@shopify/shopify-api';
+import { ApiVersion, type Session } from '@shopify/shopify-api';
 import {
   CATALOG_HANDLES_QUERY,
   MAIN_THEME_QUERY,
@@ -24,6 +24,8 @@ export interface CatalogHandles {
 
 export interface AdminApi {
   query<T>(shop: string, query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** The same on the Admin API's `unstable` version, for fields only it has (performanceEvents). */
+  queryUnstable<T>(shop: string, query: string, variables?: Record<string, unknown>): Promise<T>;
   shopProfile(shop: string): Promise<ShopProfile>;
   catalogHandles(shop: string, first?: number): Promise<CatalogHandles>;
   mainTheme(shop: string): Promise<MainTheme | null>;
@@ -31,15 +33,16 @@ export interface AdminApi {
 }
 
 export function createAdminApi(shopify: ShopifyApp, tokens: OfflineTokens, backoff: BackoffOptions = {}): AdminApi {
-  const clientFor = (session: Session): GraphqlRequester => new shopify.api.clients.Graphql({ session });
+  const clientFor = (session: Session, apiVersion?: ApiVersion): GraphqlRequester => new shopify.api.clients.Graphql({ session, ...(apiVersion && { apiVersion }) });
 
-  async function query<T>(shop: string, document: string, variables?: Record<string, unknown>): Promise<T> {
+  async function query<T>(shop: string, document: string, variables?: Record<string, unknown>, apiVersion?: ApiVersion): Promise<T> {
     const session = await tokens.getOfflineSession(shop);
-    return (await requestWithBackoff<T>(clientFor(session), document, variables, backoff)).data;
+    return (await requestWithBackoff<T>(clientFor(session, apiVersion), document, variables, backoff)).data;
   }
 
   return {
-    query,
+    query: (shop, document, variables) => query(shop, document, variables),
+    queryUnstable: (shop, document, variables) => query(shop, document, variables, ApiVersion.Unstable),
     async shopProfile(shop) {
       const { shop: s } = await query<{
         shop: {

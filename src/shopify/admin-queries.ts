@@ -87,3 +87,13 @@ export const WEB_PIXEL_UPDATE = /* GraphQL */ `
  */
 export const WEB_PERFORMANCE_28_DAYS_SHOPIFYQL =
   'FROM web_performance SHOW lcp_p75_ms, inp_p75_ms, cls_p75, page_loads GROUP BY page_type, device_type SINCE -28d UNTIL today';
+
+/**
+ * read_themes + read_reports, Admin API `unstable` only: events Shopify's RUM ties to storefront performance
+ * (app installs and uninstalls, theme publications, live theme edits). Sent to the unstable endpoint; a shop or
+ * version where it is missing answers an error, which reads as "not available".
+ */
+export const PERFORMANCE_EVENTS_QUERY = /* GraphQL */ `
+  query PerformanceEvents($maxDays: Int) {
+    performanceEvents(maxDays: $maxDays) { type occurrence metadata }
+  }`;

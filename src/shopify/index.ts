@@ -97,7 +97,8 @@ export function createShopifyServices(options: ShopifyServicesOptions): ShopifyS
 
   async function refreshStorefrontSignals(shop: string): Promise<StorefrontSignals> {
     const renames = (await store.settings.get<Record<string, string>>(shop, APP_RENAMES_SETTING)) ?? {};
-    const signals = await readStorefrontSignals(run(shop), shop, options.credentials.apiKey, renames);
+    const unstable = <T>(document: string, variables?: Record<string, unknown>) => adminApi.queryUnstable<T>(shop, document, variables);
+    const signals = await readStorefrontSignals(run(shop), shop, options.credentials.apiKey, renames, unstable);
     await store.settings.set(shop, STOREFRONT_SIGNALS_SETTING, signals);
     return signals;
   }

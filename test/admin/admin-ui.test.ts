@@ -238,6 +238,14 @@ describe('admin UI actions', () => {
     expect(schedule?.enabled).toBe(true);
     expect(schedule?.nextRunAt).toBeTruthy();
     expect(await bed.store.settings.get(STANDALONE_SHOP, 'audit')).toEqual({ devices: 'desktop' });
+    // The apps the latest audit found can be renamed; the name is saved for the next audits.
+    const appInput = await page.$('#apps input');
+    expect(appInput, 'an app to rename').not.toBeNull();
+    const key = (await appInput!.evaluate((el) => el.id)).replace(/^s-app-/, '');
+    await appInput!.type('Our live chat');
+    await page.click('button[type="submit"]');
+    await page.waitForFunction(async (k) => (await (await fetch('/api/admin/settings')).json()).appNames.renames[k] === 'Our live chat', { timeout: 10_000 }, key);
+    expect(await bed.store.settings.get(STANDALONE_SHOP, 'appNameOverrides')).toEqual({ [key]: 'Our live chat' });
     // Bad input is refused with a clear message and changes nothing.
     // The JSON is the advanced view behind the budgets form.
     await page.click('#budgets details > summary');

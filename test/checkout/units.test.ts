@@ -1,11 +1,11 @@
 // The checkout audit's pure parts: autofill choices, the never-pay patterns, options, retries, step names.
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { autocompleteToken, chooseAutofillValue, type FieldDescriptor } from '../../audits/checkout/autofill.ts';
 import { stepNameFromUrl } from '../../audits/checkout/custom-steps.ts';
 import { JourneyFailure } from '../../audits/checkout/failure.ts';
 import { completionReason, isPaymentIntent, PAY_NOW_ACTION } from '../../audits/checkout/payment-guard.ts';
 import { resolveCheckoutOptions } from '../../audits/checkout/options.ts';
-import { runStep } from '../../audits/checkout/run-step.ts';
+import { Heartbeat, PROGRESS_CAP, runStep } from '../../audits/checkout/run-step.ts';
 import { DEFAULT_TEST_ADDRESS } from '../../audits/checkout/test-address.ts';
 
 const field = (over: Partial<FieldDescriptor>): FieldDescriptor => ({ tag: 'input', type: 'text', name: '', id: '', autocomplete: '', label: '', ...over });
@@ -119,6 +119,50 @@ describe('step runner', () => {
     await expect(runStep('stuck', () => new Promise(() => undefined), { timeoutMs: 100, retry: false })).rejects.toMatchObject({ reason: 'timeout' });
     expect(Date.now() - started).toBeLessThan(5_000);
   });
+
+  // A page made of several waits (a one-page checkout) renews its budget with each finished wait; one that
+  // stops finishing anything fails after a budget, and one that never stops is still capped.
+  let tick: NodeJS.Timeout | undefined;
+  afterEach(() => clearInterval(tick));
+  const ticking = (heartbeat: Heartbeat, forMs: number): Promise<string> =>
+    new Promise((resolve) => {
+      const started = Date.now();
+      tick = setInterval(() => {
+        heartbeat.beat('tick');
+        if (Date.now() - started >= forMs) {
+          clearInterval(tick);
+          resolve('done');
+        }
+      }, 100);
+    });
+
+  it('with a heartbeat, a step that keeps making progress may outlast its budget', async () => {
+    const heartbeat = new Heartbeat();
+    // Budget: 1 ms + the runner's 2 s grace; the work takes twice that, beating every 100 ms.
+    await expect(runStep('busy page', () => ticking(heartbeat, 4_500), { timeoutMs: 1, retry: false, heartbeat })).resolves.toEqual({ value: 'done', flaky: false });
+  });
+
+  it('with a heartbeat, a step that stops making progress fails, naming what it last finished', async () => {
+    const heartbeat = new Heartbeat();
+    const stalled = async (): Promise<never> => {
+      heartbeat.beat('address filled');
+      return new Promise(() => undefined);
+    };
+    await expect(runStep('checkout page 1', stalled, { timeoutMs: 1, retry: false, heartbeat })).rejects.toMatchObject({
+      reason: 'timeout',
+      message: expect.stringMatching(/^checkout page 1 made no progress for 2001 ms \(last done: address filled\)$/),
+    });
+  });
+
+  it(`with a heartbeat, a step that never ends is still stopped after ${PROGRESS_CAP} budgets`, async () => {
+    const heartbeat = new Heartbeat();
+    const started = Date.now();
+    await expect(runStep('endless', () => ticking(heartbeat, 60_000), { timeoutMs: 1, retry: false, heartbeat })).rejects.toMatchObject({
+      reason: 'timeout',
+      message: expect.stringMatching(/kept making progress/),
+    });
+    expect(Date.now() - started).toBeLessThan(30_000);
+  }, 40_000);
 });
 
 describe('step names', () => {

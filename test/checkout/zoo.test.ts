@@ -74,6 +74,17 @@ describe.each(['dawn', 'dawn-drawer', 'horizon', 'plain'] as const)('theme %s', 
   });
 });
 
+describe('a checkout that is stuck is not a pass', () => {
+  it('shipping methods that never arrive after the address: "could not test" on the checkout page, never the payment step', async () => {
+    const s = await startDemoStore({ variant: 'defective', theme: 'plain', checkout: 'one-page', shippingRatesDelayMs: 10 * 60_000 });
+    stores.set('plain/one-page/stuck-rates', s);
+    const { section } = await runJourney(s.url, pool, { stepTimeoutMs: 3_000, retryFlakySteps: false });
+    expect(section.completed).toBe(false);
+    expect(section.failure).toMatchObject({ step: 'checkout', reason: 'timeout', origin: 'auditor', text: { id: 'checkout.couldNotTest' } });
+    expect(section.failure!.message).toMatch(/#shipping-methods .*still loading \(aria-busy\)/);
+  });
+});
+
 describe('sold out is the selected variant\'s state', () => {
   it('a product whose every size is sold out ends as sold out, though the page holds enabled quick adds for others', async () => {
     const s = await store('plain', 'three-page');

@@ -41,4 +41,34 @@ describe('storefront-audit usage', () => {
   it('rejects an unknown command with exit 2', () => {
     expect(cli('frobnicate').code).toBe(2);
   });
+
+  // Every usage error of every command: exactly one line per problem on stderr, nothing on stdout, exit 2,
+  // and nothing started first (no worker log line, no server listening: a command that started would hang
+  // past spawnSync's timeout and exit with no code).
+  it.each([
+    [['audit', 'https://example.com', '--runs', '16'], 1],
+    [['audit', 'https://example.com', '--runs', '1.5', 'extra'], 2],
+    [['audit', 'https://example.com', '--device'], 1],
+    [['audit'], 1],
+    [['--frobnicate'], 1],
+    [['start', '--runs', '16'], 1],
+    [['start', '--runs', '0', '--port', 'x'], 2],
+    [['serve', '--port', '99999'], 1],
+    [['serve', '--port', 'abc'], 1],
+    [['demo-store', '--variant', 'nope', '--port', '-1', '--products', 'abc', '--checkout', 'two'], 4],
+    [['enqueue'], 1],
+    [['enqueue', 'ftp://example.com'], 1],
+    [['schedule', 'add', 'https://example.com'], 1],
+    [['schedule', 'add', 'https://example.com', '--every', 'hourly'], 1],
+    [['schedule', 'frob'], 1],
+    [['runs', '--limit', 'x'], 1],
+    [['worker', '--frob'], 1],
+  ] as [string[], number][])('%j: %i line(s), exit 2, nothing started', (args, lines) => {
+    const result = spawnSync(process.execPath, ['src/cli/main.ts', ...args], { encoding: 'utf8', timeout: 20_000, env: { ...process.env, DATA_DIR: '/nonexistent/never-created' } });
+    expect(result.status, result.stderr).toBe(2);
+    expect(result.stdout).toBe('');
+    const printed = result.stderr.split('\n').filter(Boolean);
+    expect(printed, result.stderr).toHaveLength(lines);
+    for (const line of printed) expect(line).toMatch(/^storefront-audit: \S/);
+  });
 });

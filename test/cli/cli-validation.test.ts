@@ -40,12 +40,12 @@ async function plan(flags: AuditFlags, url = 'https://example.com', cwd = dir) {
 describe('storefront-audit audit: validation before any work', () => {
   it('reports every bad flag at once, exits 2, sends no request and loads no audit code', async () => {
     const run = await runCli(
-      ['audit', storeUrl, '--currency', 'dollars', '--aov', '-3', '--max-pages', '-5', '--runs', '16', '--locale', 'xx', '--device', 'tablet', '--frobnicate'],
+      ['audit', storeUrl, '--currency', 'dollars', '--aov', '-3', '--max-pages', '-5', '--runs', '16', '--locale', 'xx', '--device', 'tablet', '--sessions', '1e300', '--frobnicate'],
       { cwd: dir, nodeArgs: ['--import', RECORD_IMPORTS] },
     );
     expect(run.code).toBe(2);
     const lines = run.stderr.split('\n').filter((l) => l.startsWith('storefront-audit: '));
-    for (const expected of [/--currency .*"dollars"/, /--aov .*"-3"/, /--max-pages .*"-5"/, /--runs .*1 to 15.*"16"/, /--locale .*en, zh-CN, he, fa.*"xx"/, /--device .*"tablet"/, /unknown option --frobnicate/]) {
+    for (const expected of [/--currency .*"dollars"/, /--aov .*"-3"/, /--max-pages .*"-5"/, /--runs .*1 to 15.*"16"/, /--locale .*en, zh-CN, he, fa.*"xx"/, /--device .*"tablet"/, /--sessions .*"1e300"/, /unknown option --frobnicate/]) {
       expect(lines.some((l) => expected.test(l)), String(expected)).toBe(true);
     }
     expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -80,6 +80,13 @@ describe('storefront-audit audit: validation before any work', () => {
     [{ conversionRate: '1.5' }, /--conversion-rate must be a number from 0 to 1/],
     [{ sessions: '12abc' }, /--sessions/],
     [{ aov: '0' }, /--aov must be a number greater than 0/],
+    // The advisor's own bounds (AdviceInputError after the audit otherwise): 1e300 would make money Infinity.
+    [{ sessions: '1e300' }, /--sessions must be a number from 0 to .*"1e300"/],
+    [{ sessions: '-1' }, /--sessions must be a number from 0 to/],
+    [{ sessions: 'NaN' }, /--sessions must be a number from 0 to/],
+    [{ sessions: '1e12' }, null],
+    [{ aov: '1e300' }, /--aov must be a number from 0 to .*"1e300"/],
+    [{ aov: 'Infinity' }, /--aov must be a number greater than 0/],
     [{ locale: 'zh-cn' }, null],
     [{ only: 'links,speed' }, /--only: unknown "speed"/],
     [{ reporter: 'json,pdf' }, /--reporter: unknown "pdf"/],
@@ -124,7 +131,7 @@ describe('storefront-audit audit: validation before any work', () => {
       file,
       JSON.stringify({
         runs: 16,
-        inputs: { currency: 'dollars', averageOrderValue: -3 },
+        inputs: { currency: 'dollars', averageOrderValue: -3, monthlySessions: 1e300 },
         locale: 'xx',
         colour: 'red',
         assertions: { 'largest-contentful-paint': ['error', { minScore: 0.9 }], 'first-paint': 'warn', 'broken-links': ['fatal'] },
@@ -133,10 +140,10 @@ describe('storefront-audit audit: validation before any work', () => {
     );
     const { lines } = await plan({ config: file });
     const joined = lines.join('\n');
-    for (const path of ['runs', 'inputs.currency', 'inputs.averageOrderValue', 'locale', '(root)', 'assertions.largest-contentful-paint', 'assertions.first-paint', 'assertions.broken-links', 'budget.0.path', 'budget.0.timings.0.metric', 'budget.0.resourceSizes']) {
+    for (const path of ['runs', 'inputs.currency', 'inputs.averageOrderValue', 'inputs.monthlySessions', 'locale', '(root)', 'assertions.largest-contentful-paint', 'assertions.first-paint', 'assertions.broken-links', 'budget.0.path', 'budget.0.timings.0.metric', 'budget.0.resourceSizes']) {
       expect(joined, path).toContain(`bad.json: ${path}`);
     }
-    expect(lines.length).toBeGreaterThanOrEqual(11);
+    expect(lines.length).toBeGreaterThanOrEqual(12);
   });
 
   it('accepts Lighthouse budget.json timings and our own budget format', async () => {

@@ -16,6 +16,7 @@ import { createJobs, type Jobs } from '../../src/jobs/jobs-runtime.ts';
 import { probeAudit } from './support/probe-audit.ts';
 import { startProbeStore, type ProbeState, type ProbeStore } from './support/probe-store.ts';
 import { waitFor } from './support/processes.ts';
+import { auditSettled } from './support/audit-settled.ts';
 
 interface Mail {
   to: string;
@@ -114,18 +115,7 @@ async function setUpShop(name: string): Promise<string> {
 }
 
 /** Runs one audit job (and the confirmation re-run it may queue) and waits until the queue is idle. */
-async function audit(name: string, states: Array<Partial<ProbeState>>): Promise<RunRecord[]> {
-  const shop = `${name}.example`;
-  probe.script(name, states);
-  const before = (await store.runs.list(shop, { limit: 100 })).items.length;
-  await jobs.queue.enqueue({ shop, storeUrl: probe.shopUrl(name), triggeredBy: 'schedule' });
-  return waitFor(`audit of ${name}`, async () => {
-    const runs = (await store.runs.list(shop, { limit: 100 })).items;
-    const depth = await jobs.queue.depth();
-    const settled = runs.length > before && runs.every((r) => r.status === 'succeeded') && depth.queued === 0 && depth.active === 0;
-    return settled ? runs : null;
-  });
-}
+const audit = (name: string, states: Array<Partial<ProbeState>>): Promise<RunRecord[]> => auditSettled({ store, jobs, probe }, name, states);
 
 const mailsFor = (shop: string) => mails.filter((m) => m.to === `owner@${shop}`);
 const hooksFor = (shop: string) => webhooks.filter((h) => h.text.includes(shop));

@@ -1,6 +1,6 @@
 // Pages that cannot be measured are reported with the reason, and the audit goes on: a server that never
 // answers, a 500, a bot challenge, and a Chromium killed with SIGKILL in the middle of a run (relaunched, the
-// next page measured). Also: signed-request headers reach every request the page makes.
+// next page measured). Also: signed-request headers reach the store's own requests and no other origin's.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -89,27 +89,54 @@ describe('load-time audit failures', () => {
     expect(pool.pid()).not.toBe(victim);
   }, 180_000);
 
-  it('sends the signed-request headers with the document and every subresource', async () => {
-    const seen: Array<{ path: string; signature: string | undefined }> = [];
+  it("sends the signed-request headers with the store's document and subresources, and to no other origin", async () => {
+    type Seen = { host: string; path: string; signature: string | undefined; authorization: string | undefined };
+    const seen: Seen[] = [];
+    const record = (host: string, req: http.IncomingMessage): void => {
+      seen.push({ host, path: req.url ?? '', signature: req.headers['signature'] as string | undefined, authorization: req.headers['authorization'] as string | undefined });
+    };
+    // A third-party host (a CDN, an app) on another origin: localhost instead of 127.0.0.1.
+    const other = http.createServer((req, res) => {
+      record('other', req);
+      res.writeHead(200, { 'content-type': 'text/javascript' }).end('window.vendor = 1;');
+    });
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    const otherUrl = `http://localhost:${(other.address() as AddressInfo).port}`;
     const site = http.createServer((req, res) => {
-      seen.push({ path: req.url ?? '', signature: req.headers['signature'] as string | undefined });
+      record('store', req);
       if (req.url === '/app.js') {
         res.writeHead(200, { 'content-type': 'text/javascript' }).end('document.title = "signed";');
         return;
       }
-      res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><title>t</title><script src="/app.js"></script><h1>Signed</h1>');
+      // A store redirect that leaves the store: the hop to the other origin must go without the secrets.
+      if (req.url === '/away.js') {
+        res.writeHead(302, { location: `${otherUrl}/landed.js` }).end();
+        return;
+      }
+      res.writeHead(200, { 'content-type': 'text/html' }).end(
+        `<!doctype html><title>t</title><script src="/app.js"></script><script src="${otherUrl}/vendor.js"></script><script src="/away.js"></script><h1>Signed</h1>`,
+      );
     });
     await new Promise<void>((resolve) => site.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(site.address() as AddressInfo).port}/`;
     try {
-      const section = await run([{ url, template: 'home' }], undefined, { Signature: 'sig1=:abc:', 'Signature-Input': 'sig1=("@authority")' });
+      const section = await run([{ url, template: 'home' }], undefined, {
+        Signature: 'sig1=:abc:',
+        'Signature-Input': 'sig1=("@authority")',
+        Authorization: 'Bearer staging-secret',
+      });
       expect(section.pages[0]?.error).toBeNull();
-      const fetched = seen.filter((r) => r.path === '/' || r.path === '/app.js');
-      expect(fetched.map((r) => r.path)).toEqual(expect.arrayContaining(['/', '/app.js']));
-      expect(fetched.every((r) => r.signature === 'sig1=:abc:')).toBe(true);
+      const store = seen.filter((r) => r.host === 'store' && ['/', '/app.js', '/away.js'].includes(r.path));
+      expect(store.map((r) => r.path)).toEqual(expect.arrayContaining(['/', '/app.js', '/away.js']));
+      expect(store.every((r) => r.signature === 'sig1=:abc:' && r.authorization === 'Bearer staging-secret')).toBe(true);
+      const elsewhere = seen.filter((r) => r.host === 'other');
+      expect(elsewhere.map((r) => r.path)).toEqual(expect.arrayContaining(['/vendor.js', '/landed.js']));
+      expect(elsewhere.filter((r) => r.signature !== undefined || r.authorization !== undefined)).toEqual([]);
     } finally {
-      site.closeAllConnections();
-      await new Promise((resolve) => site.close(resolve));
+      for (const server of [site, other]) {
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
     }
   }, 120_000);
 });

@@ -11,7 +11,7 @@ import { startDemoStore, type DemoStore } from '../../src/demo-store/server.ts';
 let pool: BrowserPool;
 let store: DemoStore;
 let run: RunnerResult;
-const { flags, config } = lighthouseSettings('mobile', {});
+const { flags, config } = lighthouseSettings('mobile');
 
 /** The run with the hero's request forced to end at `priority`, as if Chrome had (not) raised it. */
 function forced(priority: 'Low' | 'High'): RunnerResult {

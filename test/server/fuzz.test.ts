@@ -1,7 +1,7 @@
 // Property-based requests (fast-check) against every route the server has, listed from its router, on SQLite,
 // on PostgreSQL and in app mode (session tokens from the Shopify stand-in, signed app-proxy queries, signed
 // webhooks). For every request: never a 5xx (but the documented exceptions below), never a stack trace in a
-// body, every /api refusal in the one error shape, and the shop's stored state exactly as before after a
+// body, every /api, app-proxy, pixel-ingest and webhook refusal in the one error shape, and the shop's stored state exactly as before after a
 // refusal. /health answers afterwards. Inputs come from each route's own zod schemas (near-valid, so stores
 // are reached) mixed with hostile values. The seed is printed; FUZZ_SEED=<n> replays, FUZZ_RUNS=<n> sets the
 // requests per route (default 25).
@@ -431,7 +431,9 @@ describe.each(TARGETS)('fuzz: %s', (_name, makeTarget) => {
           if (STACK.test(answer.body)) throw new Error(`stack trace in body: ${where}`);
           // The Shopify library answers a rejected session token itself: 401, App Bridge's retry header, its text.
           const libraryRefusal = answer.status === 401 && answer.headers['x-shopify-retry-invalid-session-request'] === '1';
-          if (answer.status >= 400 && wire.method !== 'HEAD' && wire.path.startsWith('/api/') && !wire.path.startsWith('/api/webhooks') && !libraryRefusal) {
+          // Every client-facing refusal, the storefront's (app proxy, pixel ingest) and Shopify's webhooks included.
+          const clientFacing = ['/api/', '/apps/', '/ingest/'].some((prefix) => wire.path.startsWith(prefix));
+          if (answer.status >= 400 && wire.method !== 'HEAD' && clientFacing && !libraryRefusal) {
             let parsed: { error?: { code?: unknown; requestId?: unknown } } = {};
             try {
               parsed = JSON.parse(answer.body);

@@ -145,6 +145,19 @@ describe.each(BACKENDS)('the HTTP boundary on %s', (_name, makeBackend) => {
     expect(await store.settings.get(STANDALONE_SHOP, 'audit')).toEqual({ devices: 'mobile' });
   });
 
+  it('store inputs the impact model would refuse (1e300 sessions, a 1e300 order, negative, a fraction of a session) are 400 and save nothing', async () => {
+    await store.settings.set(STANDALONE_SHOP, 'storeInputs', { monthlySessions: 40_000 });
+    for (const storeInputs of [{ monthlySessions: 1e300 }, { averageOrderValue: 1e300 }, { monthlySessions: -1 }, { monthlySessions: 10.5 }, { conversionRate: 101 }]) {
+      const response = await api('/api/admin/settings', { method: 'PUT', body: JSON.stringify({ storeInputs }) });
+      expect(response.status, JSON.stringify(storeInputs)).toBe(400);
+      const field = Object.keys(storeInputs)[0];
+      expect((await response.json()).error.issues[0], JSON.stringify(storeInputs)).toMatchObject({ in: 'body', path: `storeInputs.${field}` });
+    }
+    expect(await store.settings.get(STANDALONE_SHOP, 'storeInputs')).toEqual({ monthlySessions: 40_000 });
+    const ok = await api('/api/admin/settings', { method: 'PUT', body: JSON.stringify({ storeInputs: { monthlySessions: 1e12, averageOrderValue: 65 } }) });
+    expect(ok.status).toBe(200);
+  });
+
   it('settings.setMany is one transaction: a value failing mid-way leaves every name as it was', async () => {
     await store.settings.set(STANDALONE_SHOP, 'budgets', { lcpMs: 2500 });
     const before = await store.settings.getAll(STANDALONE_SHOP);

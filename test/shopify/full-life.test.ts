@@ -95,10 +95,42 @@ describe('a shop, install to redact', () => {
     expect(off.storefront.embed).toMatchObject({ enabled: false, present: true });
   });
 
+  it('reads Shopify\'s performanceEvents on the unstable API: the app install, then the theme publication', async () => {
+    const status = await (await h.api('/api/shop/storefront-plugin?refresh=1', { token: await token() })).json();
+    expect(status.storefront.changesUnavailable).toBeUndefined();
+    expect(status.storefront.changes).toEqual([
+      expect.objectContaining({ kind: 'app-install', subject: 'Judge.me Reviews', source: 'shopify' }),
+      expect.objectContaining({ kind: 'theme-publication', subject: 'Dawn', source: 'shopify' }),
+    ]);
+    const calls = h.standIn.state.requests.filter((r) => r.shop === SHOP && r.operation === 'PerformanceEvents');
+    expect(calls.length).toBeGreaterThan(0);
+    expect(calls.every((r) => r.status === 200)).toBe(true);
+  });
+
+  it('the stand-in refuses performanceEvents as Shopify does: unknown on a dated version, ACCESS_DENIED without read_reports', async () => {
+    const access = h.standIn.state.issue(SHOP, 'access', 600);
+    const ask = (version: string, shop = SHOP, tokenValue = access) => fetch(`${h.standIn.url}/admin/api/${version}/graphql.json`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-shopify-access-token': tokenValue, 'x-stand-in-shop': shop },
+      body: JSON.stringify({ query: 'query PerformanceEvents($maxDays: Int) { performanceEvents(maxDays: $maxDays) { type occurrence metadata } }', variables: { maxDays: 30 } }),
+    }).then((r) => r.json());
+    expect(await ask('2026-10')).toMatchObject({ errors: [{ extensions: { code: 'undefinedField', fieldName: 'performanceEvents' } }] });
+    expect((await ask('unstable')).data.performanceEvents.length).toBeGreaterThan(0);
+    const NO_REPORTS = 'no-reports.myshopify.com';
+    h.standIn.addShop({ shop: NO_REPORTS, primaryDomain: 'no-reports.example', scopes: ['read_products', 'read_themes', 'write_pixels', 'read_customer_events'] });
+    expect(await ask('unstable', NO_REPORTS, h.standIn.state.issue(NO_REPORTS, 'access', 600))).toMatchObject({ data: { performanceEvents: null }, errors: [{ extensions: { code: 'ACCESS_DENIED' } }] });
+    // Through the app, such a shop still installs; the changes are reported unavailable, not empty.
+    expect((await h.api('/api/shop', { token: await h.standIn.sessionToken(NO_REPORTS) })).status).toBe(200);
+    const status = await (await h.api('/api/shop/storefront-plugin?refresh=1', { token: await h.standIn.sessionToken(NO_REPORTS) })).json();
+    expect(status.storefront.changes).toEqual([]);
+    expect(status.storefront.changesUnavailable).toMatch(/ACCESS_DENIED|Access denied/);
+  });
+
   it('hands Shopify\'s field vitals (source shopify) and the app names to the next audit\'s options', async () => {
     const resolve = createRunOptionsResolver({ store: h.store, logger: pino({ level: 'silent' }) });
     const options = await resolve(SHOP);
-    expect(options.auditOptions).toEqual({ load: { appNames: { '61ccd3b1-a9f2-4160-9fe9-4fec8413e5d8': 'Reviews (Judge.me)' } } });
+    // The embed's uuid with the merchant's name, and the rename itself (by handle) for URLs named by handle.
+    expect(options.auditOptions).toEqual({ load: { appNames: { '61ccd3b1-a9f2-4160-9fe9-4fec8413e5d8': 'Reviews (Judge.me)', 'judge-me-reviews': 'Reviews (Judge.me)' } } });
     expect(options.inputs?.fieldVitals).toEqual(expect.arrayContaining([
       expect.objectContaining({ template: 'home', device: 'mobile', lcpP75Ms: 3100, inpP75Ms: 240, clsP75: 0.08, samples: 4200, source: 'shopify' }),
       expect.objectContaining({ template: 'product', device: 'desktop', lcpP75Ms: 1900, source: 'shopify' }),

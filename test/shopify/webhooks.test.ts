@@ -35,13 +35,13 @@ describe('webhook authenticity', () => {
   it('refuses a webhook with no HMAC header', async () => {
     const response = await h.standIn.sendWebhook(themePublish({ hmac: null }));
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ error: 'missing_hmac' });
+    expect(await response.json()).toMatchObject({ error: { code: 'webhook_signature_invalid', reason: 'missing_hmac', text: { id: 'errors.webhook_signature_invalid' } } });
   });
 
   it('refuses a webhook signed with another secret', async () => {
     const response = await h.standIn.sendWebhook(themePublish({ signingSecret: 'forged-secret' }));
     expect(response.status).toBe(401);
-    expect(await response.json()).toMatchObject({ error: 'invalid_hmac' });
+    expect(await response.json()).toMatchObject({ error: { code: 'webhook_signature_invalid', reason: 'invalid_hmac' } });
   });
 
   it('refuses a body altered after signing', async () => {
@@ -60,6 +60,7 @@ describe('webhook authenticity', () => {
   it('answers 400 to a correctly signed body that is not JSON', async () => {
     const response = await h.standIn.sendWebhook(themePublish({ rawBody: '{not json' }));
     expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: { code: 'invalid_json' } });
   });
 
   it('none of the refused deliveries queued anything', () => {

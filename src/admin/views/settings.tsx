@@ -1,7 +1,7 @@
 // Settings, for the merchant: the storefront (standalone: a URL field; in Shopify: the shop's primary domain,
 // read from the API), schedule and devices exactly as the server has them, budgets as a form (JSON as an
-// advanced view), alerts and the weekly digest, store inputs (marking the ones Shopify supplies), and signed
-// request headers. Server configuration (mail transport and such) is the operator's, not shown here.
+// advanced view), alerts and the weekly digest, store inputs (marking the ones Shopify supplies), signed
+// request headers, and the merchant's names for the apps the latest audit found. Server configuration (mail transport and such) is the operator's, not shown here.
 import { useState } from 'preact/hooks';
 import { getJson, sendJson } from '../api.ts';
 import { toast } from '../app-bridge.ts';
@@ -29,6 +29,7 @@ interface SettingsData {
   storeInputs: Inputs;
   shopifyInputs: Inputs | null;
   signedHeaders: Array<{ name: string; hasValue: boolean }>;
+  appNames: { renames: Record<string, string>; detected: Array<{ key: string | null; name: string; nameSource: string | null }> };
 }
 
 const num = (v: string) => (v.trim() === '' ? null : Number(v));
@@ -51,6 +52,9 @@ function Form(props: { data: SettingsData; saved: () => void }) {
     averageOrderValue: String(d.storeInputs.averageOrderValue ?? ''),
   });
   const [headers, setHeaders] = useState(d.signedHeaders.map((h) => ({ name: h.name, value: undefined as string | undefined, hasValue: h.hasValue })));
+  // Only apps loaded through a theme app extension have a key the audit can be told a name for.
+  const renamable = d.appNames.detected.filter((a): a is { key: string; name: string; nameSource: string | null } => a.key !== null);
+  const [appNames, setAppNames] = useState<Record<string, string>>(Object.fromEntries(renamable.map((a) => [a.key, d.appNames.renames[a.key] ?? ''])));
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -77,6 +81,7 @@ function Form(props: { data: SettingsData; saved: () => void }) {
         digest: { weekly: digest },
         storeInputs: { monthlySessions: num(inputs.monthlySessions ?? ''), conversionRate: num(inputs.conversionRate ?? ''), averageOrderValue: num(inputs.averageOrderValue ?? '') },
         signedHeaders: headers.filter((h) => h.name.trim()).map((h) => ({ name: h.name.trim(), ...(h.value !== undefined ? { value: h.value } : {}) })),
+        ...(renamable.length ? { appNames: Object.fromEntries(Object.entries(appNames).map(([key, name]) => [key, name.trim()])) } : {}),
       });
       toast(t('settings.saved'));
       props.saved();
@@ -207,6 +212,18 @@ function Form(props: { data: SettingsData; saved: () => void }) {
           </div>
         ))}
         <button class="btn" type="button" onClick={() => setHeaders([...headers, { name: '', value: '', hasValue: false }])}>{t('settings.addHeader')}</button>
+      </Card>
+      <Card title={t('settings.apps')} id="apps">
+        <p class="muted">{t('settings.appsHelp')}</p>
+        {renamable.length === 0 && <p class="muted">{t('settings.appsNone')}</p>}
+        {renamable.map((app) => (
+          <div key={app.key}>
+            {/* The app's name as found is data (bdi); the card says what the field is for. */}
+            <label for={`s-app-${app.key}`}><bdi>{app.name}</bdi></label>
+            <input id={`s-app-${app.key}`} value={appNames[app.key] ?? ''} maxLength={80}
+              onInput={(e) => setAppNames({ ...appNames, [app.key]: e.currentTarget.value })} />
+          </div>
+        ))}
       </Card>
       <button class="btn primary" type="submit" disabled={busy}>{t('settings.save')}</button>
     </form>

@@ -8,6 +8,7 @@ import type { RunAuditFn } from '../../jobs/audit-job-handler.ts';
 import { openStore, type Store } from '../../store/index.ts';
 import { createRunOptionsResolver } from '../../jobs/run-options.ts';
 import { rumInputsFor } from '../../jobs/rum-inputs.ts';
+import { devStorefrontOrigins } from '../../shopify/api-origin-override.ts';
 import { createTokenCipher, parseEncryptionKey, resolveTokenKey } from '../../shopify/token-cipher.ts';
 
 export interface JobsContext {
@@ -33,10 +34,7 @@ export async function openJobsContext(config: AppConfig, opts: { runAudit?: RunA
       chromePath: config.chromePath,
       smtpUrl: config.smtpUrl,
       alertFrom: config.alertFrom,
-      // The operator's own CLI may audit stores on a private network; the app's own-domain guard covers app mode.
-      // Developing against the Shopify stand-in (SHOPIFY_DEV_STOREFRONT_ORIGINS, refused in production), the
-      // worker must reach the local storefront the server's guard let through by its exact origin.
-      allowPrivateAddresses: !config.shopify || (config.shopify.devStorefrontOrigins.length > 0 && !config.production),
+      ...workerAddressPolicy(config),
       runOptionsFor: createRunOptionsResolver({ store, logger, unseal: headerUnsealer(config), extraInputs: rumInputsFor(store) }),
     });
     return {
@@ -53,6 +51,18 @@ export async function openJobsContext(config: AppConfig, opts: { runAudit?: RunA
     await store.close();
     throw error;
   }
+}
+
+/**
+ * Which private addresses the worker's audits may reach. The operator's own CLI (no Shopify credentials) may
+ * audit stores on a private network; in app mode the guard is on. Developing against the Shopify stand-in
+ * (SHOPIFY_DEV_STOREFRONT_ORIGINS, refused in production and without SHOPIFY_API_ORIGIN), only jobs for those
+ * exact storefront origins may reach a private address; every other job, and every alert webhook, keeps the guard.
+ */
+export function workerAddressPolicy(config: AppConfig): { allowPrivateAddresses: boolean; privateStoreOrigins: string[] } {
+  if (!config.shopify) return { allowPrivateAddresses: true, privateStoreOrigins: [] };
+  const origins = devStorefrontOrigins(config.shopify.devStorefrontOrigins, { production: config.production, apiOrigin: config.shopify.apiOrigin });
+  return { allowPrivateAddresses: false, privateStoreOrigins: origins };
 }
 
 /** Opens signed-header values sealed with the app's key (the same key the Shopify layer seals tokens with). */

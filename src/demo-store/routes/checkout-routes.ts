@@ -13,9 +13,6 @@ import type { HostedCheckout } from '../templates/checkout-fields.ts';
 import type { Route, StoreState } from './state.ts';
 import { cartOf, delay } from './state.ts';
 
-/** How long the hosted checkout's shipping-rate lookup takes (a carrier-rate call). */
-export const SHIPPING_RATES_DELAY_MS = 600;
-
 const hostedOf = (state: StoreState): HostedCheckout | undefined => (state.ctx.opts.hostedCheckout ? { cardOrigin: state.ctx.externalUrl } : undefined);
 
 /** Checkout: three-page or one-page. Nothing is ever charged; `/complete` records the order. */
@@ -69,7 +66,7 @@ export const checkoutRoutes: Route = async (req, res, url, state) => {
   if (!session) return (expired(req, res), true);
   const step = m[2] ?? '';
   if (step === 'shipping_rates.json') {
-    await delay(state, SHIPPING_RATES_DELAY_MS);
+    await delay(state, state.ctx.opts.shippingRatesDelayMs);
     json(req, res, 200, { shipping_rates: SHIPPING_RATES.map((r) => ({ handle: r.handle, title: r.title, price: formatMoney(r.cents) })) });
     return true;
   }

@@ -11,6 +11,7 @@ import { cli } from './cli.ts';
 import { shopify } from './shopify.ts';
 import { errors } from './errors.ts';
 import { report } from './report.ts';
+import { digest } from './digest.ts';
 
 export const CATALOGUES: readonly Catalogue[] = [
   common,
@@ -23,4 +24,5 @@ export const CATALOGUES: readonly Catalogue[] = [
   shopify,
   errors,
   report,
+  digest,
 ];

@@ -7,12 +7,15 @@
 //        which values Shopify supplies (embedded mode) so the UI can mark them
 //   signedHeaders [{name, value}]    setting 'signedHeaders'; values are sealed with the server's key when it has
 //        one, and never sent back (the UI sees the names and that a value is set)
+//   appNames {<extension uuid or app handle>: name}   the merchant's names for apps, merged into setting
+//        'appNameOverrides' ('' removes a rename); GET lists the apps the latest audit found beside the renames
 // Each part is validated before anything is saved, and the parts are saved in one transaction, so a bad or
 // failing part changes nothing. A schedule is checked (cron, time zone) before anything is written and set
 // after the settings; if the jobs layer then refuses it, the settings are put back as they were.
 import { Router } from 'express';
 import { z } from 'zod';
 import { budgetSchema } from '../../advisor/budget.ts';
+import { INPUT_MAX } from '../../advisor/defaults.ts';
 import { listSchedules, setSchedule } from '../../jobs/schedules-api.ts';
 import { assertTimeZone, cronFor, ScheduleError } from '../../jobs/schedule-plan.ts';
 import { createTokenCipher, parseEncryptionKey, type TokenCipher } from '../../shopify/token-cipher.ts';
@@ -21,8 +24,12 @@ import { shopOf } from '../shop-context.ts';
 import { HttpError } from '../http-error.ts';
 import { httpUrl, validated } from '../validate.ts';
 import { shopView } from './admin-shared.ts';
+import { APP_RENAMES_SETTING } from '../../jobs/run-options.ts';
+import type { LoadTimeSection } from '../../report/schema.ts';
 import { assertPublicWebhookUrl, WebhookTargetRefusedError, WebhookTargetUnresolvableError } from '../../jobs/webhook-target.ts';
 
+/** An app as the load-time audit keys it: a theme app extension's uuid, or an app handle. */
+const appKey = z.string().regex(/^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[a-z0-9][a-z0-9_-]{0,99})$/, 'an extension uuid or an app handle');
 const headerName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,64}$/, 'not a valid HTTP header name');
 
 export const settingsPatchSchema = z
@@ -39,12 +46,14 @@ export const settingsPatchSchema = z
       .strict(),
     storeInputs: z
       .object({
-        monthlySessions: z.number().int().nonnegative().nullable().optional(),
+        // The advisor's bounds: a value it would refuse fails here with a 400, not in every later scheduled audit.
+        monthlySessions: z.number().int().nonnegative().max(INPUT_MAX.amount).nullable().optional(),
         conversionRate: z.number().min(0).max(100).nullable().optional(),
-        averageOrderValue: z.number().nonnegative().nullable().optional(),
+        averageOrderValue: z.number().nonnegative().max(INPUT_MAX.averageOrderValue).nullable().optional(),
       })
       .strict(),
     signedHeaders: z.array(z.object({ name: headerName, value: z.string().max(4096).optional() }).strict()).max(20),
+    appNames: z.record(appKey, z.string().trim().max(80)).refine((names) => Object.keys(names).length <= 100, 'at most 100 app names'),
   })
   .partial()
   .strict();
@@ -75,16 +84,32 @@ async function shopifyInputs(ctx: ServerContext, shop: string) {
   }
 }
 
+/** The apps the shop's latest audit attributed requests to, one entry each, renamable when keyed by extension. */
+async function detectedApps(ctx: ServerContext, shop: string): Promise<Array<{ key: string | null; name: string; nameSource: string | null }>> {
+  const latest = await ctx.store.runs.latest(shop);
+  const section = latest ? ((await ctx.store.runs.getSection(shop, latest.id, 'loadTime')) as LoadTimeSection | null) : null;
+  const seen = new Map<string, { key: string | null; name: string; nameSource: string | null }>();
+  for (const page of section?.pages ?? []) {
+    for (const app of page.apps) {
+      if (app.kind !== 'app') continue;
+      const id = app.extensionId ?? `name:${app.name}`;
+      if (!seen.has(id)) seen.set(id, { key: app.extensionId ?? null, name: app.name, nameSource: app.nameSource ?? null });
+    }
+  }
+  return [...seen.values()];
+}
+
 export function adminSettingsRoutes(ctx: ServerContext): Router {
   const router = Router();
 
   router.get('/admin/settings', validated({}, async (_input, _req, res) => {
     const shop = shopOf(res);
-    const [view, all, schedules, fromShopify] = await Promise.all([
+    const [view, all, schedules, fromShopify, apps] = await Promise.all([
       shopView(ctx, res),
       ctx.store.settings.getAll(shop),
       ctx.schedules ? listSchedules(ctx.schedules, shop) : ctx.store.schedules.list(shop),
       shopifyInputs(ctx, shop),
+      detectedApps(ctx, shop),
     ]);
     const schedule = schedules.find((s) => s.name === 'default') ?? null;
     const headers = (all.signedHeaders as StoredHeader[] | undefined) ?? [];
@@ -110,14 +135,14 @@ export function adminSettingsRoutes(ctx: ServerContext): Router {
       storeInputs: all.storeInputs ?? {},
       shopifyInputs: fromShopify,
       signedHeaders: headers.map((h) => ({ name: h.name, hasValue: h.value !== '' })),
+      appNames: { renames: (all[APP_RENAMES_SETTING] as Record<string, string> | undefined) ?? {}, detected: apps },
     });
   }));
 
   router.put('/admin/settings', validated({ body: settingsPatchSchema }, async ({ body: patch }, _req, res) => {
     const shop = shopOf(res);
     if (patch.storeUrl !== undefined && ctx.mode !== 'standalone') {
-      res.status(400).json({ error: { code: 'store_url_from_shopify', message: "storeUrl: in the Shopify app the storefront is the shop's primary domain" } });
-      return;
+      throw new HttpError(400, 'store_url_from_shopify');
     }
     if (patch.schedule && !ctx.schedules) throw new HttpError(503, 'schedules_unavailable');
     if (patch.schedule) {
@@ -155,6 +180,14 @@ export function adminSettingsRoutes(ctx: ServerContext): Router {
     if (patch.digest) values.digest = patch.digest;
     if (patch.storeInputs) values.storeInputs = patch.storeInputs;
     if (headers) values.signedHeaders = headers;
+    if (patch.appNames) {
+      const merged: Record<string, string> = { ...(await ctx.store.settings.get<Record<string, string>>(shop, APP_RENAMES_SETTING)) };
+      for (const [key, name] of Object.entries(patch.appNames)) {
+        if (name === '') delete merged[key];
+        else merged[key] = name;
+      }
+      values[APP_RENAMES_SETTING] = merged;
+    }
     const before = patch.schedule ? await ctx.store.settings.snapshot(shop, Object.keys(values)) : {};
     await ctx.store.settings.setMany(shop, values);
     if (patch.storeUrl !== undefined) {

@@ -6,6 +6,7 @@
 // local shop is used. Add storefront routes (the RUM beacon) with appProxyRoutes.push(...).
 import { Router, type NextFunction, type Request, type Response } from 'express';
 import type { ServerContext } from '../deps.ts';
+import { HttpError, sendError } from '../http-error.ts';
 import { STANDALONE_SHOP } from '../shop-context.ts';
 import { verifyAppProxyQuery } from '../../shopify/app-proxy-signature.ts';
 
@@ -52,7 +53,7 @@ function verifyAppProxySignature(ctx: ServerContext) {
     const check = verifyAppProxyQuery(query, ctx.config.shopify?.apiSecret ?? '');
     const shop = check.valid ? ctx.shopify.shopify.api.utils.sanitizeShop(check.shop) : null;
     if (!check.valid || !shop) {
-      res.status(401).json({ error: 'invalid app proxy signature' });
+      sendError(req, res, new HttpError(401, 'app_proxy_signature_invalid'));
       return;
     }
     if (verified.size >= MAX_REMEMBERED) verified.clear();

@@ -6,6 +6,7 @@ import { boundedJson, ingestHandler } from '../../rum/ingest-handler.ts';
 import { pixelBatchSchema } from '../../rum/payloads.ts';
 import { ingestRateLimits } from '../../rum/rate-limits.ts';
 import type { ServerContext } from '../deps.ts';
+import { HttpError, sendError } from '../http-error.ts';
 
 export const PIXEL_INGEST_PATH = '/ingest/pixel';
 const SHOP_DOMAIN = /^[a-z0-9][a-z0-9.-]{0,254}$/;
@@ -28,7 +29,7 @@ export function rumPixelRouter(ctx: ServerContext): Router {
     const shop = typeof req.query.shop === 'string' ? req.query.shop.toLowerCase() : '';
     const key = typeof req.query.key === 'string' ? req.query.key : '';
     if (!SHOP_DOMAIN.test(shop) || !key || !ctx.rum.isValidIngestKey(shop, key)) {
-      res.status(401).json({ error: 'unknown shop or wrong ingest key' });
+      sendError(req, res, new HttpError(401, 'ingest_key_invalid'));
       return;
     }
     res.locals.ingestShop = shop;

@@ -47,7 +47,9 @@ export function graphqlEndpoint(state: StandInState, shopOf: (req: Request) => s
       reply(fault.status ?? 503, { errors: fault.status === 429 ? 'Exceeded 2 calls per second for api client.' : 'Service Unavailable' }, headers);
       return;
     }
-    const answer = answerOperation(operation, shop, variables, () => `gid://shopify/WebPixel/${5000 + state.requests.length}`);
+    const answer = operation === 'PerformanceEvents'
+      ? performanceEvents(shop, requested, variables)
+      : answerOperation(operation, shop, variables, () => `gid://shopify/WebPixel/${5000 + state.requests.length}`);
     if (!answer) {
       reply(200, { errors: [{ message: `stand-in does not know operation ${operation}`, extensions: { code: 'undefinedField' } }] });
       return;
@@ -116,6 +118,29 @@ function answerOperation(operation: string, shop: StandInShop, variables: Record
     default:
       return null;
   }
+}
+
+/**
+ * `performanceEvents(maxDays: Int = 90)`: a list of {type, occurrence, metadata} (shopify.dev, Admin GraphQL
+ * unstable: PerformanceEvent, PerformanceEventType). It exists only in the unstable version; a dated version
+ * does not know the field (a validation error, no data). "The user must have access to themes and reports".
+ */
+function performanceEvents(shop: StandInShop, version: string, variables: Record<string, unknown>) {
+  if (version !== 'unstable') {
+    return { errors: [{ message: "Field 'performanceEvents' doesn't exist on type 'QueryRoot'", extensions: { code: 'undefinedField', typeName: 'QueryRoot', fieldName: 'performanceEvents' } }] };
+  }
+  if (!shop.scopes.includes('read_themes') || !shop.scopes.includes('read_reports')) {
+    return {
+      data: { performanceEvents: null },
+      errors: [{ message: 'Access denied for performanceEvents field. Required access: `read_themes` and `read_reports` access scopes.', extensions: { code: 'ACCESS_DENIED' } }],
+    };
+  }
+  const maxDays = variables.maxDays === undefined || variables.maxDays === null ? 90 : Number(variables.maxDays);
+  if (!Number.isInteger(maxDays)) {
+    return { errors: [{ message: `Variable $maxDays of type Int was provided invalid value`, extensions: { code: 'INVALID_VARIABLE' } }] };
+  }
+  const since = Date.now() - maxDays * 86_400_000;
+  return { data: { performanceEvents: shop.performanceEvents.filter((e) => Date.parse(e.occurrence) >= since) } };
 }
 
 function shopifyql(shop: StandInShop, query: string) {

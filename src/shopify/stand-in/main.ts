@@ -1,5 +1,5 @@
 // Runs the Shopify stand-in on its own, for developing the app without a Shopify store:
-//   node src/shopify/stand-in/main.ts --port 4100 --api-key dev-key --api-secret dev-secret \
+//   npm run stand-in -- --port 4100 --api-key dev-key --api-secret dev-secret \
 //     --shop demo.myshopify.com --storefront http://127.0.0.1:4000
 // then start the app with SHOPIFY_API_KEY/SECRET set to the same values, SHOPIFY_API_ORIGIN=http://127.0.0.1:4100 and
 // SHOPIFY_DEV_STOREFRONT_ORIGINS=http://127.0.0.1:4000 (the one private storefront origin its audits may reach).

@@ -51,7 +51,15 @@ export async function startShopifyStandIn(
     state,
     addShop: (shop) => state.addShop(shop),
     sessionToken: (shop, overrides = {}) => signSessionToken({ apiKey: state.options.apiKey, apiSecret: state.options.apiSecret, shop, ...overrides }),
-    sendWebhook: (delivery) => deliverWebhook({ apiSecret: state.options.apiSecret, ...delivery }),
+    sendWebhook: (delivery) => {
+      // A published theme is also what Shopify's RUM annotates as a performance event.
+      const known = state.shops.get(delivery.shop);
+      if (known && delivery.topic === 'themes/publish') {
+        const payload = (delivery.payload ?? {}) as { name?: unknown };
+        known.performanceEvents.push({ type: 'THEME_PUBLICATION', occurrence: new Date().toISOString(), metadata: { theme_name: typeof payload.name === 'string' ? payload.name : known.mainTheme.name } });
+      }
+      return deliverWebhook({ apiSecret: state.options.apiSecret, ...delivery });
+    },
     setOurEmbed(shop, enabled, uuid = '0f3c2a9e-8b1d-4e6f-a2c4-5d7e9f1b3a60') {
       const known = state.shops.get(shop);
       if (!known) throw new Error(`unknown shop ${shop}`);

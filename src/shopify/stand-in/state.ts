@@ -26,6 +26,11 @@ export interface StandInShop {
   webPixel: { id: string; settings: string } | null;
   /** ShopifyQL web_performance rows (p75 by page type and device); null: the dataset is not available. */
   webPerformance: Array<{ page_type: string; device_type: string; lcp_p75_ms: number; inp_p75_ms: number; cls_p75: number; page_loads: number }> | null;
+  /**
+   * What the unstable Admin API's `performanceEvents` answers (app installs and uninstalls, theme publications and
+   * live edits, as Shopify's RUM annotates them), newest last. Served on the `unstable` version only.
+   */
+  performanceEvents: Array<{ type: 'APP_INSTALL' | 'APP_UNINSTALL' | 'THEME_LIVE_EDIT' | 'THEME_PUBLICATION'; occurrence: string; metadata: Record<string, unknown> }>;
 }
 
 export interface IssuedToken {
@@ -89,6 +94,9 @@ export class StandInState {
         { page_type: 'index', device_type: 'mobile', lcp_p75_ms: 3100, inp_p75_ms: 240, cls_p75: 0.08, page_loads: 4200 },
         { page_type: 'product', device_type: 'mobile', lcp_p75_ms: 3600, inp_p75_ms: 310, cls_p75: 0.12, page_loads: 6100 },
         { page_type: 'product', device_type: 'desktop', lcp_p75_ms: 1900, inp_p75_ms: 120, cls_p75: 0.03, page_loads: 2300 },
+      ],
+      performanceEvents: [
+        { type: 'APP_INSTALL', occurrence: new Date(Date.now() - 40 * 86_400_000).toISOString(), metadata: { app_title: 'Judge.me Reviews' } },
       ],
       ...partial,
       primaryUrl: partial.primaryUrl ?? `https://${partial.primaryDomain ?? partial.shop}`,

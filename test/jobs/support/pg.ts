@@ -18,3 +18,9 @@ export async function dropSchemas(...schemas: string[]): Promise<void> {
     await client.end();
   }
 }
+
+/** Both queue modes, for `describe.each`: the embedded queue on SQLite, pg-boss on PostgreSQL. */
+export const QUEUE_BACKENDS = [
+  { name: 'embedded (SQLite)', pg: false },
+  { name: 'scale-out (pg-boss, PostgreSQL)', pg: true },
+] as const;
