@@ -68,11 +68,11 @@ export function sleep(ms: number): Promise<void> {
  * interception had handled a redirected navigation, and always ran to its timeout.
  */
 export async function settle(session: JourneySession, idleMs = 250, maxMs = 2_000): Promise<void> {
-  const started = Date.now();
-  let idleSince = Date.now();
-  while (Date.now() - started < maxMs) {
-    if (session.recorder.inFlight > 0) idleSince = Date.now();
-    else if (Date.now() - idleSince >= idleMs) return;
+  const started = performance.now();
+  // Idle counts from the network's last activity, not from when we started looking: a page whose requests
+  // ended while it was being read is already partly through its quiet window.
+  while (performance.now() - started < maxMs) {
+    if (session.recorder.inFlight === 0 && performance.now() - session.recorder.lastActivityAt >= idleMs) return;
     await sleep(25);
   }
 }

@@ -35,8 +35,12 @@ export class StepRecorder {
     page.on('request', (request) => {
       this.#origins.set(request, this.#current);
       this.#inFlight.add(request);
+      this.lastActivityAt = performance.now();
     });
-    page.on('requestfinished', (request) => this.#inFlight.delete(request));
+    page.on('requestfinished', (request) => {
+      this.#inFlight.delete(request);
+      this.lastActivityAt = performance.now();
+    });
     // Requests of the document we left (a lazy image, say) are cancelled without a requestfailed event.
     page.on('framenavigated', (frame) => {
       if (frame === page.mainFrame()) this.#inFlight.clear();
@@ -59,6 +63,7 @@ export class StepRecorder {
     });
     page.on('requestfailed', (request) => {
       this.#inFlight.delete(request);
+      this.lastActivityAt = performance.now();
       if (request.isNavigationRequest() && request.frame() === page.mainFrame()) {
         this.lastDocumentError = `${request.url()}: ${guard.wasBlocked(request) ? 'blocked by the never-pay guard' : (request.failure()?.errorText ?? 'failed')}`;
       }
@@ -86,6 +91,9 @@ export class StepRecorder {
   lastDocumentStatus: number | null = null;
   /** Set when the last main-frame navigation failed outright (blocked, refused), cleared by the next response. */
   lastDocumentError: string | null = null;
+
+  /** When a request last started, finished or failed (performance.now()). */
+  lastActivityAt = performance.now();
 
   /** Requests started and not yet finished or failed. */
   get inFlight(): number {

@@ -62,8 +62,10 @@ async function checkoutPage(session: JourneySession, index: number, clickedAt: n
   session.progress(`checkout: ${name} (${page.url()})`);
   const step = stepRecord(name, page.url(), durationMs, [], events);
   slot.step = step;
-  await settle(session);
-  beat('network settled');
+  // Late requests (a tracking call after load) settle while the page is read and filled: both are waited
+  // for, one after the other would only add the idle window to every page. The settle only counts requests
+  // in flight, so it does not touch the page; it is awaited before anything can leave the page.
+  const settled = settle(session).then(() => beat('network settled'));
 
   // Arrived showing rejected fields on the page we just left: the server re-rendered it with errors.
   const arrivedRejected = name === previous ? await readRejectedFields(page, options.selectors.fieldError) : [];
@@ -79,6 +81,7 @@ async function checkoutPage(session: JourneySession, index: number, clickedAt: n
   beat('fields filled');
   step.screenshot = await screenshot(session, name);
   beat('screenshot');
+  await settled;
   if (payment.isPayment) {
     session.progress(`checkout: reached the payment step (${payment.evidence}); stopping here, nothing is submitted`);
     return { step, payment: true, nextClickAt: 0 };

@@ -3,10 +3,9 @@
 // requests to the store's own origins only, a browser-like cookie jar, and the SSRF guard in app mode.
 // Redirects are never followed here: callers that care (the link crawler, discovery) walk them with
 // followRedirects so each hop is visible and goes through the same guard.
-import { Agent } from 'undici';
 import { createRequire } from 'node:module';
 import type { CookieJar } from 'tough-cookie';
-import type { Dispatcher } from 'undici';
+import type { Agent as UndiciAgent, Dispatcher } from 'undici';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import type { Readable } from 'node:stream';
 import { assertPublicHost, publicOnlyLookup } from './address-guard.ts';
@@ -64,6 +63,14 @@ export interface HttpResponse {
 
 // tough-cookie is loaded on the first cookie a store sets, not at start-up (most crawls never need it).
 const load = createRequire(import.meta.url);
+// undici's Agent from its own module, not the package index: the index also loads fetch, WebSocket,
+// EventSource, the cache and the mocks (109 modules, about 3× the time of the Agent's 22), all before an
+// audit's first request, which has 0.5 s from process start (docs/cli.md, start-up). Same class, same
+// diagnostics channels; undici 8 has no `exports` map, so this path is part of its published files.
+// The index also puts the request API on Dispatcher's prototype; the one method used here is put there the same
+// way (the same function from the same module, so loading the index later changes nothing).
+const Agent = load('undici/lib/dispatcher/agent.js') as typeof UndiciAgent;
+(load('undici/lib/dispatcher/dispatcher.js') as { prototype: { request?: unknown } }).prototype.request ??= load('undici/lib/api/api-request.js');
 let CookieJarClass: typeof CookieJar | null = null;
 function newJar(): CookieJar {
   CookieJarClass ??= (load('tough-cookie') as typeof import('tough-cookie')).CookieJar;
@@ -86,7 +93,7 @@ export class HttpClient {
     headers: Record<string, string>;
     userAgent: string;
   };
-  readonly #agent: Agent;
+  readonly #agent: UndiciAgent;
   readonly #trusted: ReadonlySet<string>;
   readonly #ownOrigins: Set<string> | null;
   /** Whether cookies are kept at all (HttpClientOptions.cookies). */

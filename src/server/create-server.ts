@@ -12,6 +12,8 @@ import type { ShopLifecycle } from '../shopify/ports.ts';
 import { devStorefrontOrigins } from '../shopify/api-origin-override.ts';
 import { guardAuditRequests } from '../shopify/guarded-lifecycle.ts';
 import { shopifyStorePorts } from '../shopify/store-ports.ts';
+import { createSignalsRefresher, type SignalsRefresher } from '../shopify/signals-refresher.ts';
+import { STOREFRONT_SIGNALS_SETTING } from '../shopify/storefront-signals.ts';
 import type { ServerContext, ServerDeps } from './deps.ts';
 import { apiNotFound, errorHandler, requestIds } from './error-middleware.ts';
 import { apiRoutes } from './routes/index.ts';
@@ -40,6 +42,8 @@ export interface RunningServer {
 export interface AppServer {
   app: Express;
   context: ServerContext;
+  /** App mode: refreshes stale storefront signals hourly while listening (scheduled audits queue without the server). */
+  signals: SignalsRefresher | null;
   listen(port?: number, host?: string): Promise<RunningServer>;
 }
 
@@ -78,6 +82,14 @@ export function createServer(deps: ServerDeps): AppServer {
       })
     : null;
   services = shopify;
+  const signals = shopify
+    ? createSignalsRefresher({
+        shops: async () => (await deps.store.shops.list({ installedOnly: true })).map((s) => s.shop),
+        checkedAt: async (shop) => (await deps.store.settings.get<{ checkedAt?: string }>(shop, STOREFRONT_SIGNALS_SETTING))?.checkedAt ?? null,
+        refresh: (shop) => shopify.refreshStorefrontSignals(shop),
+        logger: deps.logger,
+      })
+    : null;
   // Launched only when a PDF is first printed.
   const browser = deps.browser ?? new BrowserPool({ executablePath: deps.config.chromePath });
   const context: ServerContext = { ...deps, lifecycle, shopifyStore, mode: shopify ? 'embedded' : 'standalone', shopify, rum, browser };
@@ -116,9 +128,11 @@ export function createServer(deps: ServerDeps): AppServer {
   return {
     app,
     context,
+    signals,
     async listen(port = deps.config.port, host = deps.config.host) {
       const server = app.listen(port, host);
       await once(server, 'listening');
+      signals?.start();
       const address = server.address() as AddressInfo;
       const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
       return {
@@ -129,6 +143,7 @@ export function createServer(deps: ServerDeps): AppServer {
             server.closeAllConnections();
             server.close((error) => (error ? reject(error) : resolve()));
           }).finally(async () => {
+            signals?.stop();
             if (!deps.browser) await browser.close();
             if (!deps.rumIngest) await rum.close();
           }),

@@ -5,7 +5,8 @@
 // - Shopify's field Web Vitals (web_performance), the advisor's `fieldVitals` with source 'shopify';
 // - Shopify's performanceEvents (unstable API: app installs/uninstalls, theme publications and live edits), which
 //   the jobs layer uses to name a confirmed regression's likely cause (src/jobs/likely-causes.ts).
-// Refreshed before every audit the app queues (install, theme publish, "Run now") and on themes/publish.
+// Refreshed before every audit the app queues (install, theme publish, "Run now"), on themes/publish, and by the
+// server for shops whose signals are over 12 h old (signals-refresher.ts: scheduled audits queue without it).
 import { SHOPIFY_STRINGS } from '../i18n/messages/shopify.ts';
 import { messageFn } from '../report/message.ts';
 import type { Message } from '../report/schema.ts';
