@@ -1,5 +1,5 @@
 // Images: oversized or unresponsive images, and an LCP image that is discovered late or lazy-loaded.
-import { isLazyLcp, lazyLcpCostMs, type Measurement } from '../measurements.ts';
+import { isLazyLcp, lazyLcpCostMs, lcpImageBytesMs, type Measurement } from '../measurements.ts';
 import type { Candidate } from '../types.ts';
 import type { Message, MessageParam, Opportunity } from '../../report/schema.ts';
 import { bytesP, code, fixMsg, fixWords, msP, nested, wherePage } from '../fix-text.ts';
@@ -29,7 +29,7 @@ const LAZY = /loading\s*=\s*["']?lazy/i;
 export function imageRules(m: Measurement, minLcpMs: number): Candidate[] {
   const out: Candidate[] = [];
   const delivery = findOpportunity(m.page, 'image-delivery-insight');
-  const deliveryMs = delivery?.metricSavings.LCP ?? 0;
+  const deliveryMs = Math.max(delivery?.metricSavings.LCP ?? 0, delivery && (delivery.metricSavings.LCP ?? 0) < minLcpMs ? lcpImageBytesMs(m.page, delivery) : 0);
   if (delivery && deliveryMs >= minLcpMs) {
     const list = listParam(delivery);
     out.push({
