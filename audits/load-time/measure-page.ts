@@ -4,10 +4,9 @@ import type { Result } from 'lighthouse';
 import type { AuditPage } from '../types.ts';
 import type { BrowserPool } from '../shared/browser.ts';
 import type { LoadTimePage } from '../../src/report/schema.ts';
-import { appCostsOf } from './app-costs.ts';
+import { appCostsAcrossRuns, opportunitiesAcrossRuns } from './across-runs.ts';
 import type { AttributionRules } from './attribution.ts';
 import { pickMedianRun } from './median-run.ts';
-import { opportunitiesOf } from './opportunities.ts';
 import { PageFailure, failureFromException, type FailureKind } from './page-failure.ts';
 import { lcpElementOf, lcpPhasesOf, metricsOf, scoreOf } from './page-metrics.ts';
 import { runLighthouseOnce } from './run-once.ts';
@@ -66,8 +65,10 @@ export async function measurePage(pool: BrowserPool, input: MeasureInput): Promi
     score: scoreOf(median),
     metrics: metricsOf(median),
     spread: pick.spread,
-    opportunities: opportunitiesOf(median),
-    apps: appCostsOf(median, input.rules),
+    // Savings and app costs are medians over the runs (across-runs.ts), so a fix's money does not follow
+    // which element won the median run's LCP race.
+    opportunities: opportunitiesAcrossRuns(median, pick.valid),
+    apps: appCostsAcrossRuns(median, pick.valid, input.rules),
     lcpElement: lcpElementOf(median),
     lcpPhases: lcpPhasesOf(median),
     error: null,

@@ -8,6 +8,8 @@ export interface MedianPick {
   median: Result;
   /** Runs that had both FCP and TTI, the ones computeMedianRun accepts. */
   validRuns: number;
+  /** Those runs themselves (the median is one of them), for figures taken as the median over runs. */
+  valid: Result[];
   spread: Record<string, { min: number; max: number }>;
 }
 
@@ -16,7 +18,7 @@ export function pickMedianRun(runs: readonly Result[]): MedianPick | null {
   const valid = filterToValidRuns([...runs]);
   if (valid.length === 0) return null;
   const median = computeMedianRun(valid);
-  return { median, validRuns: valid.length, spread: spreadOf(valid) };
+  return { median, validRuns: valid.length, valid, spread: spreadOf(valid) };
 }
 
 export function spreadOf(runs: readonly Result[]): Record<string, { min: number; max: number }> {

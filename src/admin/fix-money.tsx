@@ -13,7 +13,12 @@ import { fmt, money, t } from './i18n.ts';
  */
 export function Said(props: { message: Message | undefined; fallback: string }): JSX.Element {
   const f = fmt();
-  if (props.message && hasMessage(props.message.id)) return <>{f.msg(props.message)}</>;
+  if (props.message && hasMessage(props.message.id)) {
+    // Parameters that are data (URLs, code, app names) come wrapped in Unicode isolates (FSI…PDI): render each
+    // as a <bdi>, so it keeps its own direction in a right-to-left sentence and reads as data, not as words.
+    const parts = f.msg(props.message).split(/\u2068([^\u2069]*)\u2069/);
+    return <>{parts.map((part, i) => (i % 2 ? <bdi>{part}</bdi> : part))}</>;
+  }
   return <span lang="en" data-fallback="">{props.fallback}</span>;
 }
 

@@ -78,10 +78,16 @@ export function ImpactTotal(props: { summary: Summary | null }) {
   const s = props.summary;
   if (!s) return null;
   const c = s.totalAtStake.currency;
+  // Fewer Lighthouse runs than the default make every speed figure a preview: say so beside the total.
+  const measured = s.inputs.find((i) => i.name === 'lighthouseRuns')?.value;
+  const runs = typeof measured === 'number' ? measured : null;
   return (
     <Card title={t('impact.total')} id="at-stake">
       <p class="score money" data-testid="total-at-stake">{t('fix.perMonth', { amount: money(s.totalAtStake.central, c) })}</p>
       <p class="muted">{t('fix.range', { low: money(s.totalAtStake.low, c), high: money(s.totalAtStake.high, c) })}</p>
+      {runs !== null && runs < 3 && (
+        <p class="banner warning" data-testid="impact-preview">{t('impact.preview', { runs: fmt().number(runs) })}</p>
+      )}
       <p>
         {t('impact.share', {
           share: fmt().percent(s.shareOfRevenue.central * 100),

@@ -92,7 +92,7 @@ export interface ResolvedInputs {
 export type LcpPhase = 'ttfb' | 'load-delay' | 'load-time' | 'render-delay';
 export type CwvMetric = 'CLS' | 'TBT' | 'INP';
 
-type FixText = Pick<Fix, 'id' | 'title' | 'category' | 'pages' | 'evidence' | 'howTo'>;
+type FixText = Pick<Fix, 'id' | 'title' | 'category' | 'pages' | 'evidence' | 'howTo' | 'text'>;
 
 /** An LCP saving on one measured page×device, in lab ms, from one Lighthouse audit. */
 export interface LcpClaim {

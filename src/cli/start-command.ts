@@ -28,7 +28,7 @@ export async function startOnce(flags: StartFlags): Promise<number> {
   const progress = createProgressReporter(process.stderr, 24);
   try {
     process.stderr.write(`${t('start.auditing', { url: demo.url })}\n`);
-    const report = await runAudit(demo.url, { ...demoAuditOptions(artifactsDir, Number(flags.runs ?? 1)), chromePath: config.chromePath, progress });
+    const report = await runAudit(demo.url, { ...demoAuditOptions(artifactsDir, flags.runs === undefined ? undefined : Number(flags.runs)), chromePath: config.chromePath, progress });
     progress.done();
     const run = await store.runs.saveReport(STANDALONE_SHOP, report, { triggeredBy: 'start' });
     const reportPath = await writeReportFiles(join(config.dataDir, 'reports'), run.id, report, artifactsDir);
@@ -53,7 +53,7 @@ export async function startServing(flags: StartFlags, until: Promise<unknown>): 
   const { ensureAdminBuilt } = await import('../admin/build.ts');
   const { serveCommand } = await import('./commands/serve.ts');
   const adminStaticDir = await ensureAdminBuilt();
-  const runs = Number(flags.runs ?? 1);
+  const runs = flags.runs === undefined ? undefined : Number(flags.runs);
   const demoOrigin = new URL(demo.url).origin;
   // Audits of the demo store get its app names and example store inputs; any other store is audited as is.
   const runAuditForStart: RunAuditFn = (url, options) =>

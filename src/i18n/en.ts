@@ -104,7 +104,7 @@ export const en = {
   'method.overlap': 'Savings that overlap (the same LCP phase: server response, load delay, load time, render delay) are counted once: fixes are ranked one by one and each later fix only gets what the earlier ones left.',
   'method.cwv': 'Layout-shift and main-thread (CLS, TBT) fixes have no per-millisecond evidence; they get a small flat range depending on whether they cross a Core Web Vitals threshold, with low confidence.',
   'method.links': 'Broken links: visits that hit the link × conversion rate × order value × the share a fix recovers (assumed).',
-  'method.checkout': 'Checkout: checkout starts × abandonment (~70 %, Baymard) × Baymard’s share of shoppers leaving for that reason (site errors 17 %, too long 22 %) × the share a fix recovers (assumed).',
+  'method.checkout': 'Checkout: checkout starts × checkout abandonment (50 % assumed unless your funnel says; Baymard’s ~70 % is cart abandonment) × Baymard’s share of shoppers leaving for that reason (site errors 17 %, too long 22 %) × the share a fix recovers (assumed).',
   'method.caveat': 'Published speed case studies are self-selected successes; treat the central figure as an order of magnitude, not a promise.',
   'category.images': 'images',
   'category.render-blocking': 'render-blocking files',

@@ -106,7 +106,7 @@ export const ZH_CN: Record<MessageKey, string> = {
   'method.overlap': '相互重叠的节省（同一 LCP 阶段：服务器响应、加载延迟、加载时间、渲染延迟）只计算一次：修复项逐一排序，后面的修复只获得前面的修复剩下的部分。',
   'method.cwv': '布局偏移和主线程（CLS、TBT）类修复没有按毫秒计的证据；它们根据是否跨越 Core Web Vitals 阈值获得一个较小的固定范围，置信度为低。',
   'method.links': '失效链接：点击该链接的访问量 × 转化率 × 订单价值 × 修复后挽回的比例（假设值）。',
-  'method.checkout': '结账：发起结账次数 × 放弃率（约 70 %，Baymard）× Baymard 统计的因该原因离开的购物者比例（网站错误 17 %，流程过长 22 %）× 修复后挽回的比例（假设值）。',
+  'method.checkout': '结账：发起结账次数 × 结账放弃率（未测得漏斗时假设为 50 %；Baymard 的约 70 % 是购物车放弃率）× Baymard 统计的因该原因离开的购物者比例（网站错误 17 %，流程过长 22 %）× 修复后挽回的比例（假设值）。',
   'method.caveat': '公开的速度案例研究都是经过挑选的成功案例；请把中间估计值视为数量级，而非承诺。',
   'category.images': '图片',
   'category.render-blocking': '阻碍显示的文件',

@@ -65,6 +65,16 @@ describe('admin UI (standalone, offline)', () => {
     const fixes = await page.$$eval('[data-testid="top-fixes"] li', (items) => items.map((li) => li.textContent ?? ''));
     expect(fixes.length).toBeGreaterThan(0);
     expect(fixes[0]).toMatch(/\$[\d,]+ \/ month/);
+    // The joint total comes first with its share of revenue, and every input it rests on is listed with its source.
+    const latest = await bed.store.runs.latest(STANDALONE_SHOP);
+    const summary = ((await bed.store.runs.getSection(STANDALONE_SHOP, latest!.id, 'meta')) as { impactSummary: { totalAtStake: { central: number } } }).impactSummary;
+    const total = await page.$eval('[data-testid="total-at-stake"]', (el) => el.textContent?.trim() ?? '');
+    expect(total).toBe(`$${summary.totalAtStake.central.toLocaleString('en-US')} / month`);
+    expect(await page.$eval('#at-stake', (el) => el.textContent ?? '')).toMatch(/About [\d.]+% of your monthly revenue \(\$80,000\)/);
+    const inputs = await page.$$eval('[data-testid="impact-inputs"] li', (items) => items.map((li) => `${li.getAttribute('data-input')}=${li.getAttribute('data-source')}`));
+    for (const name of ['monthlySessions=cli', 'conversionRate=cli', 'averageOrderValue=cli', 'templateShares=default', 'deviceShares=default', 'elasticity=default']) expect(inputs).toContain(name);
+    // This run has no load-time audit, so no speed figure: no "preview" label.
+    expect(await page.$('[data-testid="impact-preview"]')).toBeNull();
     expect(failuresOf(page)).toEqual([]);
     await page.close();
   });
@@ -196,6 +206,8 @@ describe('admin UI actions', () => {
     await page.waitForSelector('#since-last [data-testid="since-score"]', { timeout: 10_000 });
     expect(await page.$eval('#since-last-h', (el) => el.textContent)).toMatch(/Since the last audit/);
     expect(await page.$eval('[data-testid="since-score"]', (el) => el.textContent)).toMatch(/usual ±\d+ between runs|not measured in both/);
+    // One Lighthouse run per page (the bed's quick setting): the total says plainly that it is a preview.
+    expect(await page.$eval('[data-testid="impact-preview"]', (el) => el.textContent)).toMatch(/Preview: 1 measurement\(s\) per page\. Speed figures need 3/);
     await page.screenshot({ path: join(ARTIFACTS, 'run-now.png') });
     await page.close();
   }, 120_000);

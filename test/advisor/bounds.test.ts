@@ -52,6 +52,22 @@ describe('one defect, one fix, one pool', () => {
     expect(server[0]!.impact.basis).toMatch(/25\.0% of sessions/);
   });
 
+  it('groups query-string variants of one broken file into one fix (the demo store\'s legacy-theme.css and ?v=1)', () => {
+    const css = (q: string, on: string) => ({ url: `${S}/cdn/shop/t/1/assets/legacy-theme.css${q}`, status: 404, error: null, kind: 'stylesheet' as const, foundOn: [`${S}${on}`] });
+    // As the crawler reports the demo store's: the <link>'d `?v=1` as a stylesheet, and the bare file, found from
+    // that 404, as a page.
+    const bare = { ...css('', '/x'), kind: 'page' as const, foundOn: [`${S}/cdn/shop/t/1/assets/legacy-theme.css?v=1`] };
+    const r = report({ pages: [{ url: `${S}/`, template: 'home' }, { url: `${S}/pages/about`, template: 'page' }], links: links({ broken: [css('?v=1', '/'), css('', '/pages/about'), css('?v=2', '/'), bare] }) });
+    const { fixes } = adviseFixes(r, ROUND_INPUTS);
+    expect(fixes.map((f) => f.id)).toEqual(['broken:/cdn/shop/t/1/assets/legacy-theme.css']);
+    expect(fixes[0]!.pages.sort()).toEqual([`${S}/`, `${S}/pages/about`]);
+    expect(fixes[0]!.evidence).toMatch(/4 query-string variants/);
+    expect(fixes[0]!.title).toMatch(/broken stylesheet/);
+    // Real-user views of every variant count once each, in the one fix.
+    const withViews = adviseFixes(r, { ...ROUND_INPUTS, pageViews: { [`${S}/cdn/shop/t/1/assets/legacy-theme.css?v=1`]: 1000, [`${S}/cdn/shop/t/1/assets/legacy-theme.css`]: 500 } });
+    expect(withViews.fixes[0]!.impact.basis).toMatch(/1500 monthly visits/);
+  });
+
   it('never gives URLs outside report.pages a full template share: broken images on two unlisted pages split it', () => {
     const img = (n: number, on: string) => ({ url: `${S}/cdn/shop/files/x${n}.jpg`, status: 404, error: null, kind: 'image' as const, foundOn: [`${S}${on}`] });
     const r = report({ pages: [{ url: `${S}/`, template: 'home' }], links: links({ broken: [img(1, '/products/a'), img(2, '/products/b')] }) });

@@ -88,7 +88,8 @@ describe('HTML report', () => {
       ...advised,
       links: { ...advised.links!, broken: [{ url: evil, status: 404, error: null, kind: 'page', foundOn: [evil] }] },
       errors: [{ audit: 'load', message: '<img src=https://evil.example/x.png>' }],
-      fixes: [{ ...advised.fixes[0]!, title: '</h3><script>alert(4)</script>', pages: [evil] }],
+      // The hostile title both as the English field and as a message parameter (what the renderer shows).
+      fixes: [{ ...advised.fixes[0]!, title: '</h3><script>alert(4)</script>', text: { ...advised.fixes[0]!.text!, title: { id: 'fixes.lighthouseTitle', params: { title: '</h3><script>alert(4)</script>' } } }, pages: [evil] }],
     };
     const out = renderHtmlReport(hostile);
     const parsed = parse(out);

@@ -22,14 +22,22 @@ import { parseArgs } from 'node:util';
 import { readFile } from 'node:fs/promises';
 import { integersAbove } from './integers-above.ts';
 import { plantedBroken, shapeForPages } from './neutral-store.ts';
+import { compileCacheDir } from '../../src/setup/compile-cache.mjs';
 
 const { values } = parseArgs({
+  allowNegative: true,
   options: {
     sizes: { type: 'string', default: '2000,10000' },
     runs: { type: 'string', default: '1' },
     'ours-only': { type: 'boolean', default: false },
     'slow-collection': { type: 'boolean', default: false },
     store: { type: 'string', default: 'neutral' },
+    // Ours runs with the compile cache the CLI's bin enables (src/setup/compile-cache.mjs); --cold runs it without.
+    cold: { type: 'boolean', default: false },
+    // Passed to our crawler as maxPages (default: its own, 50,000), e.g. the issue's 10,100 for a 10,004-page store.
+    'max-pages': { type: 'string' },
+    // Also time the floor (test/bench/links-floor.ts): as many bare undici requests as we checked, nothing parsed.
+    floor: { type: 'boolean', default: true },
   },
 });
 const STORE = values.store === 'demo' ? 'demo' : 'neutral';
@@ -41,6 +49,8 @@ const NODE = process.execPath;
 
 interface Measured {
   wallS: number;
+  /** User + system CPU of the tool's process: less at the mercy of the shared machine's load than wall time. */
+  cpuS: number;
   peakRssMb: number;
   /** Spawn to the store's first request. */
   startupS?: number;
@@ -116,9 +126,9 @@ async function cpuSeconds(pid: number): Promise<number> {
 
 const loadavg = async () => (await readFile('/proc/loadavg', 'utf8')).split(' ').slice(0, 3).join(' ');
 
-async function timed(args: string[]): Promise<{ stdout: string; wallS: number; peakRssMb: number; spawnedAt: number }> {
+async function timed(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ stdout: string; wallS: number; cpuS: number; peakRssMb: number; spawnedAt: number }> {
   const spawnedAt = Date.now();
-  const child = spawn('/usr/bin/time', ['-v', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('/usr/bin/time', ['-v', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -128,13 +138,17 @@ async function timed(args: string[]): Promise<{ stdout: string; wallS: number; p
   const wall = /Elapsed \(wall clock\) time \(h:mm:ss or m:ss\): (?:(\d+):)?(\d+):([\d.]+)/.exec(stderr);
   if (!rss || !wall) throw new Error(`could not measure ${args.join(' ')}:\n${stderr.slice(-2000)}`);
   const wallS = Number(wall[1] ?? 0) * 3600 + Number(wall[2]) * 60 + Number(wall[3]);
-  return { stdout, wallS, peakRssMb: Number(rss[1]) / 1024, spawnedAt };
+  const cpuS = Number(/User time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? NaN) + Number(/System time \(seconds\): ([\d.]+)/.exec(stderr)?.[1] ?? NaN);
+  return { stdout, wallS, cpuS, peakRssMb: Number(rss[1]) / 1024, spawnedAt };
 }
 
 async function runOurs(url: string): Promise<Measured & { spawnedAt: number }> {
-  const run = await timed([NODE, 'test/bench/links-runner.ts', url]);
-  const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { pagesCrawled: number; linksChecked: number; broken: string[] };
-  return { wallS: run.wallS, peakRssMb: run.peakRssMb, broken: new Set(result.broken), pages: result.pagesCrawled, links: result.linksChecked, spawnedAt: run.spawnedAt };
+  // As the CLI starts: with its compile cache (the bin enables it before loading any TypeScript), or --cold.
+  const env = values.cold ? { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' } : { ...process.env, NODE_COMPILE_CACHE: compileCacheDir() };
+  const run = await timed([NODE, 'test/bench/links-runner.ts', url, ...(values['max-pages'] ? [values['max-pages']] : [])], env);
+  const result = JSON.parse(run.stdout.trim().split('\n').pop()!) as { pagesCrawled: number; linksChecked: number; broken: string[]; truncatedAt: string[] };
+  if (result.truncatedAt.length > 0) console.error(`  ours truncated: ${result.truncatedAt.join('; ')}`);
+  return { wallS: run.wallS, cpuS: run.cpuS, peakRssMb: run.peakRssMb, broken: new Set(result.broken), pages: result.pagesCrawled, links: result.linksChecked, spawnedAt: run.spawnedAt };
 }
 
 async function runLinkinator(url: string, products: number): Promise<Measured & { spawnedAt: number }> {
@@ -151,39 +165,51 @@ async function runLinkinator(url: string, products: number): Promise<Measured & 
     const [linkUrl, , state] = line.split(',');
     if (state === 'BROKEN' && linkUrl) broken.add(linkUrl);
   }
-  return { wallS: run.wallS, peakRssMb: run.peakRssMb, broken, spawnedAt: run.spawnedAt };
+  return { wallS: run.wallS, cpuS: run.cpuS, peakRssMb: run.peakRssMb, broken, spawnedAt: run.spawnedAt };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-async function measure(products: number, tool: 'ours' | 'linkinator'): Promise<Measured[]> {
-  const results: Measured[] = [];
-  for (let run = 0; run < RUNS; run++) {
-    const store = STORE === 'demo' ? await startStore(products) : await startNeutralStore(products);
-    try {
-      const loadBefore = await loadavg();
-      const cpuBefore = await cpuSeconds(store.pid);
-      const result: Measured & { spawnedAt: number } = tool === 'ours' ? await runOurs(store.url) : await runLinkinator(store.url, products);
-      result.broken = new Set([...result.broken].map(store.normalise));
-      result.storeCpuS = (await cpuSeconds(store.pid)) - cpuBefore;
-      result.loadBefore = loadBefore;
-      if (STORE === 'neutral') {
-        const stats = (await (await fetch(new URL('/__stats', store.url))).json()) as { firstRequestAt: number | null };
-        if (stats.firstRequestAt) result.startupS = (stats.firstRequestAt - result.spawnedAt) / 1000;
-      }
-      results.push(result);
-    } finally {
-      await store.stop();
+async function runFloor(url: string, requests: number): Promise<Measured & { spawnedAt: number }> {
+  const run = await timed([NODE, 'test/bench/links-floor.ts', url, String(requests)], { ...process.env, NODE_COMPILE_CACHE: compileCacheDir() });
+  return { wallS: run.wallS, cpuS: run.cpuS, peakRssMb: run.peakRssMb, broken: new Set(), spawnedAt: run.spawnedAt };
+}
+
+/** One run of one tool against a fresh store process. */
+async function measure(products: number, tool: 'ours' | 'linkinator' | 'floor', requests = 0): Promise<Measured> {
+  const store = STORE === 'demo' ? await startStore(products) : await startNeutralStore(products);
+  try {
+    const loadBefore = await loadavg();
+    const cpuBefore = await cpuSeconds(store.pid);
+    const result: Measured & { spawnedAt: number } =
+      tool === 'ours' ? await runOurs(store.url) : tool === 'floor' ? await runFloor(store.url, requests) : await runLinkinator(store.url, products);
+    result.broken = new Set([...result.broken].map(store.normalise));
+    result.storeCpuS = (await cpuSeconds(store.pid)) - cpuBefore;
+    result.loadBefore = loadBefore;
+    if (STORE === 'neutral') {
+      const stats = (await (await fetch(new URL('/__stats', store.url))).json()) as { firstRequestAt: number | null };
+      if (stats.firstRequestAt) result.startupS = (stats.firstRequestAt - result.spawnedAt) / 1000;
     }
+    return result;
+  } finally {
+    await store.stop();
   }
-  return results;
 }
 
 const rows: string[] = [];
 const perPage: Record<string, number[]> = { ours: [], linkinator: [] };
 for (const products of SIZES) {
   console.error(`\n== ${products} products ==`);
-  const ours = await measure(products, 'ours');
+  // The tools take turns run by run (ours, the floor, linkinator, then again), so a change in the shared
+  // machine's load lands on all of them alike instead of on whichever ran last.
+  const ours: Measured[] = [];
+  const floor: Measured[] = [];
+  const theirs: Measured[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    ours.push(await measure(products, 'ours'));
+    if (values.floor && STORE === 'neutral') floor.push(await measure(products, 'floor', ours[0]!.links));
+    if (!OURS_ONLY) theirs.push(await measure(products, 'linkinator'));
+  }
   const pages = ours[0]!.pages!;
   const ourWall = median(ours.map((r) => r.wallS));
   const ourRss = median(ours.map((r) => r.peakRssMb));
@@ -191,6 +217,7 @@ for (const products of SIZES) {
   const extras = (runs: Measured[]) => {
     const startup = runs.filter((r) => r.startupS !== undefined).map((r) => r.startupS!);
     return (
+      `, CPU ${median(runs.map((r) => r.cpuS)).toFixed(2)} s` +
       (startup.length ? `, start-up ${median(startup).toFixed(2)} s` : '') +
       `, store CPU ${median(runs.map((r) => r.storeCpuS ?? 0)).toFixed(1)} s, load before ${runs.map((r) => r.loadBefore).join(' | ')}`
     );
@@ -206,9 +233,11 @@ for (const products of SIZES) {
     const same = planted.size === found.size && [...planted].every((url) => found.has(url));
     console.error(`  ours vs the planted broken set (${planted.size} URLs): ${same ? 'identical' : 'DIFFERENT: ' + [...found].join(' ')}`);
   }
-  const theirs = OURS_ONLY ? [] : await measure(products, 'linkinator');
+  const floorLine = floor.length
+    ? `\n  floor:      ${median(floor.map((r) => r.wallS)).toFixed(2)} s for ${ours[0]!.links} bare undici HEAD requests (24 connections, nothing parsed, start-up included)${extras(floor)}`
+    : '';
   if (theirs.length === 0) {
-    rows.push(`${header}\n${ourLine}, ${ours[0]!.broken.size} broken`);
+    rows.push(`${header}\n${ourLine}, ${ours[0]!.broken.size} broken${floorLine}`);
     console.error(rows[rows.length - 1]);
     continue;
   }
@@ -222,9 +251,11 @@ for (const products of SIZES) {
   rows.push(
     [
       header,
-      ourLine,
+      ourLine + floorLine,
       `  linkinator: ${theirWall.toFixed(1)} s, ${(pages / theirWall).toFixed(0)} pages/s, peak RSS ${theirRss.toFixed(0)} MB, ${((theirWall * 1000) / pages).toFixed(2)} ms/page${extras(theirs)}`,
-      `  throughput ratio ${(theirWall / ourWall).toFixed(1)}x (target >= 10x), memory ratio ${(ourRss / theirRss).toFixed(2)} (target <= 0.33)`,
+      `  throughput ratio ${(theirWall / ourWall).toFixed(1)}x (target >= 10x: ${(theirWall / 10).toFixed(2)} s), memory ratio ${(ourRss / theirRss).toFixed(2)} (target <= 0.33), ` +
+        `CPU ratio ${(median(theirs.map((r) => r.cpuS)) / median(ours.map((r) => r.cpuS))).toFixed(1)}x` +
+        (floor.length ? `; the floor is ${(theirWall / median(floor.map((r) => r.wallS))).toFixed(1)}x linkinator` : ''),
       `  broken sets identical: ${onlyOurs.length === 0 && onlyTheirs.length === 0 ? 'yes' : 'NO'} (${a.size} URLs)` +
         (onlyOurs.length ? `\n    only ours: ${onlyOurs.join(' ')}` : '') +
         (onlyTheirs.length ? `\n    only linkinator: ${onlyTheirs.join(' ')}` : ''),

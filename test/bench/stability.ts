@@ -6,8 +6,8 @@
 //     query-string variant of a page inside one fix.
 // Default audit = every audit, Lighthouse's default 3 runs per page, the demo's app names (what `npm start` does).
 // Out of `npm test`: it takes minutes. Exit 1 when a check fails.
-// Usage: npm run bench:stability [-- --audits 3] [-- --runs 3]
-import { mkdtemp, rm } from 'node:fs/promises';
+// Usage: npm run bench:stability [-- --audits 3] [-- --runs 3] [-- --save DIR (each report's JSON)]
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,10 +15,12 @@ import { BrowserPool } from '../../audits/shared/browser.ts';
 import { demoAuditOptions } from '../../src/cli/demo-audit.ts';
 import { startDemoStore } from '../../src/demo-store/server.ts';
 import { runAudit } from '../../src/engine/run-audit.ts';
+// Loaded now, not when the first audit ends (run-audit imports it lazily): every audit uses the same code.
+import '../../src/advisor/index.ts';
 import type { Report } from '../../src/report/schema.ts';
 import { stabilityChecks, type StabilityResult } from './stability-checks.ts';
 
-const { values: args } = parseArgs({ options: { audits: { type: 'string', default: '3' }, runs: { type: 'string', default: '3' } } });
+const { values: args } = parseArgs({ options: { audits: { type: 'string', default: '3' }, runs: { type: 'string', default: '3' }, save: { type: 'string' } } });
 const AUDITS = Number(args.audits);
 const RUNS = Number(args.runs);
 const INPUTS = { monthlySessions: 40_000, conversionRate: 0.018, averageOrderValue: 65, currency: 'USD' } as const;
@@ -33,6 +35,10 @@ try {
     const started = Date.now();
     const report = await runAudit(demo.url, { ...demoAuditOptions(join(artifacts, `a${i}`), RUNS), inputs: { ...INPUTS }, browser });
     reports.push(report);
+    if (args.save) {
+      await mkdir(args.save, { recursive: true });
+      await writeFile(join(args.save, `audit-${i + 1}.json`), JSON.stringify(report, null, 2));
+    }
     load.push(loadavg()[0]!);
     process.stderr.write(`audit ${i + 1}/${AUDITS}: ${((Date.now() - started) / 1000).toFixed(0)} s, score ${report.loadTime?.storeScore}, ${report.fixes.length} fixes\n`);
   }

@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 import { buildProgram } from '../../src/cli/main.ts';
 import { runCli } from './support/run-cli.ts';
 import pkg from '../../package.json' with { type: 'json' };
+import { CLI_STRINGS } from '../../src/i18n/messages/cli.ts';
 
 const DOCS = ['README.md', 'CONTRIBUTING.md', ...readdirSync('docs').filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
 const program = buildProgram(() => undefined);
@@ -90,6 +91,32 @@ describe('docs match the CLI', () => {
       const run = await runCli(args);
       expect(run.code, args.join(' ')).toBe(0);
       expect(run.stdout.length).toBeGreaterThan(0);
+    }
+  });
+
+  it("docs/cli.md's sample summary is what the CLI prints: each line one of the English catalogue's summary lines", () => {
+    const doc = readFileSync('docs/cli.md', 'utf8');
+    const block = /^```text summary\n([\s\S]*?)^```/m.exec(doc)?.[1];
+    expect(block, 'a ```text summary block in docs/cli.md').toBeDefined();
+    const lines = block!.split('\n').filter(Boolean);
+    // A catalogue pattern as a regular expression: each top-level {placeholder} (plurals included) is some text.
+    const toRegex = (pattern: string) => {
+      let out = '';
+      for (let i = 0, depth = 0; i < pattern.length; i += 1) {
+        const ch = pattern[i]!;
+        if (ch === '{') depth += 1;
+        if (depth === 0) out += ch.replace(/[.*+?^$()|[\]\\/]/g, '\\$&');
+        if (ch === '}' && --depth === 0) out += '.+';
+      }
+      return new RegExp(`^${out}$`);
+    };
+    const patterns = Object.entries(CLI_STRINGS).filter(([key]) => key.startsWith('summary.')).map(([key, pattern]) => [key, toRegex(pattern)] as const);
+    expect(lines.at(-1)).toMatch(/^\/\S+\/reports\/run-\d+\.json$/);
+    for (const line of lines.slice(0, -1)) expect(patterns.some(([, re]) => re.test(line)), line).toBe(true);
+    // Each kind of line the demo audit prints is there, so the sample cannot shrink to what happens to match.
+    for (const key of ['summary.store', 'summary.load', 'summary.checkoutReached', 'summary.links', 'summary.topFixes', 'summary.fix']) {
+      const re = patterns.find(([k]) => k === key)![1];
+      expect(lines.some((l) => re.test(l)), key).toBe(true);
     }
   });
 });

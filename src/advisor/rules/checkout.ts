@@ -5,6 +5,7 @@ import type { CheckoutSection } from '../../report/schema.ts';
 import { BAYMARD_CHECKOUT, BAYMARD_REASON_SHARE, CHECKOUT_RECOVERY } from '../defaults.ts';
 import { monthlyRevenue } from '../inputs.ts';
 import type { Candidate, Range, ResolvedInputs } from '../types.ts';
+import { code, count, fixMsg, fixWords, nested, stepParam, url } from '../fix-text.ts';
 import { pathOf, slug } from './util.ts';
 
 /** Failures caused by the store's catalogue or settings rather than a checkout fault. */
@@ -48,13 +49,17 @@ export function checkoutRules(checkout: CheckoutSection | null, inputs: Resolved
     const step = checkout.steps.find((s) => s.name === f.step);
     out.push({
       kind: 'direct', id: 'checkout-failure', category: 'checkout', pages: step ? [step.url] : [],
-      title: `Fix the checkout: shoppers cannot get past “${f.step}”`,
-      evidence: `checkout stopped at step ${f.step}: ${f.reason}${f.field ? ` on field ${f.field}` : ''}: ${f.message}`,
-      howTo: [
-        `Reproduce it: add a product to the cart and go through checkout to the ${f.step} step on a phone.`,
-        f.reason === 'validation-error' ? `Check the rule that rejects ${f.field ?? 'the field'} (checkout settings, a checkout UI extension or a validation Function) against real addresses.` : 'Disable checkout UI extensions and apps that touch checkout one at a time until the step works.',
-        'Watch Analytics › Reports › Checkout conversion for the step after the fix.',
-      ],
+      ...fixWords(
+        fixMsg('checkoutFailure.title', { step: stepParam(f.step) }),
+        fixMsg('checkoutFailure.evidence', { step: stepParam(f.step), reason: code(f.reason), hasField: f.field ? 1 : 0, field: code(f.field ?? ''), message: f.message }),
+        [
+          fixMsg('checkoutFailure.howToReproduce', { step: stepParam(f.step) }),
+          f.reason === 'validation-error'
+            ? fixMsg('checkoutFailure.howToValidation', { field: f.field ? code(f.field) : nested(fixMsg('checkoutFailure.theField')) })
+            : fixMsg('checkoutFailure.howToExtensions'),
+          fixMsg('checkoutFailure.howToWatch'),
+        ],
+      ),
       impact: { metric: 'checkout', savingMs: null, confidence: 'medium', ...priced(inputs, 'siteErrors', CHECKOUT_RECOVERY.blocking, 'site errors/crashes', 'blocking-error') },
     });
   }
@@ -62,12 +67,14 @@ export function checkoutRules(checkout: CheckoutSection | null, inputs: Resolved
     if (step.jsErrors.length) {
       out.push({
         kind: 'direct', id: `checkout-js-error:${slug(step.name)}`, category: 'checkout', pages: [step.url],
-        title: `Fix the JavaScript error on the checkout “${step.name}” step`,
-        evidence: `step ${step.name} (${pathOf(step.url)}): ${step.jsErrors.length} uncaught error(s): ${step.jsErrors.slice(0, 2).join(' | ')}`,
-        howTo: [
-          `Open ${pathOf(step.url)} with the browser console open and find the script that throws (${step.jsErrors[0]?.slice(0, 80) ?? ''}).`,
-          'It usually comes from a checkout UI extension, a web pixel or an app script: update or disable it, or fix the custom code (checkout.liquid is retired, so move customisations to checkout extensibility).',
-        ],
+        ...fixWords(
+          fixMsg('checkoutJsError.title', { step: stepParam(step.name) }),
+          fixMsg('checkoutJsError.evidence', { step: stepParam(step.name), path: url(pathOf(step.url)), n: step.jsErrors.length, errors: code(step.jsErrors.slice(0, 2).join(' | ')) }),
+          [
+            fixMsg('checkoutJsError.howToConsole', { path: url(pathOf(step.url)), error: code(step.jsErrors[0]?.slice(0, 80) ?? '') }),
+            fixMsg('checkoutJsError.howToSource'),
+          ],
+        ),
         impact: { metric: 'checkout', savingMs: null, confidence: 'medium', ...priced(inputs, 'siteErrors', CHECKOUT_RECOVERY['js-error'], 'site errors/crashes', 'js-error') },
       });
     }
@@ -75,12 +82,14 @@ export function checkoutRules(checkout: CheckoutSection | null, inputs: Resolved
       const req = step.failedRequests[0];
       out.push({
         kind: 'direct', id: `checkout-failed-request:${slug(step.name)}`, category: 'checkout', pages: [step.url],
-        title: `Fix the failing request on the checkout “${step.name}” step`,
-        evidence: `step ${step.name}: ${step.failedRequests.map((r) => `${pathOf(r.url)} → ${r.status ?? r.error ?? 'failed'}`).join(', ')}`,
-        howTo: [
-          `Find what calls ${req ? pathOf(req.url) : 'the failing URL'} (usually an app, pixel or tracking script) and fix its endpoint or remove it.`,
-          'Make sure a failing background call cannot block the Continue button or show an error to the shopper.',
-        ],
+        ...fixWords(
+          fixMsg('checkoutFailedRequest.title', { step: stepParam(step.name) }),
+          fixMsg('checkoutFailedRequest.evidence', { step: stepParam(step.name), requests: code(step.failedRequests.map((r) => `${pathOf(r.url)} → ${r.status ?? r.error ?? 'failed'}`).join(', ')) }),
+          [
+            fixMsg('checkoutFailedRequest.howToFind', { url: req ? url(pathOf(req.url)) : nested(fixMsg('checkoutFailedRequest.theUrl')) }),
+            fixMsg('checkoutFailedRequest.howToNoBlock'),
+          ],
+        ),
         impact: { metric: 'checkout', savingMs: null, confidence: 'low', ...priced(inputs, 'siteErrors', CHECKOUT_RECOVERY['failed-request'], 'site errors/crashes', 'failed-request') },
       });
     }
@@ -90,13 +99,11 @@ export function checkoutRules(checkout: CheckoutSection | null, inputs: Resolved
   if (checkout.formFields >= bench.fields * FRICTION_FACTOR) {
     out.push({
       kind: 'direct', id: 'checkout-friction', category: 'checkout', pages: checkout.steps.map((s) => s.url).slice(0, 1),
-      title: 'Ask for fewer fields at checkout',
-      evidence: `${checkout.formFields} form fields over ${checkout.stepCount} steps (Baymard average: ${bench.fields} fields, ${bench.steps} steps)`,
-      howTo: [
-        'In Settings › Checkout, make company name and address line 2 hidden or optional, and the phone number optional.',
-        'Turn on Shop Pay and other accelerated checkouts so returning shoppers skip the forms.',
-        'Keep account creation optional (customer accounts: guest checkout allowed).',
-      ],
+      ...fixWords(
+        fixMsg('checkoutFriction.title'),
+        fixMsg('checkoutFriction.evidence', { fields: count(checkout.formFields), steps: count(checkout.stepCount), avgFields: count(bench.fields), avgSteps: count(bench.steps) }),
+        [fixMsg('checkoutFriction.howToOptional'), fixMsg('checkoutFriction.howToShopPay'), fixMsg('checkoutFriction.howToGuest')],
+      ),
       impact: { metric: 'checkout', savingMs: null, confidence: 'low', ...priced(inputs, 'tooLongOrComplicated', CHECKOUT_RECOVERY.friction, 'too long/complicated', 'friction') },
     });
   }

@@ -6,6 +6,8 @@ import { BROKEN_LINK_RECOVERY, IMAGE_EXPOSURE, LINK_CLICK_SHARE, REDIRECT_HOP_MS
 import { monthlyRevenue } from '../inputs.ts';
 import type { Candidate, Range, ResolvedInputs } from '../types.ts';
 import { canonicalPage, createVisitModel } from '../visits.ts';
+import type { Message } from '../../report/schema.ts';
+import { code, fixMsg, fixWords, nested, placesParam, url } from '../fix-text.ts';
 import { pathOf, places as placeList } from './util.ts';
 
 type Broken = LinksSection['broken'][number];
@@ -65,18 +67,47 @@ function imageRevenue(images: Broken[], visitsOf: (url: string) => { visits: num
   return out;
 }
 
+/**
+ * Query-string variants of one broken URL (`legacy-theme.css?v=1` and `legacy-theme.css`, `?page=2` of a gone
+ * page) are one defect: one fix, the places of all of them, the real-user views of all of them.
+ */
+function mergeVariants(broken: Broken[], pageViews: Record<string, number>): { merged: Broken[]; variants: Map<Broken, string[]>; views: Map<Broken, number> } {
+  const byKey = new Map<string, Broken[]>();
+  for (const b of broken) {
+    // One missing URL whatever referenced it: the crawler reports a <link>'d stylesheet `x.css?v=1` and, found
+    // from that 404, `x.css` as a page; both are the one missing file.
+    const key = canonicalPage(b.url);
+    byKey.set(key, [...(byKey.get(key) ?? []), b]);
+  }
+  const merged: Broken[] = [];
+  const variants = new Map<Broken, string[]>();
+  const views = new Map<Broken, number>();
+  for (const list of byKey.values()) {
+    const first = list.find((b) => b.kind !== 'other' && b.kind !== 'page') ?? list[0]!;
+    const own = new Set(list.map((b) => b.url));
+    const places = [...new Set(list.flatMap((b) => b.foundOn))].filter((on) => !own.has(on));
+    const one: Broken = list.length === 1 ? first : { ...first, foundOn: places.length ? places : first.foundOn };
+    merged.push(one);
+    if (list.length > 1) variants.set(one, list.map((b) => b.url));
+    const known = [...own].map((u) => pageViews[u]).filter((v): v is number => v !== undefined);
+    if (known.length) views.set(one, known.reduce((a, v) => a + v, 0));
+  }
+  return { merged, variants, views };
+}
+
 export function linkRules(report: Pick<Report, 'pages' | 'store' | 'links'>, inputs: ResolvedInputs): Candidate[] {
   const links = report.links;
   if (!links) return [];
-  const priced = [...links.broken.flatMap((b) => b.foundOn.map((on) => where(on, b))), ...links.redirects.flatMap((r) => r.foundOn)];
+  const { merged: broken, variants, views } = mergeVariants(links.broken, inputs.pageViews);
+  const priced = [...broken.flatMap((b) => b.foundOn.map((on) => where(on, b))), ...links.redirects.flatMap((r) => r.foundOn)];
   const visitsOf = createVisitModel(report, inputs, priced);
   const host = new URL(report.store.url).host;
   const perOrder = inputs.conversionRate.value * inputs.averageOrderValue.value;
   const out: Candidate[] = [];
-  const images = imageRevenue(links.broken.filter((b) => (b.kind === 'image' || b.kind === 'media') && inputs.pageViews[b.url] === undefined), visitsOf, perOrder);
-  for (const b of links.broken) {
+  const images = imageRevenue(broken.filter((b) => (b.kind === 'image' || b.kind === 'media') && !views.has(b)), visitsOf, perOrder);
+  for (const b of broken) {
     const kind = recoveryKind(b, host);
-    const direct = inputs.pageViews[b.url];
+    const direct = views.get(b);
     let hits = 0;
     let basisVisits: string;
     if (direct !== undefined) {
@@ -92,14 +123,18 @@ export function linkRules(report: Pick<Report, 'pages' | 'store' | 'links'>, inp
         : `~${Math.round(hits)} monthly hits estimated from page weight${b.kind === 'page' ? ` × ${LINK_CLICK_SHARE * 100}% click share` : ''}`;
     }
     const revenue = images.get(b) ?? scale(BROKEN_LINK_RECOVERY[kind], hits * perOrder);
-    const status = b.status === null ? (b.error ?? 'no answer') : `HTTP ${b.status}`;
-    const places = b.foundOn.map(pathOf);
-    const shortPlaces = placeList(b.foundOn);
+    const status = b.status === null ? (b.error ? code(b.error) : nested(fixMsg('broken.noAnswer'))) : code(`HTTP ${b.status}`);
+    const path = pathOf(variants.has(b) ? canonicalPage(b.url) : b.url);
+    const what = kind === 'external' ? 'external' : b.kind;
     out.push({
-      kind: 'direct', id: `broken:${pathOf(b.url)}`, category: 'broken-links', pages: b.foundOn,
-      title: `Fix the broken ${kind === 'external' ? 'external link' : b.kind} ${pathOf(b.url)}`,
-      evidence: `${b.url} answers ${status}; referenced from ${shortPlaces}`,
-      howTo: howToFix(b, kind, places, shortPlaces),
+      kind: 'direct', id: `broken:${path}`, category: 'broken-links', pages: b.foundOn,
+      ...fixWords(
+        fixMsg('broken.title', { what: nested(fixMsg(`brokenKind.${what}`)), path: url(path) }),
+        variants.has(b)
+          ? fixMsg('broken.evidenceVariants', { urls: url(variants.get(b)!.map(pathOf).join(', ')), n: variants.get(b)!.length, status, places: placesParam(b.foundOn) })
+          : fixMsg('broken.evidence', { url: url(b.url), status, places: placesParam(b.foundOn) }),
+        howToFix(b, kind, b.foundOn),
+      ),
       impact: {
         metric: 'broken-links', savingMs: null, revenuePerMonth: revenue, conversionLiftPct: liftOf(revenue, inputs),
         confidence: direct !== undefined ? 'medium' : 'low',
@@ -116,12 +151,14 @@ export function linkRules(report: Pick<Report, 'pages' | 'store' | 'links'>, inp
     const revenue = scale(lift, (followers * perOrder) / 100);
     out.push({
       kind: 'direct', id: `redirect-chain:${pathOf(r.url)}`, category: 'redirects', pages: r.foundOn,
-      title: `Link straight to ${pathOf(r.finalUrl)} instead of a ${hops}-hop redirect chain`,
-      evidence: `${r.chain.map(pathOf).join(' → ')} (${hops} hops, final ${r.finalStatus ?? 'no answer'}); linked from ${placeList(r.foundOn)}`,
-      howTo: [
-        `Change the link in ${placeList(r.foundOn)} (navigation menus live in Online Store › Navigation) to point at ${pathOf(r.finalUrl)}.`,
-        `In Online Store › Navigation › URL Redirects, point ${pathOf(r.url)} directly at ${pathOf(r.finalUrl)} and update the intermediate redirects the same way, so no visitor or crawler follows more than one hop.`,
-      ],
+      ...fixWords(
+        fixMsg('redirect.title', { target: url(pathOf(r.finalUrl)), hops }),
+        fixMsg('redirect.evidence', { chain: url(r.chain.map(pathOf).join(' → ')), hops, status: r.finalStatus === null ? nested(fixMsg('broken.noAnswer')) : r.finalStatus, places: placesParam(r.foundOn) }),
+        [
+          fixMsg('redirect.howToLink', { places: placesParam(r.foundOn), target: url(pathOf(r.finalUrl)) }),
+          fixMsg('redirect.howToRedirects', { path: url(pathOf(r.url)), target: url(pathOf(r.finalUrl)) }),
+        ],
+      ),
       impact: {
         metric: 'LCP', savingMs, revenuePerMonth: revenue, conversionLiftPct: liftOf(revenue, inputs), confidence: 'low',
         basis: `${hops} hops × ${REDIRECT_HOP_MS} ms per hop (assumed) for ~${Math.round(followers)} monthly clicks, ${inputs.elasticity.basis}.`,
@@ -131,18 +168,19 @@ export function linkRules(report: Pick<Report, 'pages' | 'store' | 'links'>, inp
   return out;
 }
 
-function howToFix(b: Broken, kind: string, places: string[], where: string): string[] {
-  if (kind === 'external') return [`Update or remove the link to ${b.url} on ${where}: the external site no longer serves it.`];
+function howToFix(b: Broken, kind: string, foundOn: string[]): Message[] {
+  const places = placesParam(foundOn);
+  if (kind === 'external') return [fixMsg('broken.howToExternal', { url: url(b.url), places })];
   if (b.kind === 'page') {
     return [
-      `If the page moved or the product was retired, add a redirect in Online Store › Navigation › URL Redirects from ${pathOf(b.url)} to the closest live page (the replacement product or its collection).`,
-      `Update the link on ${where} (theme sections, menus in Online Store › Navigation, or page content) to the live URL.`,
-      ...(places.some((p) => p.endsWith('.xml')) ? ['Shopify builds sitemap.xml from published resources: unpublish or delete the retired product, or restore it, so the sitemap stops listing it.'] : []),
+      fixMsg('broken.howToRedirect', { path: url(pathOf(b.url)) }),
+      fixMsg('broken.howToLink', { places }),
+      ...(foundOn.some((p) => pathOf(p).split('?')[0]!.endsWith('.xml')) ? [fixMsg('broken.howToSitemap')] : []),
     ];
   }
   return [
-    `Re-upload the missing ${b.kind} (Content › Files or the theme's assets) or remove the reference to ${pathOf(b.url)} from ${where}.`,
-    ...(b.kind === 'image' ? ['Check every srcset candidate: generate them with image_url at each width instead of hand-written file names like _1600x.jpg.'] : []),
-    ...(b.kind === 'stylesheet' || b.kind === 'script' ? ['Search the theme code (layout/theme.liquid and sections) for the file name and delete the stale tag.'] : []),
+    fixMsg('broken.howToReupload', { what: nested(fixMsg(`kind.${b.kind}`)), path: url(pathOf(b.url)), places }),
+    ...(b.kind === 'image' ? [fixMsg('broken.howToSrcset')] : []),
+    ...(b.kind === 'stylesheet' || b.kind === 'script' ? [fixMsg('broken.howToStaleTag')] : []),
   ];
 }

@@ -2,7 +2,8 @@
 import { CWV_THRESHOLDS } from '../defaults.ts';
 import type { Measurement } from '../measurements.ts';
 import type { Candidate } from '../types.ts';
-import { bytes, fileName, ms, slug, where } from './util.ts';
+import { bytesP, code, fixMsg, fixWords, msP, wherePage } from '../fix-text.ts';
+import { fileName, measuredAppSaving, slug } from './util.ts';
 
 /** Below this much blocking time an app is not worth a fix of its own. */
 const MIN_BLOCKING_MS = 50;
@@ -15,16 +16,19 @@ export function appRules(m: Measurement): Candidate[] {
     if (app.kind !== 'app' && app.kind !== 'third-party') continue;
     if (app.blockingMs < MIN_BLOCKING_MS) continue;
     const files = app.urls.map(fileName).slice(0, 3).join(', ');
+    // The page re-run without the app (issue #20) measures what removing it saves; else Lighthouse's attribution.
+    const measured = measuredAppSaving(app, 'tbtMsDelta', app.blockingMs);
     out.push({
       kind: 'cwv', metric: 'TBT', id: `app-main-thread:${slug(app.name)}`, category: 'third-party-apps', pages: [m.url],
-      title: `Delay the “${app.name}” app until the visitor needs it`,
-      evidence: `${where(m.page)}: ${app.name} (${files}) runs ${ms(app.mainThreadMs)} on the main thread, ${ms(app.blockingMs)} of it blocking, ${bytes(app.transferBytes)} transferred; page TBT ${ms(m.page.metrics.tbtMs ?? 0)}`,
-      howTo: [
-        `Check whether you still use ${app.name}; if not, uninstall it and remove its leftover snippets from the theme.`,
-        `If you need it, turn its app embed off on templates where it adds nothing (Online Store › Themes › Customize › App embeds) and ask the developer for a load-on-interaction option (e.g. load the chat only when its button is clicked).`,
-        `Re-test after the change: ${app.name} should cost well under 50 ms of blocking time.`,
-      ],
-      claims: [{ key: m.key, saving: app.blockingMs }],
+      ...fixWords(
+        fixMsg('appMainThread.title', { app: app.name }),
+        fixMsg(measured ? 'appMainThread.evidenceMeasured' : 'appMainThread.evidence', {
+          where: wherePage(m.page), app: app.name, files: code(files), mainThread: msP(app.mainThreadMs), blocking: msP(app.blockingMs),
+          bytes: bytesP(app.transferBytes), tbt: msP(m.page.metrics.tbtMs ?? 0), ...(measured ? { saving: msP(measured.ms), runs: measured.runs } : {}),
+        }),
+        [fixMsg('appMainThread.howToUninstall', { app: app.name }), fixMsg('appMainThread.howToEmbed'), fixMsg('appMainThread.howToRetest', { app: app.name })],
+      ),
+      claims: [{ key: m.key, saving: measured ? measured.ms : app.blockingMs }],
     });
   }
   return out;

@@ -1,19 +1,27 @@
 // Images: oversized or unresponsive images, and an LCP image that is discovered late or lazy-loaded.
 import { isLazyLcp, lazyLcpCostMs, type Measurement } from '../measurements.ts';
 import type { Candidate } from '../types.ts';
-import { bytes, fileName, findOpportunity, itemUrls, ms, where } from './util.ts';
+import type { Message, MessageParam, Opportunity } from '../../report/schema.ts';
+import { bytesP, code, fixMsg, fixWords, msP, nested, wherePage } from '../fix-text.ts';
+import { bytes, fileName, findOpportunity, itemUrls } from './util.ts';
 
 /** Below this much wasted image data a page without an LCP saving gets no image fix. */
 const MIN_WASTED_BYTES = 100_000;
 
-function imageHowTo(list: string, items: Record<string, unknown>[]): string[] {
+function imageHowTo(list: MessageParam, items: Record<string, unknown>[]): Message[] {
   const lazy = items.filter((i) => typeof i.snippet === 'string' && LAZY.test(i.snippet) && typeof i.url === 'string').map((i) => fileName(i.url as string));
   return [
-    `Render ${list} through Shopify's image CDN with a width, e.g. {{ section.settings.image | image_url: width: 1500 }}, instead of the original upload.`,
-    "Give it responsive candidates: {{ image | image_url: width: 1500 | image_tag: widths: '375, 750, 1100, 1500', sizes: '100vw' }} (or write srcset/sizes by hand with image_url at each width); make sizes match the rendered width.",
-    'Keep images on the CDN URL that image_url returns: Shopify then serves WebP/AVIF to browsers that accept them. Re-export PNG photos as JPEG before uploading.',
-    ...(lazy.length ? [`${[...new Set(lazy)].join(', ')} is lazy-loaded: if it is above the fold (a hero or banner), load it eagerly with image_tag loading: 'eager', fetchpriority: 'high' and preload: true.`] : []),
+    fixMsg('imageDelivery.howToCdn', { list, example: code('{{ section.settings.image | image_url: width: 1500 }}') }),
+    fixMsg('imageDelivery.howToSrcset', { example: code("{{ image | image_url: width: 1500 | image_tag: widths: '375, 750, 1100, 1500', sizes: '100vw' }}") }),
+    fixMsg('imageDelivery.howToFormats'),
+    ...(lazy.length ? [fixMsg('imageDelivery.howToLazy', { files: code([...new Set(lazy)].join(', ')), example: code("loading: 'eager', fetchpriority: 'high', preload: true") })] : []),
   ];
+}
+
+/** The first three image file names, or "the largest images". */
+function listParam(delivery: Opportunity): MessageParam {
+  const names = [...new Set(itemUrls(delivery).map(fileName))].slice(0, 3);
+  return names.length ? code(names.join(', ')) : nested(fixMsg('largestImages'));
 }
 
 const LAZY = /loading\s*=\s*["']?lazy/i;
@@ -23,26 +31,28 @@ export function imageRules(m: Measurement, minLcpMs: number): Candidate[] {
   const delivery = findOpportunity(m.page, 'image-delivery-insight');
   const deliveryMs = delivery?.metricSavings.LCP ?? 0;
   if (delivery && deliveryMs >= minLcpMs) {
-    const names = [...new Set(itemUrls(delivery).map(fileName))].slice(0, 3);
-    const list = names.length ? names.join(', ') : 'the largest images';
+    const list = listParam(delivery);
     out.push({
       kind: 'lcp', id: 'image-delivery', category: 'images', pages: [m.url],
-      title: 'Serve images at the size they are shown, in modern formats',
-      evidence: `${where(m.page)}: image delivery could save ${delivery.wastedBytes ? bytes(delivery.wastedBytes) + ' and ' : ''}~${ms(deliveryMs)} of LCP (${list}); lab LCP ${ms(m.page.metrics.lcpMs ?? 0)}`,
-      howTo: imageHowTo(list, delivery.items ?? []),
+      ...fixWords(
+        fixMsg('imageDelivery.title'),
+        fixMsg('imageDelivery.evidence', { where: wherePage(m.page), hasBytes: delivery.wastedBytes ? 1 : 0, bytes: bytesP(delivery.wastedBytes ?? 0), saving: msP(deliveryMs), list, lcp: msP(m.page.metrics.lcpMs ?? 0) }),
+        imageHowTo(list, delivery.items ?? []),
+      ),
       claims: [{ key: m.key, phase: 'load-time', labMs: deliveryMs }],
     });
   }
   if (delivery && deliveryMs < minLcpMs && (delivery.wastedBytes ?? 0) >= MIN_WASTED_BYTES) {
-    const names = [...new Set(itemUrls(delivery).map(fileName))].slice(0, 3);
-    const list = names.length ? names.join(', ') : 'the largest images';
+    const list = listParam(delivery);
     out.push({
       // The same fix as above: its presence rests on the wasted bytes (deterministic), not on whether the heavy
       // image won this run's LCP race; only its price changes.
       kind: 'flat', metric: 'bytes', id: 'image-delivery', category: 'images', pages: [m.url],
-      title: 'Serve images at the size they are shown, in modern formats',
-      evidence: `${where(m.page)}: ${bytes(delivery.wastedBytes ?? 0)} of image data could be saved (${list}); Lighthouse estimates no LCP saving because the image is not the page's LCP element`,
-      howTo: imageHowTo(list, delivery.items ?? []),
+      ...fixWords(
+        fixMsg('imageDelivery.title'),
+        fixMsg('imageDelivery.evidenceBytes', { where: wherePage(m.page), bytes: bytesP(delivery.wastedBytes ?? 0), list }),
+        imageHowTo(list, delivery.items ?? []),
+      ),
       note: `${bytes(delivery.wastedBytes ?? 0)} wasted per visit but no LCP saving measured`,
       claims: [{ key: m.key }],
     });
@@ -54,16 +64,19 @@ export function imageRules(m: Measurement, minLcpMs: number): Candidate[] {
   const discoveryMs = Math.max(discovery?.metricSavings.LCP ?? 0, lazyLcpCostMs(m.page));
   if (discoveryMs >= minLcpMs) {
     const el = m.page.lcpElement;
-    const image = el?.url ? fileName(el.url) : el?.selector ? `the LCP image (${el.selector.split('>').pop()?.trim()})` : 'the LCP image';
+    const selector = el?.selector?.split('>').pop()?.trim();
+    const image: MessageParam = el?.url ? code(fileName(el.url)) : selector ? nested(fixMsg('lcpImageSelector', { selector: code(selector) })) : nested(fixMsg('lcpImage'));
     out.push({
       kind: 'lcp', id: 'lcp-image-priority', category: 'images', pages: [m.url],
-      title: 'Load the main image first: preload it and never lazy-load it',
-      evidence: `${where(m.page)}: LCP element ${image}${lazy ? ' is lazy-loaded (loading="lazy")' : ' is discovered late'}; fixing discovery could save ~${ms(discoveryMs)} of LCP`,
-      howTo: [
-        `Remove loading="lazy" from ${image}: in the section, pass loading: 'eager' to image_tag for the first section (e.g. {% if section.index == 1 %}), keep lazy only below the fold.`,
-        "Add fetchpriority: 'high' and preload: true to that image_tag, so Shopify emits a <link rel=\"preload\" as=\"image\"> with matching imagesrcset/imagesizes.",
-        'Do not set the hero as a CSS background-image or inject it with JavaScript: the browser only discovers it late.',
-      ],
+      ...fixWords(
+        fixMsg('lcpPriority.title'),
+        fixMsg('lcpPriority.evidence', { where: wherePage(m.page), image, lazy: lazy ? 1 : 0, saving: msP(discoveryMs) }),
+        [
+          fixMsg('lcpPriority.howToEager', { image, eager: code("loading: 'eager'"), example: code('{% if section.index == 1 %}') }),
+          fixMsg('lcpPriority.howToPreload', { example: code("fetchpriority: 'high', preload: true"), tag: code('<link rel="preload" as="image">') }),
+          fixMsg('lcpPriority.howToNoCss'),
+        ],
+      ),
       claims: [{ key: m.key, phase: 'load-delay', labMs: discoveryMs }],
     });
   }

@@ -1,9 +1,9 @@
 // Every other Lighthouse opportunity with an LCP saving: priced the same way, with generic Shopify advice.
-import type { Fix } from '../../report/schema.ts';
+import type { Fix, Message } from '../../report/schema.ts';
+import { bytesP, code, fixMsg, fixWords, msP, opportunityTitle, wherePage } from '../fix-text.ts';
 import { phaseOf } from '../lcp-phases.ts';
 import type { Measurement } from '../measurements.ts';
 import type { Candidate } from '../types.ts';
-import { bytes, ms, where } from './util.ts';
 
 /** Audits the dedicated rules already turn into fixes. */
 const HANDLED = new Set([
@@ -17,12 +17,12 @@ const CATEGORY: Record<string, Fix['category']> = {
   'unused-css-rules': 'render-blocking', 'unminified-css': 'render-blocking',
 };
 
-const HOWTO: Partial<Record<Fix['category'], string[]>> = {
-  fonts: ["Load theme fonts with font_face and font_display: 'swap' ({{ font | font_face: font_display: 'swap' }}) and preload the one used above the fold with font_url."],
-  caching: ['Serve theme assets through asset_url / image_url so Shopify\'s CDN caches them; avoid third-party hosts without long cache lifetimes.'],
-  'render-blocking': ['Remove unused CSS from theme stylesheets (old sections, uninstalled apps) and minify what remains.'],
-  javascript: ['Remove unused or duplicated JavaScript from the theme and app embeds; ship modern JS without legacy polyfills; load non-critical scripts with defer.'],
-  other: ['Follow Lighthouse\'s advice for this item in the theme code.'],
+const HOWTO: Partial<Record<Fix['category'], () => Message[]>> = {
+  fonts: () => [fixMsg('other.howToFonts', { display: code("font_display: 'swap'"), example: code("{{ font | font_face: font_display: 'swap' }}") })],
+  caching: () => [fixMsg('other.howToCaching')],
+  'render-blocking': () => [fixMsg('other.howToCss')],
+  javascript: () => [fixMsg('other.howToJs')],
+  other: () => [fixMsg('other.howToOther')],
 };
 
 export function otherRules(m: Measurement, minLcpMs: number): Candidate[] {
@@ -32,9 +32,12 @@ export function otherRules(m: Measurement, minLcpMs: number): Candidate[] {
     if (HANDLED.has(o.id) || saving < minLcpMs) continue;
     const category = CATEGORY[o.id] ?? (/javascript|bootup/.test(o.id) ? 'javascript' : 'other');
     out.push({
-      kind: 'lcp', id: o.id, category, pages: [m.url], title: o.title,
-      evidence: `${where(m.page)}: ~${ms(saving)} LCP saving${o.wastedBytes ? `, ${bytes(o.wastedBytes)} wasted` : ''}`,
-      howTo: HOWTO[category] ?? HOWTO.other ?? [],
+      kind: 'lcp', id: o.id, category, pages: [m.url],
+      ...fixWords(
+        opportunityTitle(o.id, o.title),
+        fixMsg('other.evidence', { where: wherePage(m.page), saving: msP(saving), hasBytes: o.wastedBytes ? 1 : 0, bytes: bytesP(o.wastedBytes ?? 0) }),
+        (HOWTO[category] ?? HOWTO.other!)(),
+      ),
       claims: [{ key: m.key, phase: phaseOf(o.id), labMs: saving }],
     });
   }

@@ -2,7 +2,8 @@
 import type { AppCost } from '../../report/schema.ts';
 import type { Measurement } from '../measurements.ts';
 import type { Candidate } from '../types.ts';
-import { appOwning, fileName, findOpportunity, itemNumber, ms, slug, where } from './util.ts';
+import { code, fixMsg, fixWords, msP, nested, wherePage } from '../fix-text.ts';
+import { appOwning, fileName, findOpportunity, itemNumber, measuredAppSaving, ms, slug } from './util.ts';
 
 interface Share {
   app: AppCost | null;
@@ -37,37 +38,41 @@ export function renderBlockingRules(m: Measurement, minLcpMs: number): Candidate
   for (const share of shares.values()) {
     // Without an LCP saving only a blocking script is worth a fix: it is the defect, whatever this run timed.
     if (!lcpPriced && !share.files.some(isScript)) continue;
-    const saving = (total * share.weight) / weightSum;
-    const files = share.files.length ? share.files.join(', ') : 'theme CSS and scripts in <head>';
-    const evidence = lcpPriced
-      ? `${where(m.page)}: ${files} block rendering; ~${ms(saving)} of the ${ms(total)} render-blocking LCP saving`
-      : `${where(m.page)}: ${files} block rendering; first paint ~${ms((fcp * share.weight) / weightSum)} later, but Lighthouse estimates no LCP saving because the LCP waits on something else`;
-    const priced = lcpPriced
+    const split = (total * share.weight) / weightSum;
+    // Measured beats estimated: the page re-run without this app gives its real LCP cost (issue #20's runs).
+    const measured = measuredAppSaving(share.app, 'lcpMsDelta', split);
+    const saving = measured ? measured.ms : split;
+    const files = share.files.length ? code(share.files.join(', ')) : nested(fixMsg('themeHeadFiles'));
+    const where = wherePage(m.page);
+    const evidence = measured
+      ? fixMsg('renderBlocking.evidenceMeasured', { where, files, app: share.app!.name, saving: msP(saving), runs: measured.runs, split: msP(split) })
+      : lcpPriced
+        ? fixMsg('renderBlocking.evidence', { where, files, saving: msP(saving), total: msP(total) })
+        : fixMsg('renderBlocking.evidenceFcp', { where, files, fcp: msP((fcp * share.weight) / weightSum) });
+    const lcpPricedHere = measured ? saving >= minLcpMs : lcpPriced;
+    const priced = lcpPricedHere
       // A blocking script is always avoidable (defer/async); one blocking stylesheet is how a theme is styled.
       ? { kind: 'lcp' as const, claims: [{ key: m.key, phase: 'render-delay' as const, labMs: saving }], defect: share.files.some(isScript) }
-      : { kind: 'flat' as const, metric: 'FCP', claims: [{ key: m.key }], note: `first paint ~${ms(fcp)} later but no LCP saving measured` };
+      : { kind: 'flat' as const, metric: 'FCP', claims: [{ key: m.key }], note: measured ? `the page re-run without ${share.app!.name} was not measurably faster (LCP ${ms(saving)})` : `first paint ~${ms(fcp)} later but no LCP saving measured` };
     if (share.app) {
       const name = share.app.name;
       out.push({
         ...priced, id: `app-render-blocking:${slug(name)}`, category: 'third-party-apps', pages: [m.url],
-        title: `Stop the “${name}” app from blocking the first paint`,
-        evidence,
-        howTo: [
-          `In Online Store › Themes › Customize › App embeds, switch off the ${name} embed and re-test; if you still need it, enable it only on the templates that use it.`,
-          `If ${name} was installed by pasting a <script> into theme.liquid (or via a legacy script tag), remove that tag and use the app's app embed or app block, which loads asynchronously.`,
-          `Ask ${name}'s developer for a deferred/async loader: Shopify's App Store rules forbid apps that lower storefront Lighthouse performance by more than 10 points.`,
-        ],
+        ...fixWords(fixMsg('appRenderBlocking.title', { app: name }), evidence, [
+          fixMsg('appRenderBlocking.howToEmbed', { app: name }),
+          fixMsg('appRenderBlocking.howToScriptTag', { app: name }),
+          fixMsg('appRenderBlocking.howToDeveloper', { app: name }),
+        ]),
       });
     } else {
+      const script = share.files.find((f) => f.endsWith('.js')) ?? 'theme.js';
       out.push({
         ...priced, id: 'render-blocking-theme', category: 'render-blocking', pages: [m.url],
-        title: 'Stop theme scripts and stylesheets from blocking the first paint',
-        evidence,
-        howTo: [
-          `Add defer to theme scripts in layout/theme.liquid: <script src="{{ '${share.files.find((f) => f.endsWith('.js')) ?? 'theme.js'}' | asset_url }}" defer></script>.`,
-          'Keep only the CSS needed above the fold render-blocking: inline it (or one small file), and load the rest with {{ \'file.css\' | asset_url | stylesheet_tag: preload: true }} or media="print" onload="this.media=\'all\'".',
-          'Merge or delete large theme CSS files and unused rules left by old sections and removed apps.',
-        ],
+        ...fixWords(fixMsg('renderBlockingTheme.title'), evidence, [
+          fixMsg('renderBlockingTheme.howToDefer', { example: code(`<script src="{{ '${script}' | asset_url }}" defer></script>`) }),
+          fixMsg('renderBlockingTheme.howToCss', { example: code("{{ 'file.css' | asset_url | stylesheet_tag: preload: true }}"), media: code(`media="print" onload="this.media='all'"`) }),
+          fixMsg('renderBlockingTheme.howToMerge'),
+        ]),
       });
     }
   }

@@ -2,15 +2,15 @@
 import { CWV_THRESHOLDS } from '../defaults.ts';
 import type { Measurement } from '../measurements.ts';
 import type { Candidate } from '../types.ts';
-import { findOpportunity, ms, where } from './util.ts';
+import type { Message } from '../../report/schema.ts';
+import { code, fixMsg, fixWords, msP, nested, wherePage } from '../fix-text.ts';
+import { findOpportunity } from './util.ts';
 
 const LIGHTHOUSE_SLOW_TTFB_MS = 600;
 
-export const SERVER_HOWTO = [
-  'Profile the template with Shopify Theme Inspector for Chrome to find the slow Liquid (render time per snippet/section).',
-  'Avoid loops over all products or nested loops over collection.products, deep {% render %} chains inside loops, and large paginate sizes (keep paginate by ≤ 24).',
-  'Remove apps that filter or sort collections server-side through the storefront, or move that work to the Search & Discovery app.',
-];
+export function serverHowTo(): Message[] {
+  return [fixMsg('server.howToProfile'), fixMsg('server.howToLoops', { render: code('{% render %}') }), fixMsg('server.howToApps')];
+}
 
 export function serverRules(m: Measurement, minLcpMs: number): Candidate[] {
   const o = findOpportunity(m.page, 'document-latency-insight', 'server-response-time');
@@ -24,9 +24,11 @@ export function serverRules(m: Measurement, minLcpMs: number): Candidate[] {
   if (labMs < minLcpMs) return [];
   return [{
     kind: 'lcp', id: 'server-response', category: 'server-response', pages: [m.url],
-    title: 'Make slow pages answer faster (server response time)',
-    evidence: `${where(m.page)}: server response ${ttfb === null ? 'slow' : ms(ttfb)} (good ≤ ${ms(CWV_THRESHOLDS.TTFB.good)}); ~${ms(labMs)} LCP saving`,
-    howTo: SERVER_HOWTO,
+    ...fixWords(
+      fixMsg('server.title'),
+      fixMsg('server.evidence', { where: wherePage(m.page), ttfb: ttfb === null ? nested(fixMsg('slow')) : msP(ttfb), good: msP(CWV_THRESHOLDS.TTFB.good), saving: msP(labMs) }),
+      serverHowTo(),
+    ),
     claims: [{ key: m.key, phase: 'ttfb', labMs }],
   }];
 }

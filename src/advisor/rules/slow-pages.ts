@@ -8,7 +8,8 @@ import { monthlyRevenue } from '../inputs.ts';
 import type { Measurement } from '../measurements.ts';
 import type { Candidate, Range, ResolvedInputs } from '../types.ts';
 import { canonicalPage, createVisitModel, templateOfPath } from '../visits.ts';
-import { SERVER_HOWTO } from './load-server.ts';
+import { fixMsg, fixWords, msP, url } from '../fix-text.ts';
+import { serverHowTo } from './load-server.ts';
 import { ms, pathOf } from './util.ts';
 
 export function slowPageRules(report: Pick<Report, 'pages' | 'links' | 'loadTime'>, inputs: ResolvedInputs, minMs: number, measurements: Measurement[] = []): Candidate[] {
@@ -41,12 +42,16 @@ export function slowPageRules(report: Pick<Report, 'pages' | 'links' | 'loadTime
       lift[v] = liftBetween(from, from - savingMs, 'mobile', curves[v]) * share * 100;
     }
     const base = monthlyRevenue(inputs);
-    const variants = group.urls.length > 1 ? ` (${group.urls.length} variants: ${group.urls.slice(0, 3).map(pathOf).join(', ')})` : '';
     out.push({
       kind: 'direct', id: `server-response:${pathOf(pageUrl)}`, category: 'server-response', pages: group.urls,
-      title: `Make ${pathOf(pageUrl)} answer faster (server response time)`,
-      evidence: `${pathOf(pageUrl)}${variants}: server response ${ms(ttfb)} during the link crawl (good ≤ ${ms(CWV_THRESHOLDS.TTFB.good)})`,
-      howTo: SERVER_HOWTO,
+      ...fixWords(
+        fixMsg('server.titlePage', { path: url(pathOf(pageUrl)) }),
+        fixMsg('server.evidenceCrawl', {
+          path: url(pathOf(pageUrl)), variants: group.urls.length > 1 ? group.urls.length : 0, examples: url(group.urls.slice(0, 3).map(pathOf).join(', ')),
+          ttfb: msP(ttfb), good: msP(CWV_THRESHOLDS.TTFB.good),
+        }),
+        serverHowTo(),
+      ),
       impact: {
         metric: 'LCP', savingMs, confidence: 'low', conversionLiftPct: lift,
         revenuePerMonth: { low: (lift.low / 100) * base, central: (lift.central / 100) * base, high: (lift.high / 100) * base },

@@ -61,3 +61,17 @@ export function places(urls: string[], max = 5): string {
   const shown = urls.slice(0, max).map(pathOf).join(', ');
   return urls.length > max ? `${shown} and ${urls.length - max} more` : shown;
 }
+
+/**
+ * The app's measured cost on this page from the "without this app" runs (issue #20: the page re-run with the
+ * app's URLs blocked), as a lab saving in ms for `metric`, when those runs were made. A delta flagged
+ * `unreliable` understates the cost (markup blocking cannot remove), so it never lowers the estimate `split`.
+ * Null when nothing was measured: the caller keeps Lighthouse's split.
+ */
+export function measuredAppSaving(app: AppCost | null | undefined, metric: 'lcpMsDelta' | 'tbtMsDelta', split: number): { ms: number; runs: number } | null {
+  const w = app?.without;
+  const delta = w?.[metric];
+  if (!w || !delta || !Number.isFinite(delta.median) || w.runs < 1) return null;
+  const ms = Math.max(0, delta.median);
+  return { ms: w.unreliable ? Math.max(ms, split) : ms, runs: w.runs };
+}

@@ -11,6 +11,7 @@ import { cli } from './cli.ts';
 import { shopify } from './shopify.ts';
 import { errors } from './errors.ts';
 import { report } from './report.ts';
+import { fixes } from './fixes.ts';
 import { digest } from './digest.ts';
 
 export const CATALOGUES: readonly Catalogue[] = [
@@ -24,5 +25,6 @@ export const CATALOGUES: readonly Catalogue[] = [
   shopify,
   errors,
   report,
+  fixes,
   digest,
 ];

@@ -1,0 +1,2 @@
+export declare function compileCacheDir(): string;
+export declare function enableCompileCache(): void;
