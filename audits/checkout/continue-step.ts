@@ -96,10 +96,12 @@ export async function pressContinue(page: Page, button: ElementHandle<Element>, 
   const before = page.url();
   let navigated = false;
   let navigationError: unknown = null;
-  page.waitForNavigation({ waitUntil: 'domcontentloaded', timeout: timeoutMs }).then(
-    () => (navigated = true),
-    (error: unknown) => (navigationError = error),
+  const navigation = page.waitForNavigation({ waitUntil: 'domcontentloaded', timeout: timeoutMs }).then(
+    () => void (navigated = true),
+    (error: unknown) => void (navigationError = error),
   );
+  // Between checks, wake as soon as the navigation lands rather than at the end of a fixed sleep.
+  const pause = (ms: number): Promise<void> => Promise.race([navigation, sleep(ms)]);
   await guardedClick(button, extra);
   const started = Date.now();
   while (Date.now() - started < timeoutMs) {
@@ -110,7 +112,7 @@ export async function pressContinue(page: Page, button: ElementHandle<Element>, 
     }
     if (page.url() !== before) {
       // A client-side route change: give a real navigation a moment to be noticed first.
-      await sleep(150);
+      await pause(150);
       if (!navigated) return { kind: 'navigated' };
       continue;
     }
@@ -121,7 +123,7 @@ export async function pressContinue(page: Page, button: ElementHandle<Element>, 
       if (invalid) return { kind: 'rejected', fields: [invalid] };
     }
     if (navigationError && !navigated) break;
-    await sleep(100);
+    await pause(100);
   }
   if (navigationError && !(navigationError instanceof Error && navigationError.name === 'TimeoutError')) {
     // A navigation that failed outright (blocked, connection refused) is not slowness.
