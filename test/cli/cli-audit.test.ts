@@ -101,6 +101,18 @@ describe('storefront-audit audit on the demo store', () => {
     expect((await readdir(cwd)).sort()).toEqual(['budget.json', 'out']);
   }, 120_000);
 
+  it("starts Chromium under a long TMPDIR (macOS's /var/folders/…/T/ or a CI workspace), where its socket path would be too long", async () => {
+    // 60 bytes: with our directory and Chromium's org.chromium.Chromium.XXXXXX/SingletonSocket that passes
+    // a Unix socket path's limit, and Chromium refused to start ("Socket path too long").
+    const tmp = join(dir, 'long-tmpdir-'.padEnd(60 - dir.length - 1, 'x'));
+    await mkdir(tmp);
+    store.resetTransient();
+    const run = await runCli(['audit', store.url, '--only', 'checkout', '--no-config', '--json', '-'], { env: { TMPDIR: tmp } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(validateReport(JSON.parse(run.stdout)).checkout?.completed).toBe(true);
+    expect(await readdir(tmp)).toEqual([]);
+  }, 120_000);
+
   it('removes its temporary files when interrupted with Ctrl-C (SIGINT) mid-audit', async () => {
     const tmp = join(dir, 'sigint-tmp');
     await mkdir(tmp);
