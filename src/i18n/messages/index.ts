@@ -13,6 +13,7 @@ import { errors } from './errors.ts';
 import { report } from './report.ts';
 import { fixes } from './fixes.ts';
 import { digest } from './digest.ts';
+import { alerts } from './alerts.ts';
 
 export const CATALOGUES: readonly Catalogue[] = [
   common,
@@ -27,4 +28,5 @@ export const CATALOGUES: readonly Catalogue[] = [
   report,
   fixes,
   digest,
+  alerts,
 ];
