@@ -16,6 +16,7 @@ import { Heartbeat, runStep } from './run-step.ts';
 import type { JourneySession } from './session.ts';
 import { StepRecorder } from './step-recorder.ts';
 import { recordCheckoutStart, screenshot, walkCheckout } from './walk-checkout.ts';
+import { progressMessage, stepParam } from '../shared/progress-message.ts';
 
 export const BAYMARD_BENCHMARK = {
   steps: 5.1,
@@ -64,7 +65,7 @@ export async function runCheckoutJourney(context: AuditContext, options: Checkou
     signal: context.signal,
     // A navigation left hanging would abort the retry's own navigation: drop it first.
     onRetry: async (failure: JourneyFailure) => {
-      context.progress(`checkout: retrying "${session?.stage}" after: ${failure.message}`);
+      context.progress(progressMessage('checkoutRetrying', { step: stepParam(session?.stage ?? '?'), reason: failure.message }));
       await session?.page.goto('about:blank').catch(() => undefined);
     },
   };
@@ -105,7 +106,7 @@ export async function runCheckoutJourney(context: AuditContext, options: Checkou
       // A checkout page that failed already has its screenshot; a storefront stage gets one here.
       failure.screenshot = steps.at(-1)?.name === stage ? (steps.at(-1)?.screenshot ?? null) : await screenshot(session, `failed-${stage}`);
     }
-    context.progress(`checkout: stopped at "${stage}": ${found.reason}: ${found.message}`);
+    context.progress(progressMessage('checkoutStopped', { step: stepParam(stage), reason: nested(checkoutMessage(`reason.${found.reason}`)) }));
   } finally {
     context.signal?.removeEventListener('abort', onAbort);
     await browserContext?.close().catch(() => undefined);
