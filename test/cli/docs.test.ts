@@ -57,6 +57,29 @@ function commandOf(args: string[]): { command: Command | undefined; rest: string
   return { command: i === 0 && !args[0]?.startsWith('-') ? undefined : command, rest: args.slice(i) };
 }
 
+/** Checks an npm/npx command line: the script exists, the (sub)command has the flags, example files exist. */
+function checkNpmLine(where: string, argv: string[]): boolean {
+  if (argv[0] !== 'npm' && argv[0] !== 'npx') return false;
+  if (argv[0] === 'npx') {
+    expect(Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }), where).toContain(argv[1]);
+    return true;
+  }
+  const [, verb, script] = argv;
+  if (verb === 'test' || verb === 'start' || verb === 'ci') return true;
+  expect(verb, where).toBe('run');
+  expect(Object.keys(pkg.scripts), where).toContain(script);
+  if (script !== 'cli') return true;
+  const { command, rest } = commandOf(argv.slice(argv.indexOf('--') + 1));
+  expect(command, where).toBeDefined();
+  const known = [...flagsOf(command!), ...flagsOf(program), '--help', '-h', '--version', '-V'];
+  for (const flag of rest.filter((a) => a.startsWith('-'))) expect(known, where).toContain(flag.split('=')[0]);
+  // Example files the line reads (a budget, a config) are in the repository.
+  for (const [i, arg] of rest.entries()) {
+    if ((arg === '--budget' || arg === '--config') && rest[i + 1]?.startsWith('docs/')) expect(existsSync(rest[i + 1]!), where).toBe(true);
+  }
+  return true;
+}
+
 describe('docs match the CLI', () => {
   it('docs/cli.md lists exactly the flags `audit --help` shows', () => {
     const doc = readFileSync('docs/cli.md', 'utf8');
@@ -93,25 +116,13 @@ describe('docs match the CLI', () => {
           // Leading VAR=value assignments (and a continued line's tail) are the shell's, not the command's.
           const argv = words(line).filter((w, i, all) => !all.slice(0, i + 1).every((x) => /^[A-Z_]+=/.test(x)));
           if (block.runnable) expect(argv[0], `${file}: ${line}`).toMatch(/^(npm|npx)$/);
-          if (argv[0] !== 'npm' && argv[0] !== 'npx') continue;
-          checked += 1;
-          if (argv[0] === 'npx') {
-            expect(Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }), `${file}: ${line}`).toContain(argv[1]);
-            continue;
-          }
-          const [, verb, script] = argv;
-          if (verb === 'test' || verb === 'start' || verb === 'ci') continue;
-          expect(verb, `${file}: ${line}`).toBe('run');
-          expect(Object.keys(pkg.scripts), `${file}: ${line}`).toContain(script);
-          if (script !== 'cli') continue;
-          const { command, rest } = commandOf(argv.slice(argv.indexOf('--') + 1));
-          expect(command, `${file}: ${line}`).toBeDefined();
-          const known = [...flagsOf(command!), ...flagsOf(program), '--help', '-h', '--version', '-V'];
-          for (const flag of rest.filter((a) => a.startsWith('-'))) expect(known, `${file}: ${line}`).toContain(flag.split('=')[0]);
-          // Example files the line reads (a budget, a config) are in the repository.
-          for (const [i, arg] of rest.entries()) {
-            if ((arg === '--budget' || arg === '--config') && rest[i + 1]?.startsWith('docs/')) expect(existsSync(rest[i + 1]!), `${file}: ${line}`).toBe(true);
-          }
+          if (checkNpmLine(`${file}: ${line}`, argv)) checked += 1;
+        }
+      }
+      // The CI workflow's steps too: `run: npm …` lines of the YAML blocks.
+      for (const m of readFileSync(file, 'utf8').matchAll(/^```ya?ml\n([\s\S]*?)^```/gm)) {
+        for (const run of m[1]!.matchAll(/^\s*(?:- )?run: (npm .*)$/gm)) {
+          if (checkNpmLine(`${file}: ${run[1]}`, words(run[1]!.replace(/\s+#.*$/, '').split(/\s+(?:&&|\|\|)\s+/)[0]!))) checked += 1;
         }
       }
     }
