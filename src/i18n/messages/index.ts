@@ -15,6 +15,7 @@ import { fixes } from './fixes.ts';
 import { digest } from './digest.ts';
 import { alerts } from './alerts.ts';
 import { progress } from './progress.ts';
+import { basis } from './basis.ts';
 
 export const CATALOGUES: readonly Catalogue[] = [
   common,
@@ -31,4 +32,5 @@ export const CATALOGUES: readonly Catalogue[] = [
   digest,
   alerts,
   progress,
+  basis,
 ];
