@@ -99,14 +99,15 @@ export async function runCheckoutJourney(context: AuditContext, options: Checkou
     const blocked = session?.guard.blocked ?? [];
     const blockedNote = blocked.length > 0 ? ` (the never-pay guard blocked ${blocked.map((b) => `${b.method} ${b.url}`).join(', ')})` : '';
     const origin = failureOrigin(found);
-    failure = { step: stage, reason: found.reason, message: found.message + blockedNote, origin, text: checkoutMessage(origin === 'store' ? 'storeFailure' : 'couldNotTest', { step: code(stage), reason: nested(checkoutMessage(`reason.${found.reason}`)) }) };
+    const reasonText = checkoutMessage(origin === 'auditor' && found.reason === 'other' ? 'reason.auditor-other' : `reason.${found.reason}`);
+    failure = { step: stage, reason: found.reason, message: found.message + blockedNote, origin, text: checkoutMessage(origin === 'store' ? 'storeFailure' : 'couldNotTest', { step: code(stage), reason: nested(reasonText) }) };
     if (found.field) failure.field = found.field;
     if (session && found.reason !== 'crash') {
       failure.url = session.page.url();
       // A checkout page that failed already has its screenshot; a storefront stage gets one here.
       failure.screenshot = steps.at(-1)?.name === stage ? (steps.at(-1)?.screenshot ?? null) : await screenshot(session, `failed-${stage}`);
     }
-    context.progress(progressMessage('checkoutStopped', { step: stepParam(stage), reason: nested(checkoutMessage(`reason.${found.reason}`)) }));
+    context.progress(progressMessage('checkoutStopped', { step: stepParam(stage), reason: nested(reasonText) }));
   } finally {
     context.signal?.removeEventListener('abort', onAbort);
     await browserContext?.close().catch(() => undefined);
