@@ -21,9 +21,7 @@ export async function auditCommand(plan: AuditPlan): Promise<number> {
   const artifactsDir = plan.artifactsDir ?? join(scratch.path, 'artifacts');
   // Chromium keeps its own temporary files (org.chromium.Chromium.*) in TMPDIR and leaves them behind when it
   // is killed; pointing TMPDIR into the scratch directory takes them away with it.
-  const childTmp = join(scratch.path, 'tmp');
-  await mkdir(childTmp, { recursive: true });
-  process.env.TMPDIR = childTmp;
+  process.env.TMPDIR = scratch.childTmp;
   const progress = createProgressReporter(process.stderr, 0, performance.timeOrigin);
   let report: Report;
   try {

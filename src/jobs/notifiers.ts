@@ -1,6 +1,12 @@
 // Where alerts go: email over SMTP (nodemailer) and a webhook with a Slack-compatible JSON body. A failed
 // delivery throws, so the alert stays unannounced and is tried again after the next run.
+// Every word is a message of the 'alerts' catalogue, rendered in the shop's language when the notice is sent.
 import nodemailer, { type Transporter } from 'nodemailer';
+import { formatMessage, resolveLocale } from '../i18n/format-message.ts';
+import { alertMessage } from '../i18n/messages/alerts.ts';
+import { count, url } from '../report/message.ts';
+import escapeHtml from 'escape-html';
+import type { Message } from '../report/schema.ts';
 import type { Severity } from './alert-conditions.ts';
 import { postWebhook } from './webhook-target.ts';
 
@@ -10,9 +16,18 @@ export interface AlertNotice {
   key: string;
   kind: 'firing' | 'recovered';
   severity: Severity;
-  title: string;
-  lines: string[];
+  title: Message;
+  lines: Message[];
   runId: number;
+  /** The shop's language and time zone (default English, UTC). */
+  locale?: string;
+  timeZone?: string;
+}
+
+/** One message of the notice in the shop's language; URLs and names isolated only where the text runs right to left. */
+function say(notice: AlertNotice, message: Message): string {
+  const locale = resolveLocale(notice.locale);
+  return formatMessage(message, locale, { timeZone: notice.timeZone, isolate: locale === 'he' || locale === 'fa' });
 }
 
 export interface Notifier {
@@ -22,13 +37,25 @@ export interface Notifier {
 }
 
 export function subjectOf(notice: AlertNotice): string {
-  if (notice.kind === 'recovered') return `[Resolved] ${notice.title} – ${notice.shop}`;
-  return `${notice.severity === 'critical' ? '[URGENT] ' : ''}${notice.title} – ${notice.shop}`;
+  const params = { title: { kind: 'message' as const, value: notice.title }, shop: notice.shop };
+  const key = notice.kind === 'recovered' ? 'subjectResolved' : notice.severity === 'critical' ? 'subjectUrgent' : 'subject';
+  return say(notice, alertMessage(key, params));
+}
+
+function introOf(notice: AlertNotice): Message {
+  return notice.kind === 'recovered' ? alertMessage('introRecovered') : alertMessage('introFiring', { run: count(notice.runId), url: url(notice.storeUrl) });
 }
 
 function bodyOf(notice: AlertNotice): string {
-  const intro = notice.kind === 'recovered' ? 'This condition has cleared:' : `Found by audit run #${notice.runId} of ${notice.storeUrl}:`;
-  return [intro, '', ...notice.lines.map((l) => `• ${l}`)].join('\n');
+  return [say(notice, introOf(notice)), '', ...notice.lines.map((l) => `• ${say(notice, l)}`)].join('\n');
+}
+
+/** The HTML part sets the language and direction, so a Hebrew or Persian alert reads right to left. */
+function htmlOf(notice: AlertNotice): string {
+  const lang = resolveLocale(notice.locale);
+  const dir = lang === 'he' || lang === 'fa' ? 'rtl' : 'ltr';
+  const items = notice.lines.map((l) => `<li>${escapeHtml(say(notice, l))}</li>`).join('');
+  return `<!doctype html><html lang="${lang}" dir="${dir}"><body><p>${escapeHtml(say(notice, introOf(notice)))}</p><ul>${items}</ul></body></html>`;
 }
 
 export function emailNotifier(smtpUrl: string, from: string, to: string[]): Notifier {
@@ -41,6 +68,7 @@ export function emailNotifier(smtpUrl: string, from: string, to: string[]): Noti
         to,
         subject: subjectOf(notice),
         text: bodyOf(notice),
+        html: htmlOf(notice),
         priority: notice.severity === 'critical' && notice.kind === 'firing' ? 'high' : 'normal',
         headers: { 'X-Storefront-Alert': `${notice.key}; ${notice.kind}` },
       });
@@ -77,7 +105,7 @@ export function slackBody(notice: AlertNotice): Record<string, unknown> {
     blocks: [
       { type: 'header', text: { type: 'plain_text', text: subjectOf(notice).slice(0, 150) } },
       { type: 'section', text: { type: 'mrkdwn', text: bodyOf(notice).slice(0, 3000) } },
-      { type: 'context', elements: [{ type: 'mrkdwn', text: `alert \`${notice.key}\` · ${notice.kind} · run #${notice.runId}` }] },
+      { type: 'context', elements: [{ type: 'mrkdwn', text: say(notice, alertMessage(notice.kind === 'recovered' ? 'contextRecovered' : 'contextFiring', { key: `\`${notice.key}\``, run: count(notice.runId) })) }] },
     ],
   };
 }

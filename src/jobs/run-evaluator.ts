@@ -13,6 +13,7 @@ import {
   type Condition,
 } from './alert-conditions.ts';
 import type { AfterRun } from './audit-job-handler.ts';
+import { alertMessage } from '../i18n/messages/alerts.ts';
 import { messageOf } from './errors.ts';
 import type { JobMetrics } from './metrics.ts';
 import type { AlertNotice, Notifier } from './notifiers.ts';
@@ -93,7 +94,9 @@ export function createRunEvaluator(deps: RunEvaluatorDeps): AfterRun {
   }
 
   async function apply(condition: Condition, runId: number, data: AuditJobData, extra?: { details: unknown; force: boolean }): Promise<void> {
-    const base = { shop: data.shop, storeUrl: data.storeUrl, key: condition.key, severity: condition.severity, runId };
+    // Alerts are written in the shop's language and time zone (Shopify's shop locale; English when unknown).
+    const shop = await store.shops.get(data.shop);
+    const base = { shop: data.shop, storeUrl: data.storeUrl, key: condition.key, severity: condition.severity, runId, locale: shop?.locale ?? 'en', timeZone: shop?.timezone ?? 'UTC' };
     if (condition.active === true) {
       const { started, alert } = await store.alerts.fire(data.shop, condition.key, { details: extra?.details ?? condition.details, runId });
       if (!started && alert.lastNotifiedAt !== null && !extra?.force) return;
@@ -103,7 +106,7 @@ export function createRunEvaluator(deps: RunEvaluatorDeps): AfterRun {
     } else if (condition.active === false) {
       const before = await store.alerts.get(data.shop, condition.key);
       if (!(await store.alerts.resolve(data.shop, condition.key, { runId }))) return;
-      if (before?.lastNotifiedAt) await notify({ ...base, kind: 'recovered', title: condition.title, lines: ['Back to normal in the latest audit.'] });
+      if (before?.lastNotifiedAt) await notify({ ...base, kind: 'recovered', title: condition.title, lines: [alertMessage('recovered')] });
     }
   }
 

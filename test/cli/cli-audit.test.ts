@@ -79,6 +79,11 @@ describe('storefront-audit audit on the demo store', () => {
     const run = await runCli(['audit', store.url, '--only', 'links', '--json', '-', '--no-config'], { cwd, env: { TMPDIR: tmp } });
     expect(run.code).toBe(0);
     expect(validateReport(JSON.parse(run.stdout)).links).not.toBeNull();
+    // Progress: each line has the elapsed time and the share done, weighted by expected duration, never going back.
+    const shares = [...run.stderr.matchAll(/^\[\s*[\dm.]+s\s+(\d+)%\] (.*)$/gm)].map((m) => [Number(m[1]), m[2]!] as const);
+    expect(shares.length).toBeGreaterThanOrEqual(4);
+    expect(shares.map(([share]) => share)).toEqual(shares.map(([share]) => share).sort((a, b) => a - b));
+    expect(shares.at(-1)).toEqual([100, 'Broken links: done']);
     expect(await readdir(cwd)).toEqual([]);
     expect(await readdir(tmp)).toEqual([]);
   }, 120_000);
@@ -99,6 +104,23 @@ describe('storefront-audit audit on the demo store', () => {
     expect(readFileSync(join(cwd, 'out', 'junit.xml'), 'utf8')).toMatch(/<failure type="not-measured"/);
     expect(readFileSync(join(cwd, 'out', 'report.md'), 'utf8')).toMatch(/### Could not test/);
     expect((await readdir(cwd)).sort()).toEqual(['budget.json', 'out']);
+    // A checkout the auditor's browser never started is the auditor's gap, never blamed on the store.
+    const checkout = await runCli(['audit', store.url, '--only', 'checkout', '--no-config'], { cwd, env });
+    expect(checkout.code).toBe(3);
+    expect(checkout.stderr).toMatch(/the auditor itself failed/);
+    expect(checkout.stderr).not.toMatch(/the store answered with an error/);
+  }, 120_000);
+
+  it("starts Chromium under a long TMPDIR (macOS's /var/folders/…/T/ or a CI workspace), where its socket path would be too long", async () => {
+    // 60 bytes: with our directory and Chromium's org.chromium.Chromium.XXXXXX/SingletonSocket that passes
+    // a Unix socket path's limit, and Chromium refused to start ("Socket path too long").
+    const tmp = join(dir, 'long-tmpdir-'.padEnd(60 - dir.length - 1, 'x'));
+    await mkdir(tmp);
+    store.resetTransient();
+    const run = await runCli(['audit', store.url, '--only', 'checkout', '--no-config', '--json', '-'], { env: { TMPDIR: tmp } });
+    expect(run.code, run.stderr).toBe(0);
+    expect(validateReport(JSON.parse(run.stdout)).checkout?.completed).toBe(true);
+    expect(await readdir(tmp)).toEqual([]);
   }, 120_000);
 
   it('removes its temporary files when interrupted with Ctrl-C (SIGINT) mid-audit', async () => {

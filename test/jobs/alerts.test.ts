@@ -107,9 +107,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function setUpShop(name: string): Promise<string> {
+async function setUpShop(name: string, locale?: string): Promise<string> {
   const shop = `${name}.example`;
-  await store.shops.upsert(shop, { storeUrl: probe.shopUrl(name), timezone: 'UTC' });
+  await store.shops.upsert(shop, { storeUrl: probe.shopUrl(name), timezone: 'UTC', ...(locale && { locale }) });
   await store.settings.set(shop, 'alertChannels', { email: `owner@${shop}`, webhookUrl: hookUrl });
   return shop;
 }
@@ -139,7 +139,7 @@ describe('regressions are confirmed by a re-run before anyone is alerted', () =>
     expect(runs[0]?.triggeredBy).toBe('confirm');
     await waitFor('regression mail', async () => mailsFor(shop).length === 1);
     expect(mailsFor(shop)[0]?.subject).toMatch(/Storefront speed regressed/);
-    expect(mailsFor(shop)[0]?.text).toMatch(/storeScore: 58 \(baseline 90\)/);
+    expect(mailsFor(shop)[0]?.text).toMatch(/Store score: 58 \(usually 90\)/);
     expect(hooksFor(shop)).toHaveLength(1);
     expect(hooksFor(shop)[0]?.blocks.length).toBeGreaterThan(0);
 
@@ -165,13 +165,29 @@ describe('alert conditions: each sent once, recovery once', () => {
     await audit('checkout', [{ checkoutCompleted: false }]);
     expect(mailsFor(shop)).toHaveLength(1);
     expect(mailsFor(shop)[0]).toMatchObject({ subject: expect.stringMatching(/^\[URGENT\] Checkout no longer reaches payment/), priority: 'high' });
-    expect(mailsFor(shop)[0]?.text).toMatch(/shipping/);
+    expect(mailsFor(shop)[0]?.text).toMatch(/Could not test the checkout past step shipping: the auditor found no control it recognises/);
     expect(hooksFor(shop)[0]?.text).toMatch(/:rotating_light:/);
     await audit('checkout', [{ checkoutCompleted: true }]);
     expect(mailsFor(shop).map((m) => m.subject)).toEqual([
       expect.stringMatching(/^\[URGENT\]/),
       expect.stringMatching(/^\[Resolved\] Checkout no longer reaches payment/),
     ]);
+  });
+
+  test('alerts are written in the shop\'s language: a Hebrew shop gets a Hebrew mail and webhook, URLs isolated', async () => {
+    const shop = await setUpShop('hebrew', 'he');
+    await audit('hebrew', [{ broken: [] }]);
+    await audit('hebrew', [{ broken: [`${probe.url}/gone`] }]);
+    await waitFor('Hebrew mail', async () => mailsFor(shop).length === 1);
+    const mail = mailsFor(shop)[0] as Mail;
+    expect(mail.subject).toMatch(/קישור שבור חדש אחד/);
+    // Every Latin word is data: the shop, the URLs (isolated), nothing from a sentence.
+    const latin = (text: string) => text.replace(/\u2068[^\u2069]*\u2069/g, '').match(/[A-Za-z]{2,}/g) ?? [];
+    expect(latin(mail.subject)).toEqual([]);
+    expect(latin(mail.text)).toEqual([]);
+    expect(mail.text).toContain(`\u2068${probe.url}/gone\u2069`);
+    expect(mail.text).toMatch(/נמצא בבדיקה מס׳/);
+    expect(latin(hooksFor(shop)[0]?.text ?? '').filter((w) => w !== 'warning')).toEqual([]);
   });
 
   test('new broken links alert once per link; links broken before do not; recovery when the new ones are fixed', async () => {
@@ -183,11 +199,11 @@ describe('alert conditions: each sent once, recovery once', () => {
     await audit('links', [{ broken: [old, `${probe.url}/a`] }]);
     expect(mailsFor(shop)).toHaveLength(1);
     expect(mailsFor(shop)[0]?.subject).toMatch(/1 new broken link/);
-    expect(mailsFor(shop)[0]?.text).toContain('/a (404)');
+    expect(mailsFor(shop)[0]?.text).toContain('/a (status 404)');
     expect(mailsFor(shop)[0]?.text).not.toContain('old-broken');
     await audit('links', [{ broken: [old, `${probe.url}/a`, `${probe.url}/b`] }]);
     expect(mailsFor(shop)).toHaveLength(2);
-    expect(mailsFor(shop)[1]?.text).toContain('/b (404)');
+    expect(mailsFor(shop)[1]?.text).toContain('/b (status 404)');
     await audit('links', [{ broken: [old] }]);
     expect(mailsFor(shop)).toHaveLength(3);
     expect(mailsFor(shop)[2]?.subject).toMatch(/^\[Resolved\]/);

@@ -107,7 +107,7 @@ describe('alert webhook URL in app mode', () => {
     await h.store.settings.set(SHOP, 'alertChannels', { webhookUrl: `http://127.0.0.1:${inside.port}/old` });
     expect((await h.api('/api/admin/alerts/test', { method: 'POST', token })).status).toBe(422);
     // The jobs layer's notifier in app mode (allowPrivateAddresses false, its default).
-    const notice: AlertNotice = { shop: SHOP, storeUrl: 'https://hooks-shop.example', key: 'k', kind: 'firing', severity: 'warning', title: 't', lines: [], runId: 1 };
+    const notice: AlertNotice = { shop: SHOP, storeUrl: 'https://hooks-shop.example', key: 'k', kind: 'firing', severity: 'warning', title: { id: 'alerts.testTitle' }, lines: [], runId: 1 };
     await expect(webhookNotifier(`http://127.0.0.1:${inside.port}/old`).send(notice)).rejects.toBeInstanceOf(WebhookTargetRefusedError);
     await expect(webhookNotifier(`http://localhost:${inside.port}/old`).send(notice)).rejects.toBeInstanceOf(WebhookTargetRefusedError);
     expect(inside.received).toEqual([]);
@@ -120,7 +120,7 @@ describe('alert webhook URL in app mode', () => {
   it('never follows a redirect: a 307 is a failed delivery and its Location gets nothing', async () => {
     const bouncer = await listen((_req, res) => res.writeHead(307, { location: `http://127.0.0.1:${inside.port}/bounced` }).end());
     try {
-      const notice: AlertNotice = { shop: SHOP, storeUrl: '', key: 'k', kind: 'firing', severity: 'warning', title: 't', lines: [], runId: 1 };
+      const notice: AlertNotice = { shop: SHOP, storeUrl: '', key: 'k', kind: 'firing', severity: 'warning', title: { id: 'alerts.testTitle' }, lines: [], runId: 1 };
       const error = await webhookNotifier(`http://127.0.0.1:${bouncer.port}/hook`, { allowPrivateAddresses: true }).send(notice).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WebhookDeliveryError);
       expect((error as WebhookDeliveryError).status).toBe(307);

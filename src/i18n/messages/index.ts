@@ -13,6 +13,9 @@ import { errors } from './errors.ts';
 import { report } from './report.ts';
 import { fixes } from './fixes.ts';
 import { digest } from './digest.ts';
+import { alerts } from './alerts.ts';
+import { progress } from './progress.ts';
+import { basis } from './basis.ts';
 
 export const CATALOGUES: readonly Catalogue[] = [
   common,
@@ -27,4 +30,7 @@ export const CATALOGUES: readonly Catalogue[] = [
   report,
   fixes,
   digest,
+  alerts,
+  progress,
+  basis,
 ];

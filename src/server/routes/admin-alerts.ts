@@ -8,7 +8,8 @@ import { WebhookTargetRefusedError } from '../../jobs/webhook-target.ts';
 import { alertChannelsFor } from '../../jobs/run-evaluator.ts';
 import type { ServerContext } from '../deps.ts';
 import { shopOf } from '../shop-context.ts';
-import { HttpError } from '../http-error.ts';
+import { HttpError, requestLocale } from '../http-error.ts';
+import { alertMessage } from '../../i18n/messages/alerts.ts';
 import { noInput, validated } from '../validate.ts';
 import { shopView } from './admin-shared.ts';
 
@@ -20,9 +21,11 @@ export function adminAlertsRoutes(ctx: ServerContext): Router {
     { email: emailNotifier, webhook: (url) => webhookNotifier(url, { allowPrivateAddresses: ctx.mode === 'standalone' }) },
   );
 
-  router.post('/admin/alerts/test', validated(noInput, async (_input, _req, res) => {
+  router.post('/admin/alerts/test', validated(noInput, async (_input, req, res) => {
     const shop = shopOf(res);
     const view = await shopView(ctx, res);
+    // In the shop's language, as real alerts are; standalone (no shop record) in the language of the admin asking.
+    const record = await ctx.store.shops.get(shop);
     const notifiers = await notifiersFor(shop);
     if (notifiers.length === 0) throw new HttpError(409, 'no_alert_channel');
     const notice: AlertNotice = {
@@ -31,9 +34,11 @@ export function adminAlertsRoutes(ctx: ServerContext): Router {
       key: 'test',
       kind: 'firing',
       severity: 'warning',
-      title: 'Test alert from Storefront Auditor',
-      lines: ['This is a test. Alerts about regressions, broken links, budgets and checkout failures will arrive here.'],
+      title: alertMessage('testTitle'),
+      lines: [alertMessage('testLine')],
       runId: 0,
+      locale: record?.locale ?? requestLocale(req),
+      timeZone: record?.timezone ?? 'UTC',
     };
     const results = [];
     for (const notifier of notifiers) {

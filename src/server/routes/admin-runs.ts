@@ -10,7 +10,7 @@ import type { RunRecord } from '../../store/index.ts';
 import type { ServerContext } from '../deps.ts';
 import { shopOf } from '../shop-context.ts';
 import { z } from 'zod';
-import { HttpError } from '../http-error.ts';
+import { errorBody, HttpError } from '../http-error.ts';
 import { code, url } from '../../report/message.ts';
 import { countString, noInput, optionalQuery, validated } from '../validate.ts';
 import { runBrief, shopView } from './admin-shared.ts';
@@ -36,7 +36,8 @@ async function reachability(url: string, timeoutMs: number): Promise<string | nu
     return null;
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause;
-    if ((error as Error).name === 'TimeoutError') return `no answer within ${Math.round(timeoutMs / 1000)} s`;
+    // A machine code like the others (ECONNREFUSED, ENOTFOUND): the admin says it in the merchant's words.
+    if ((error as Error).name === 'TimeoutError') return 'ETIMEDOUT';
     return cause?.code ?? (error as Error).message;
   }
 }
@@ -93,7 +94,8 @@ export function adminRunsRoutes(ctx: ServerContext, options: { pollMs?: number; 
         }
       } catch (error) {
         ctx.logger.error({ err: error, shop }, 'run events poll failed');
-        send('error', { error: 'could not read the run status' });
+        // The error body every refusal has ({code, message, text}), in the reader's language; the stream goes on.
+        send('error', errorBody(req, res, new HttpError(503, 'run_status_unreadable')));
       }
       if (!stopped) timer = setTimeout(() => void tick(), pollMs);
     };
