@@ -131,9 +131,10 @@ export function adviseFixes(sections: AdviceSections, given: AdviceInputs = {}, 
     const what = crossed.length
       ? `crosses the ${metric} threshold (good ≤ ${metric === 'CLS' ? t.good : `${t.good} ms`}) on ${crossed.length} page measurement(s), e.g. ${fmt(crossed[0]!.before)} → ${fmt(crossed[0]!.after)}`
       : `improves ${metric} without crossing a Core Web Vitals threshold`;
+    const shared = p.sharedWith.length ? ` Together with “${p.sharedWith.join('”, “')}” on the same pages, one pool per page shared in proportion to what each saves.` : '';
     out.push(toFix(p.candidate, {
       metric, savingMs: metric === 'CLS' ? null : p.saving, conversionLiftPct: p.lift, revenuePerMonth: p.revenue, confidence: 'low',
-      basis: `The change ${what}; no per-ms elasticity exists for ${metric}, so a small flat lift is assumed${metric === 'TBT' ? ' (TBT judged against INP thresholds as its lab proxy)' : ''}${metric === 'CLS' ? "; Shopify's 2026 study found no meaningful CLS–conversion correlation" : ''}.`,
+      basis: `The change ${what}; no per-ms elasticity exists for ${metric}, so a small flat lift is assumed${metric === 'TBT' ? ' (TBT judged against INP thresholds as its lab proxy)' : ''}${metric === 'CLS' ? "; Shopify's 2026 study found no meaningful CLS–conversion correlation" : ''}.${shared}`,
     }, inputs, preview));
   }
   for (const c of worthIt) {
