@@ -58,4 +58,9 @@ export interface Audit<Options, Section> {
   title: string;
   defaults: Options;
   run(context: AuditContext, options: Options): Promise<Section>;
+  /**
+   * Roughly how long `run` takes on this context, in ms on a 2-core machine: the progress a person sees is
+   * weighted by it (src/engine/progress-plan.ts). A guide, never a limit.
+   */
+  expectedMs?(context: AuditContext, options: Options): number;
 }

@@ -1,12 +1,14 @@
 // Progress goes to stderr so that `--json -` stays clean. Each step the engine reports is one line with the
-// time since process start, whole (never cut), in the reader's language, the same on a terminal and in CI
-// logs. No bar and no percentage (so no progress-bar library): how long a store's checkout or crawl takes is
-// not known in advance, and a bar that guesses sits at 95 % for minutes.
+// time since process start and the share done, whole (never cut), in the reader's language, the same on a
+// terminal and in CI logs (so no redrawn bar and no progress-bar library). The share is weighted by each
+// audit's expected duration (src/engine/progress-plan.ts): the Lighthouse runs count for what they take,
+// and the checkout and the crawl have their own share instead of the last few steps of a fixed count.
+import type { ProgressState } from '../engine/run-audit.ts';
 import type { Message } from '../report/schema.ts';
-import { text } from './text.ts';
+import { currentLocale, text } from './text.ts';
 
 export interface ProgressReporter {
-  (message: string | Message): void;
+  (message: string | Message, state?: ProgressState): void;
   done(): void;
 }
 
@@ -17,13 +19,27 @@ export function formatElapsed(ms: number): string {
   return `${minutes}m${String(Math.floor(seconds % 60)).padStart(2, '0')}s`;
 }
 
+const percentFormats = new Map<string, Intl.NumberFormat>();
+function percentFormat(): Intl.NumberFormat {
+  const locale = currentLocale();
+  let format = percentFormats.get(locale);
+  if (!format) percentFormats.set(locale, (format = new Intl.NumberFormat(locale, { style: 'percent' })));
+  return format;
+}
+
+/** Whole percent, padded so the lines stay aligned; Intl gives the reader's digits and sign placement. */
+export function formatShare(fraction: number): string {
+  return percentFormat().format(Math.floor(Math.min(1, Math.max(0, fraction)) * 100) / 100).padStart(4);
+}
+
 export function createProgressReporter(stream: NodeJS.WritableStream = process.stderr, _legacySteps = 0, started = Date.now()): ProgressReporter {
   let last = '';
-  const report = ((message: string | Message) => {
+  const report = ((message: string | Message, state?: ProgressState) => {
     const line = typeof message === 'string' ? message : text(message);
     if (line === last) return;
     last = line;
-    stream.write(`[${formatElapsed(Date.now() - started).padStart(7)}] ${line}\n`);
+    const share = state ? ` ${formatShare(state.fraction)}` : '';
+    stream.write(`[${formatElapsed(Date.now() - started).padStart(7)}${share}] ${line}\n`);
   }) as ProgressReporter;
   report.done = () => undefined;
   return report;

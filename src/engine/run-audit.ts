@@ -14,6 +14,7 @@ import type { AdviceInputs, AdviceOptions, Budget } from '../advisor/index.ts';
 import { loadAudits, type AuditId } from './audit-registry.ts';
 import type { PerTemplate } from './discovery/index.ts';
 import { messageOf } from './errors.ts';
+import { createProgressPlan, type ProgressPlan } from './progress-plan.ts';
 import { parseStoreUrl } from './store-url.ts';
 import { TOOL } from './tool.ts';
 import { CLI_STRINGS } from '../i18n/messages/cli.ts';
@@ -36,7 +37,7 @@ export interface RunAuditOptions {
   /** Extra Chromium flags for the browser runAudit launches itself (the CLI puts the profile in its scratch dir). */
   chromeArgs?: string[];
   /** Progress for a person: the engine's own steps are messages (render them in the reader's language), audits may still send text. */
-  progress?: (message: string | Message) => void;
+  progress?: (message: string | Message, state?: ProgressState) => void;
   signal?: AbortSignal;
   /** Per-audit option overrides, keyed by audit id. */
   auditOptions?: Partial<Record<AuditId, Record<string, unknown>>>;
@@ -49,9 +50,19 @@ export interface RunAuditOptions {
   previous?: Report;
 }
 
+/** Where the run is: the share done, weighted by each step's expected duration (progress-plan.ts). */
+export interface ProgressState {
+  fraction: number;
+}
+
+/** Discovery's share of the weighting: a sitemap and a few pages, about a second. */
+const DISCOVERY_MS = 1_000;
+
 export async function runAudit(storeUrl: string, options: RunAuditOptions): Promise<Report> {
   const origin = parseStoreUrl(storeUrl);
-  const progress = options.progress ?? (() => undefined);
+  const notify = options.progress ?? (() => undefined);
+  let plan: ProgressPlan | undefined;
+  const progress = (message: string | Message) => notify(message, { fraction: plan?.fraction() ?? 0 });
   const startedAt = new Date().toISOString();
   const headers = options.headers ?? {};
   const allowPrivateAddresses = options.allowPrivateAddresses ?? false;
@@ -77,7 +88,6 @@ export async function runAudit(storeUrl: string, options: RunAuditOptions): Prom
     throw error;
   });
   const [selected, browserModule] = await loading;
-  progress(msg(discovery.truncated ? 'progress.foundTruncated' : 'progress.found', { pages: count(discovery.pages.length) }));
   // Inputs the advisor would refuse (NaN or 1e300 sessions, shares adding up to 2, currency "XYZ") fail now,
   // with the advisor's own AdviceInputError, instead of after minutes of Lighthouse runs whose results are lost.
   const { resolveInputs } = await import('../advisor/inputs.ts');
@@ -100,20 +110,29 @@ export async function runAudit(storeUrl: string, options: RunAuditOptions): Prom
     signal: options.signal,
   };
 
+  plan = createProgressPlan(
+    selected.map((audit) => ({ id: audit.id, expectedMs: estimate(audit, context, options) })),
+    [{ id: 'discovery', expectedMs: DISCOVERY_MS }],
+  );
+  progress(msg(discovery.truncated ? 'progress.foundTruncated' : 'progress.found', { pages: count(discovery.pages.length) }));
+
   const sections: Pick<Report, 'loadTime' | 'checkout' | 'links'> = { loadTime: null, checkout: null, links: null };
   const errors: Report['errors'] = [];
   try {
     for (const audit of selected) {
       options.signal?.throwIfAborted();
       const name = msg(`audit.${audit.id}`);
+      plan.start(audit.id);
       progress(msg('progress.auditStarting', { audit: nested(name) }));
       try {
         const auditOptions = optionsFor(audit, options);
         (sections as Record<string, unknown>)[audit.section] = await audit.run(context, auditOptions);
+        plan.finish(audit.id);
         progress(msg('progress.auditDone', { audit: nested(name) }));
       } catch (error) {
         if (options.signal?.aborted) throw error;
         errors.push({ audit: audit.id, message: messageOf(error) });
+        plan.finish(audit.id);
         progress(msg('progress.auditFailed', { audit: nested(name), problem: messageOf(error) }));
       }
     }
@@ -158,6 +177,15 @@ function firstRequestSent(): { promise: Promise<void>; cancel: () => void } {
   };
   subscribe('undici:client:sendHeaders', onSend);
   return { promise, cancel };
+}
+
+/** The audit's own estimate; options it would refuse get a neutral one here, and its refusal when it runs. */
+function estimate(audit: Audit<unknown, unknown>, context: AuditContext, options: RunAuditOptions): number {
+  try {
+    return audit.expectedMs?.(context, optionsFor(audit, options)) ?? 5_000;
+  } catch {
+    return 5_000;
+  }
 }
 
 function optionsFor(audit: Audit<unknown, unknown>, options: RunAuditOptions): unknown {

@@ -79,6 +79,11 @@ describe('storefront-audit audit on the demo store', () => {
     const run = await runCli(['audit', store.url, '--only', 'links', '--json', '-', '--no-config'], { cwd, env: { TMPDIR: tmp } });
     expect(run.code).toBe(0);
     expect(validateReport(JSON.parse(run.stdout)).links).not.toBeNull();
+    // Progress: each line has the elapsed time and the share done, weighted by expected duration, never going back.
+    const shares = [...run.stderr.matchAll(/^\[\s*[\dm.]+s\s+(\d+)%\] (.*)$/gm)].map((m) => [Number(m[1]), m[2]!] as const);
+    expect(shares.length).toBeGreaterThanOrEqual(4);
+    expect(shares.map(([share]) => share)).toEqual(shares.map(([share]) => share).sort((a, b) => a - b));
+    expect(shares.at(-1)).toEqual([100, 'Broken links: done']);
     expect(await readdir(cwd)).toEqual([]);
     expect(await readdir(tmp)).toEqual([]);
   }, 120_000);
