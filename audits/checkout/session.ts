@@ -5,6 +5,7 @@ import type { PaymentGuard } from './payment-guard.ts';
 import type { StepRecorder } from './step-recorder.ts';
 import { JourneyFailure } from './failure.ts';
 import type { Heartbeat } from './run-step.ts';
+import type { Message } from '../../src/report/schema.ts';
 
 export interface JourneySession {
   page: Page;
@@ -13,7 +14,7 @@ export interface JourneySession {
   guard: PaymentGuard;
   recorder: StepRecorder;
   artifactsDir: string;
-  progress: (message: string) => void;
+  progress: (message: string | Message) => void;
   signal?: AbortSignal;
   /** Name of the stage or checkout page in progress, which a failure is reported against. */
   stage: string;

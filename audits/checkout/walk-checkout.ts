@@ -11,6 +11,8 @@ import { readVitals } from './page-vitals.ts';
 import { runStep } from './run-step.ts';
 import { settle, type JourneySession } from './session.ts';
 import type { StepEvents } from './step-recorder.ts';
+import { progressMessage, stepParam } from '../shared/progress-message.ts';
+import { url } from '../../src/report/message.ts';
 
 /** Writes a PNG into artifactsDir/checkout and returns its path relative to artifactsDir, or null. */
 export async function screenshot(session: JourneySession, name: string): Promise<string | null> {
@@ -59,7 +61,7 @@ async function checkoutPage(session: JourneySession, index: number, clickedAt: n
   const custom = await matchCustomStep(page, options.customSteps);
   const name = custom?.name ?? stepNameFromUrl(page.url(), index);
   session.stage = name;
-  session.progress(`checkout: ${name} (${page.url()})`);
+  session.progress(progressMessage('checkoutStep', { step: stepParam(name), url: url(page.url()) }));
   const step = stepRecord(name, page.url(), durationMs, [], events);
   slot.step = step;
   // Late requests (a tracking call after load) settle while the page is read and filled: both are waited
@@ -83,7 +85,7 @@ async function checkoutPage(session: JourneySession, index: number, clickedAt: n
   beat('screenshot');
   await settled;
   if (payment.isPayment) {
-    session.progress(`checkout: reached the payment step (${payment.evidence}); stopping here, nothing is submitted`);
+    session.progress(progressMessage('checkoutReachedPayment'));
     return { step, payment: true, nextClickAt: 0 };
   }
 
@@ -118,7 +120,7 @@ export async function recordCheckoutStart(session: JourneySession, clickedAt: nu
   await waitUsable(session);
   const step = stepRecord(stepNameFromUrl(session.page.url(), 0), session.page.url(), performance.now() - clickedAt, [], events);
   session.stage = step.name;
-  session.progress(`checkout: ${step.name} (${session.page.url()}); stopping at checkout start as configured`);
+  session.progress(progressMessage('checkoutStoppedAtStart', { step: stepParam(step.name), url: url(session.page.url()) }));
   steps.push(step);
   await settle(session);
   Object.assign(step, await readVitals(session.page));
@@ -141,7 +143,7 @@ export async function walkCheckout(session: JourneySession, firstClickAt: number
         signal: session.signal,
         heartbeat: session.heartbeat,
         onRetry: async (failure) => {
-          session.progress(`checkout: retrying ${session.stage} after: ${failure.message}`);
+          session.progress(progressMessage('checkoutRetrying', { step: stepParam(session.stage), reason: failure.message }));
           session.recorder.resume(events);
           // Drop whatever navigation the failed attempt left hanging, or it aborts the reload.
           await session.page.goto('about:blank').catch(() => undefined);

@@ -56,8 +56,8 @@ describe.each(['dawn', 'dawn-drawer', 'horizon', 'plain'] as const)('theme %s', 
     expect(section.product).toMatchObject({ addedVia: 'form' });
     // The product itself, not a related product's quick add nor the "Back soon" strip's.
     expect(s.lastCheckoutLines().map((l) => l.handle)).toEqual(['classic-linen-shirt']);
-    if (theme !== 'plain') expect(messages.some((m) => m.includes("pressing the theme's own"))).toBe(true);
-    if (theme === 'horizon' || theme === 'plain') expect(messages.some((m) => /^checkout: chose /.test(m))).toBe(true);
+    if (theme !== 'plain') expect(messages.some((m) => m.includes('pressing the theme’s own'))).toBe(true);
+    if (theme === 'horizon' || theme === 'plain') expect(messages.some((m) => /^Checkout: chose /.test(m))).toBe(true);
     expect(stepNamed(section, 'information').failedRequests).toContainEqual({ url: `${s.url}${DEFECT_PATHS.checkoutTracking}`, status: 500 });
     expect(stepNamed(section, 'shipping').jsErrors[0]).toMatch(/^TypeError: /);
   });
@@ -102,7 +102,7 @@ describe('stopAt: checkout-start (a live store)', () => {
     expect(section.stoppedAt).toBe('checkout-start');
     expect(section.steps.map((x) => [x.name, x.fields])).toEqual([['information', []]]);
     expect(section.steps[0]!.failedRequests).toContainEqual({ url: `${s.url}${DEFECT_PATHS.checkoutTracking}`, status: 500 });
-    expect(messages.at(-1)).toMatch(/stopping at checkout start/);
+    expect(messages.at(-1)).toMatch(/stopping at the start of checkout/);
     const token = new URL(section.steps[0]!.url).pathname.split('/')[3]!;
     // One GET of the information page, no POST of it, and no shipping page.
     expect(s.requests.get(`/checkouts/cn/${token}/information`)).toBe(1);
