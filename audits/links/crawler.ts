@@ -2,7 +2,7 @@
 // external URLs checked and never crawled. Seeds are the home page plus the sitemap's URLs (which also count as
 // references, found on their sitemap file).
 import { createHash } from 'node:crypto';
-import type { LinksSection, ResourceKind } from '../../src/report/schema.ts';
+import type { LinksSection, Message, ResourceKind } from '../../src/report/schema.ts';
 import { streamPageInto } from './stream-page.ts';
 import { decodedBody, headerValue, type HttpClient, type HttpResponse } from '../shared/http-fetcher.ts';
 import { checkUrl, type CheckOptions, type CheckOutcome } from './link-checker.ts';
@@ -15,6 +15,8 @@ import { TrapDetector, type TrapOptions } from './trap-detector.ts';
 import { CHECK, HostScheduler, LINKED_PAGE, SEED_PAGE } from './host-scheduler.ts';
 import { brokenText, pageCapText, pageTruncatedText, unverifiedText } from './finding-text.ts';
 import { BROKEN, OK, PENDING, SlowPages, UNVERIFIED, buildSection, newRecord, type InvalidEntry, type UrlRecord } from './crawl-records.ts';
+import { progressMessage } from '../shared/progress-message.ts';
+import { count } from '../../src/report/message.ts';
 
 export interface CrawlOptions {
   maxPages: number;
@@ -42,7 +44,7 @@ export interface CrawlInput {
   /** URLs to crawl from besides the home page, with where they were listed (a sitemap file) if anywhere. */
   seeds: { url: string; foundOn: string | null }[];
   isAllowedByRobots: (url: string) => boolean;
-  progress: (message: string) => void;
+  progress: (message: string | Message) => void;
   signal?: AbortSignal;
   /** Pages discovery already fetched: crawled from these instead of fetching them again. */
   fetchedPages?: FetchedPage[];
@@ -230,7 +232,7 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     pagesCrawled++;
     const bytes = await parsePage(finalUrl, response);
     slow.add(finalUrl, response.ttfbMs, bytes);
-    if (pagesCrawled % 500 === 0) input.progress(`links: ${pagesCrawled} pages crawled, ${linksChecked} URLs checked`);
+    if (pagesCrawled % 500 === 0) input.progress(progressMessage('linksCrawled', { pages: count(pagesCrawled), urls: count(linksChecked) }));
   };
 
   /** A page discovery fetched: the same bookkeeping as crawlPage, without a second request. */
@@ -343,7 +345,7 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     await scheduler.idle();
   }
   if (options.checkExternalFragments && options.checkFragments) await fetchExternalAnchors();
-  if (pagesReused > 0) input.progress(`links: ${pagesReused} pages reused from discovery, not fetched again`);
+  if (pagesReused > 0) input.progress(progressMessage('linksReused', { pages: count(pagesReused) }));
 
   const truncatedAt = [...trap.truncatedAt.values()];
   const truncatedText = [...trap.truncatedText.values()];

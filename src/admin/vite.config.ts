@@ -7,6 +7,8 @@ export const ADMIN_OUT_DIR = fileURLToPath(new URL('../../dist/admin', import.me
 
 export default defineConfig({
   root: ADMIN_ROOT,
+  // The message catalogues the admin renders, not every namespace (see src/i18n/messages/admin-index.ts).
+  resolve: { alias: [{ find: /^\.\/messages\/index\.ts$/, replacement: fileURLToPath(new URL('../i18n/messages/admin-index.ts', import.meta.url)) }] },
   base: './',
   logLevel: 'warn',
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },

@@ -1,9 +1,12 @@
 // adviseFixes: findings in, ranked and priced Shopify fixes out. Pure: no I/O, no clock.
-import type { Fix, Report } from '../report/schema.ts';
+import { englishText } from '../i18n/format-message.ts';
+import { basisMsg } from '../i18n/messages/basis.ts';
+import { code, ms as msParam, nested, percent } from '../report/message.ts';
+import type { Fix, Message, Report } from '../report/schema.ts';
 import { priceCwv } from './cwv-impact.ts';
 import { CWV_FLAT_LIFT, CWV_THRESHOLDS, LAB_TO_FIELD, MAX_SPEED_LOSS, MIN_CONFIRMED_RUNS, PLATEAU_FLOOR_MS } from './defaults.ts';
 import { inputsRecord, monthlyRevenue, resolveInputs } from './inputs.ts';
-import { allocateLcp, plateauText, type LcpPricing } from './lcp-allocation.ts';
+import { allocateLcp, type LcpPricing } from './lcp-allocation.ts';
 import { buildMeasurements, type Measurement } from './measurements.ts';
 import { mergeCandidates } from './merge.ts';
 import { add, round, scale, ZERO } from './range.ts';
@@ -42,7 +45,7 @@ function priceFlat(c: Extract<Candidate, { kind: 'flat' }>, measurements: Measur
   const lift = c.claims.reduce((sum, cl) => add(sum, scale(CWV_FLAT_LIFT.none, weightOf.get(cl.key) ?? 0)), ZERO);
   return {
     metric: c.metric, savingMs: null, conversionLiftPct: lift, revenuePerMonth: scale(lift, monthlyRevenue(inputs) / 100), confidence: 'low',
-    basis: `${c.note}, so it is priced with the small flat range for changes that cross no Core Web Vitals threshold.`,
+    basis: basisMsg('flat', { note: nested(c.note) }),
   };
 }
 
@@ -60,12 +63,14 @@ function toFix(c: Candidate, impact: DirectImpact, inputs: ResolvedInputs, previ
   // Fewer Lighthouse runs than the default make a speed figure a preview: never more than low confidence.
   const speed = impact.metric !== 'checkout' && impact.metric !== 'broken-links';
   const confidence = preview && speed ? 'low' : impact.confidence;
-  const basis = preview && speed ? `${impact.basis} Preview: fewer than ${MIN_CONFIRMED_RUNS} Lighthouse runs per page.` : impact.basis;
+  const basisText = preview && speed ? basisMsg('preview', { basis: nested(impact.basis), runs: MIN_CONFIRMED_RUNS }) : impact.basis;
   return {
     fix: {
       ...fixText,
+      // What the money rests on: the message for the reader's language, its English in the report's field.
+      text: fixText.text ? { ...fixText.text, basis: basisText } : fixText.text,
       impact: {
-        ...shown, confidence, basis,
+        ...shown, confidence, basis: englishText(basisText),
         savingMs: impact.savingMs === null ? null : Math.round(impact.savingMs),
         conversionLiftPct: round(ordered(impact.conversionLiftPct), 3),
         revenuePerMonth: { ...round(revenue), currency: inputs.currency.value },
@@ -75,9 +80,14 @@ function toFix(c: Candidate, impact: DirectImpact, inputs: ResolvedInputs, previ
   };
 }
 
-function fieldText(p: LcpPricing, sources: Set<string>): string {
-  if (p.allField) return `field LCP from ${[...sources].map((s) => (s === 'shopify' ? "Shopify's real-user data" : 'the storefront plugin')).join(' and ')}`;
-  return `lab-only: no real-user data, so field LCP is taken as ${LAB_TO_FIELD.low}–${LAB_TO_FIELD.high}× Lighthouse's simulated phone (lower confidence)`;
+function fieldText(p: LcpPricing, sources: Set<string>): Message {
+  if (p.allField) return basisMsg(sources.size > 1 ? 'fieldBoth' : sources.has('shopify') ? 'fieldShopify' : 'fieldPlugin');
+  return basisMsg('labOnly', { low: LAB_TO_FIELD.low, high: LAB_TO_FIELD.high });
+}
+
+/** "2.7 s phone / 2.2 s desktop": the plateau below which faster LCP earns nothing, as a message. */
+function plateau(): Message {
+  return basisMsg('plateau', { mobile: msParam(PLATEAU_FLOOR_MS.mobile), desktop: msParam(PLATEAU_FLOOR_MS.desktop) });
 }
 
 export function adviseFixes(sections: AdviceSections, given: AdviceInputs = {}, options: AdviceOptions = {}): Advice {
@@ -110,30 +120,36 @@ export function adviseFixes(sections: AdviceSections, given: AdviceInputs = {}, 
   const kept = candidates.map((c): Candidate => {
     if (c.kind !== 'lcp' || !c.defect || c.claims.some((cl) => aboveThePlateau(cl.key))) return c;
     const { kind: _k, claims, defect: _d, ...text } = c;
-    return { ...text, kind: 'flat', metric: 'LCP', claims: claims.map(({ key }) => ({ key })), note: `the pages it speeds up already load within the ${plateauText()} plateau for shoppers` };
+    return { ...text, kind: 'flat', metric: 'LCP', claims: claims.map(({ key }) => ({ key })), note: basisMsg('notePlateau', { plateau: nested(plateau()) }) };
   });
   const worthIt = kept.filter((c) => c.kind !== 'lcp' || c.claims.some((cl) => aboveThePlateau(cl.key)));
   for (const p of allocateLcp(worthIt.filter((c) => c.kind === 'lcp'), measurements, inputs)) {
     const sources = new Set(p.candidate.claims.map((cl) => byKey.get(cl.key)?.fieldSource ?? 'lab-mapped').filter((s) => s !== 'lab-mapped'));
-    const overlap = p.overlapsWith.length ? ` Overlaps with “${p.overlapsWith.join('”, “')}” in the same LCP phase, counted once.` : '';
-    const cap = p.capped ? ` Capped at the headroom above the ${plateauText()} plateau.` : '';
+    let basis = basisMsg('lcp', {
+      lab: msParam(Math.round(p.labSavingMs)), field: msParam(Math.round(p.savingMs)), fieldSource: nested(fieldText(p, sources)),
+      share: percent(p.share * 100), plateau: nested(plateau()), maxLow: percent(MAX_SPEED_LOSS.low * 100), maxHigh: percent(MAX_SPEED_LOSS.high * 100),
+      elasticity: nested(inputs.elasticity.basisText),
+    });
+    if (p.capped) basis = basisMsg('capped', { basis: nested(basis), plateau: nested(plateau()) });
+    if (p.overlapsWith.length) basis = basisMsg('overlap', { basis: nested(basis), fixes: code(p.overlapsWith.join('”, “')) });
     out.push(toFix(p.candidate, {
       metric: 'LCP', savingMs: p.savingMs, conversionLiftPct: p.lift, revenuePerMonth: p.revenue,
       confidence: p.savingMs === 0 ? 'low' : p.allField ? (usesSlope ? 'high' : 'medium') : 'low',
-      basis: `Lighthouse lab LCP saving ${Math.round(p.labSavingMs)} ms → ~${Math.round(p.savingMs)} ms for shoppers (${fieldText(p, sources)}), on ${(p.share * 100).toFixed(1)}% of sessions, priced on a saturating response curve (flat below the ${plateauText()} plateau, at most ${MAX_SPEED_LOSS.low * 100}–${MAX_SPEED_LOSS.high * 100}% conversion lost however slow) fitted to ${inputs.elasticity.basis}.${cap}${overlap}`,
+      basis,
     }, inputs, preview));
   }
   for (const p of priceCwv(worthIt.filter((c) => c.kind === 'cwv'), measurements, inputs)) {
     const metric = p.candidate.metric;
     const t = CWV_THRESHOLDS[metric];
     const crossed = p.crossings.filter((x) => x.crossing !== 'none');
-    const fmt = (v: number) => (metric === 'CLS' ? v.toFixed(2) : `${Math.round(v)} ms`);
+    const fmt = (v: number) => (metric === 'CLS' ? Math.round(v * 100) / 100 : msParam(Math.round(v)));
     const what = crossed.length
-      ? `crosses the ${metric} threshold (good ≤ ${metric === 'CLS' ? t.good : `${t.good} ms`}) on ${crossed.length} page measurement(s), e.g. ${fmt(crossed[0]!.before)} → ${fmt(crossed[0]!.after)}`
-      : `improves ${metric} without crossing a Core Web Vitals threshold`;
+      ? basisMsg('cwvCrosses', { metric: code(metric), good: fmt(t.good), n: crossed.length, before: fmt(crossed[0]!.before), after: fmt(crossed[0]!.after) })
+      : basisMsg('cwvNoCross', { metric: code(metric) });
+    const flat = basisMsg(metric === 'TBT' ? 'cwvFlatTbt' : metric === 'CLS' ? 'cwvFlatCls' : 'cwvFlat', { what: nested(what), metric: code(metric) });
     out.push(toFix(p.candidate, {
       metric, savingMs: metric === 'CLS' ? null : p.saving, conversionLiftPct: p.lift, revenuePerMonth: p.revenue, confidence: 'low',
-      basis: `The change ${what}; no per-ms elasticity exists for ${metric}, so a small flat lift is assumed${metric === 'TBT' ? ' (TBT judged against INP thresholds as its lab proxy)' : ''}${metric === 'CLS' ? "; Shopify's 2026 study found no meaningful CLS–conversion correlation" : ''}.`,
+      basis: p.sharedWith.length ? basisMsg('cwvShared', { basis: nested(flat), fixes: code(p.sharedWith.join('”, “')) }) : flat,
     }, inputs, preview));
   }
   for (const c of worthIt) {

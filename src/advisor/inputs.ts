@@ -1,10 +1,18 @@
 // Resolves the store inputs the impact model needs, records where each came from, and names the assumed ones.
-import { TEMPLATES } from '../report/schema.ts';
+import { englishText } from '../i18n/format-message.ts';
+import { basisMsg } from '../i18n/messages/basis.ts';
+import { count, percent } from '../report/message.ts';
+import { TEMPLATES, type Message } from '../report/schema.ts';
 import {
-  CHECKOUT_ABANDONMENT, DEFAULT_DEVICE_SHARES, DEFAULT_STORE, DEFAULT_TEMPLATE_SHARES, INPUT_MAX, LITERATURE_BASIS,
+  CHECKOUT_ABANDONMENT, DEFAULT_DEVICE_SHARES, DEFAULT_STORE, DEFAULT_TEMPLATE_SHARES, INPUT_MAX,
   LITERATURE_ELASTICITY, MIN_SLOPE_SAMPLE,
 } from './defaults.ts';
-import type { AdviceInputs, AdviceOptions, FieldVitals, InputSource, ResolvedInputs, Sourced, StoreSlope } from './types.ts';
+import type { AdviceInputs, AdviceOptions, FieldVitals, InputSource, Range, ResolvedInputs, Sourced, StoreSlope } from './types.ts';
+
+/** The elasticity with what it rests on, as a message and in English (the English lives in the catalogue). */
+function withText<T extends Sourced<Range>>(elasticity: T, text: Message): T & { basis: string; basisText: Message } {
+  return { ...elasticity, basis: englishText(text), basisText: text };
+}
 
 function isSourced<T>(value: T | Sourced<T>): value is Sourced<T> {
   return typeof value === 'object' && value !== null && 'value' in value && 'source' in value;
@@ -127,8 +135,8 @@ export function resolveInputs(inputs: AdviceInputs = {}, options: AdviceOptions 
 
   const slope = usableSlope(inputs.storeSlope, options.minSlopeSample);
   const elasticity = slope
-    ? { value: { low: slope.ciLow, central: slope.pctPer100ms, high: slope.ciHigh }, source: 'rum' as const, basis: `your store's own speed-to-conversion slope (${slope.pctPer100ms} % per 100 ms LCP, CI ${slope.ciLow}–${slope.ciHigh}, n=${slope.sampleSize})` }
-    : { value: LITERATURE_ELASTICITY, source: 'default' as const, basis: LITERATURE_BASIS };
+    ? withText({ value: { low: slope.ciLow, central: slope.pctPer100ms, high: slope.ciHigh }, source: 'rum' as const }, basisMsg('elasticityRum', { pct: percent(slope.pctPer100ms), low: slope.ciLow, high: slope.ciHigh, n: count(slope.sampleSize) }))
+    : withText({ value: LITERATURE_ELASTICITY, source: 'default' as const }, basisMsg('elasticityLiterature'));
   if (!slope) assumed.push('elasticity');
 
   return {

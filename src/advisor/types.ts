@@ -1,6 +1,6 @@
 // Shared shapes of the advisor: store inputs with their provenance, and the fix candidates the rules emit
 // before the impact model prices them.
-import type { Device, Fix, Template } from '../report/schema.ts';
+import type { Device, Fix, Message, Template } from '../report/schema.ts';
 
 export interface Range {
   low: number;
@@ -84,7 +84,7 @@ export interface ResolvedInputs {
   fieldVitals: FieldVitals[];
   checkoutStarts: Sourced<number>;
   checkoutAbandonment: Sourced<number>;
-  elasticity: Sourced<Range> & { basis: string };
+  elasticity: Sourced<Range> & { basis: string; basisText: Message };
   /** Names of the inputs that fell back to defaults. */
   assumed: string[];
 }
@@ -111,11 +111,11 @@ export type Candidate =
   | (FixText & { kind: 'lcp'; claims: LcpClaim[]; defect?: boolean })
   | (FixText & { kind: 'cwv'; metric: CwvMetric; claims: CwvClaim[] })
   /** A measured waste with no LCP/CWV saving on these pages: priced with the small "no threshold crossed" range. */
-  | (FixText & { kind: 'flat'; metric: string; claims: { key: string }[]; note: string })
+  | (FixText & { kind: 'flat'; metric: string; claims: { key: string }[]; note: Message })
   | (FixText & { kind: 'direct'; impact: DirectImpact });
 
 /**
  * A directly priced impact. `pool` names the shared pool the fix draws on (e.g. one Baymard abandonment reason):
  * fixes of one pool are combined jointly in the summary, never simply added, and never beyond `poolCap`.
  */
-export type DirectImpact = Omit<Fix['impact'], 'revenuePerMonth'> & { revenuePerMonth: Range; pool?: string; poolCap?: number };
+export type DirectImpact = Omit<Fix['impact'], 'revenuePerMonth' | 'basis'> & { revenuePerMonth: Range; basis: Message; pool?: string; poolCap?: number };

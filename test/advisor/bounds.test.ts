@@ -49,7 +49,7 @@ describe('one defect, one fix, one pool', () => {
     expect(server.map((f) => f.id)).toEqual(['server-response:/collections/sale']);
     expect(server[0]!.pages).toHaveLength(4);
     // two collection pages known (all, sale): sale gets half of the 50 % collection share, not all of it
-    expect(server[0]!.impact.basis).toMatch(/25\.0% of sessions/);
+    expect(server[0]!.impact.basis).toMatch(/25% of sessions/);
   });
 
   it('groups query-string variants of one broken file into one fix (the demo store\'s legacy-theme.css and ?v=1)', () => {
@@ -65,7 +65,7 @@ describe('one defect, one fix, one pool', () => {
     expect(fixes[0]!.title).toMatch(/broken stylesheet/);
     // Real-user views of every variant count once each, in the one fix.
     const withViews = adviseFixes(r, { ...ROUND_INPUTS, pageViews: { [`${S}/cdn/shop/t/1/assets/legacy-theme.css?v=1`]: 1000, [`${S}/cdn/shop/t/1/assets/legacy-theme.css`]: 500 } });
-    expect(withViews.fixes[0]!.impact.basis).toMatch(/1500 monthly visits/);
+    expect(withViews.fixes[0]!.impact.basis).toMatch(/1,500 monthly visits/);
   });
 
   it('never gives URLs outside report.pages a full template share: broken images on two unlisted pages split it', () => {

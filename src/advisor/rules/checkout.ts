@@ -5,6 +5,8 @@ import type { CheckoutSection } from '../../report/schema.ts';
 import { BAYMARD_CHECKOUT, BAYMARD_REASON_SHARE, CHECKOUT_RECOVERY } from '../defaults.ts';
 import { monthlyRevenue } from '../inputs.ts';
 import type { Candidate, Range, ResolvedInputs } from '../types.ts';
+import { basisMsg } from '../../i18n/messages/basis.ts';
+import { percent } from '../../report/message.ts';
 import { code, count, fixMsg, fixWords, nested, stepParam, url } from '../fix-text.ts';
 import { pathOf, slug } from './util.ts';
 
@@ -21,7 +23,7 @@ export function checkoutPoolOrders(inputs: ResolvedInputs, pool: CheckoutPool): 
   return inputs.checkoutStarts.value * inputs.checkoutAbandonment.value * BAYMARD_REASON_SHARE[pool];
 }
 
-function priced(inputs: ResolvedInputs, pool: CheckoutPool, recovery: Range, reasonLabel: string, recoveryLabel: string) {
+function priced(inputs: ResolvedInputs, pool: CheckoutPool, recovery: Range, recoveryKind: 'blocking-error' | 'js-error' | 'failed-request' | 'friction') {
   const reasonShare = BAYMARD_REASON_SHARE[pool];
   const abandoners = checkoutPoolOrders(inputs, pool);
   const revenue = {
@@ -33,7 +35,16 @@ function priced(inputs: ResolvedInputs, pool: CheckoutPool, recovery: Range, rea
   return {
     revenuePerMonth: revenue,
     conversionLiftPct: { low: (revenue.low / base) * 100, central: (revenue.central / base) * 100, high: (revenue.high / base) * 100 },
-    basis: `${Math.round(inputs.checkoutStarts.value)} checkout starts/month (${inputs.checkoutStarts.source}) × ${Math.round(inputs.checkoutAbandonment.value * 100)}% checkout abandonment (${inputs.checkoutAbandonment.source === 'default' ? 'assumed; Baymard\'s 70 % is cart abandonment' : inputs.checkoutAbandonment.source}) × Baymard's ${Math.round(reasonShare * 100)}% "${reasonLabel}" (survey, multi-select) × ${recovery.central * 100}% ${recoveryLabel} recovery (assumed), shared with the other "${reasonLabel}" fixes.`,
+    basis: basisMsg('checkout', {
+      starts: count(Math.round(inputs.checkoutStarts.value)),
+      startsSource: nested({ id: `advisor.source.${inputs.checkoutStarts.source}` }),
+      abandonment: percent(Math.round(inputs.checkoutAbandonment.value * 100)),
+      abandonmentSource: inputs.checkoutAbandonment.source === 'default' ? nested(basisMsg('abandonmentAssumed')) : nested({ id: `advisor.source.${inputs.checkoutAbandonment.source}` }),
+      reasonShare: percent(Math.round(reasonShare * 100)),
+      reason: nested(basisMsg(`reason.${pool}`)),
+      recovery: percent(recovery.central * 100),
+      recoveryKind: nested(basisMsg(`recovery.${recoveryKind}`)),
+    }),
     pool: `checkout:${pool}`,
     poolCap: abandoners * inputs.averageOrderValue.value,
   };
@@ -60,7 +71,7 @@ export function checkoutRules(checkout: CheckoutSection | null, inputs: Resolved
           fixMsg('checkoutFailure.howToWatch'),
         ],
       ),
-      impact: { metric: 'checkout', savingMs: null, confidence: 'medium', ...priced(inputs, 'siteErrors', CHECKOUT_RECOVERY.blocking, 'site errors/crashes', 'blocking-error') },
+      impact: { metric: 'checkout', savingMs: null, confidence: 'medium', ...priced(inputs, 'siteErrors', CHECKOUT_RECOVERY.blocking, 'blocking-error') },
     });
   }
   for (const step of checkout.steps) {
@@ -75,7 +86,7 @@ export function checkoutRules(checkout: CheckoutSection | null, inputs: Resolved
             fixMsg('checkoutJsError.howToSource'),
           ],
         ),
-        impact: { metric: 'checkout', savingMs: null, confidence: 'medium', ...priced(inputs, 'siteErrors', CHECKOUT_RECOVERY['js-error'], 'site errors/crashes', 'js-error') },
+        impact: { metric: 'checkout', savingMs: null, confidence: 'medium', ...priced(inputs, 'siteErrors', CHECKOUT_RECOVERY['js-error'], 'js-error') },
       });
     }
     if (step.failedRequests.length) {
@@ -90,7 +101,7 @@ export function checkoutRules(checkout: CheckoutSection | null, inputs: Resolved
             fixMsg('checkoutFailedRequest.howToNoBlock'),
           ],
         ),
-        impact: { metric: 'checkout', savingMs: null, confidence: 'low', ...priced(inputs, 'siteErrors', CHECKOUT_RECOVERY['failed-request'], 'site errors/crashes', 'failed-request') },
+        impact: { metric: 'checkout', savingMs: null, confidence: 'low', ...priced(inputs, 'siteErrors', CHECKOUT_RECOVERY['failed-request'], 'failed-request') },
       });
     }
   }
@@ -104,7 +115,7 @@ export function checkoutRules(checkout: CheckoutSection | null, inputs: Resolved
         fixMsg('checkoutFriction.evidence', { fields: count(checkout.formFields), steps: count(checkout.stepCount), avgFields: count(bench.fields), avgSteps: count(bench.steps) }),
         [fixMsg('checkoutFriction.howToOptional'), fixMsg('checkoutFriction.howToShopPay'), fixMsg('checkoutFriction.howToGuest')],
       ),
-      impact: { metric: 'checkout', savingMs: null, confidence: 'low', ...priced(inputs, 'tooLongOrComplicated', CHECKOUT_RECOVERY.friction, 'too long/complicated', 'friction') },
+      impact: { metric: 'checkout', savingMs: null, confidence: 'low', ...priced(inputs, 'tooLongOrComplicated', CHECKOUT_RECOVERY.friction, 'friction') },
     });
   }
   return out;

@@ -7,6 +7,8 @@ import { monthlyRevenue } from '../inputs.ts';
 import type { Candidate, Range, ResolvedInputs } from '../types.ts';
 import { canonicalPage, createVisitModel } from '../visits.ts';
 import type { Message } from '../../report/schema.ts';
+import { basisMsg } from '../../i18n/messages/basis.ts';
+import { count, ms, percent } from '../../report/message.ts';
 import { code, fixMsg, fixWords, nested, placesParam, url } from '../fix-text.ts';
 import { pathOf, places as placeList } from './util.ts';
 
@@ -109,18 +111,22 @@ export function linkRules(report: Pick<Report, 'pages' | 'store' | 'links'>, inp
     const kind = recoveryKind(b, host);
     const direct = views.get(b);
     let hits = 0;
-    let basisVisits: string;
+    let basisVisits: Message;
     if (direct !== undefined) {
       hits = direct;
-      basisVisits = `${Math.round(hits)} monthly visits to the URL from real-user data`;
+      basisVisits = basisMsg('visitsRum', { n: count(Math.round(hits)) });
     } else {
       // A link is clicked by a few visitors; a stylesheet or script is loaded by every visit; an image by the
       // visits it is exposed to (imageRevenue).
       const share = b.kind === 'page' ? LINK_CLICK_SHARE : 1;
       for (const on of b.foundOn) hits += visitsOf(where(on, b)).visits * share;
+      const n = count(Math.round(hits));
       basisVisits = images.has(b)
-        ? `~${Math.round(hits)} monthly views of the pages that reference it × ${Math.round(exposureOf(b).low * 100)}–${Math.round(exposureOf(b).high * 100)}% that load it (${exposureOf(b) === IMAGE_EXPOSURE.unknown ? 'placement unknown: lazy or below the fold loads less' : 'a srcset candidate few viewports pick'}), shared with the other broken images of the same page`
-        : `~${Math.round(hits)} monthly hits estimated from page weight${b.kind === 'page' ? ` × ${LINK_CLICK_SHARE * 100}% click share` : ''}`;
+        ? basisMsg('visitsImage', {
+          n, low: percent(Math.round(exposureOf(b).low * 100)), high: percent(Math.round(exposureOf(b).high * 100)),
+          placement: nested(exposureOf(b) === IMAGE_EXPOSURE.unknown ? basisMsg('placementUnknown') : basisMsg('placementSrcset', { attr: code('srcset') })),
+        })
+        : b.kind === 'page' ? basisMsg('visitsWeightClicks', { n, share: percent(LINK_CLICK_SHARE * 100) }) : basisMsg('visitsWeight', { n });
     }
     const revenue = images.get(b) ?? scale(BROKEN_LINK_RECOVERY[kind], hits * perOrder);
     const status = b.status === null ? (b.error ? code(b.error) : nested(fixMsg('broken.noAnswer'))) : code(`HTTP ${b.status}`);
@@ -138,7 +144,7 @@ export function linkRules(report: Pick<Report, 'pages' | 'store' | 'links'>, inp
       impact: {
         metric: 'broken-links', savingMs: null, revenuePerMonth: revenue, conversionLiftPct: liftOf(revenue, inputs),
         confidence: direct !== undefined ? 'medium' : 'low',
-        basis: `${basisVisits} × conversion rate × AOV × recovery share ${BROKEN_LINK_RECOVERY[kind].central * 100}% (assumed).`,
+        basis: basisMsg('broken', { visits: nested(basisVisits), share: percent(BROKEN_LINK_RECOVERY[kind].central * 100) }),
       },
     });
   }
@@ -161,7 +167,7 @@ export function linkRules(report: Pick<Report, 'pages' | 'store' | 'links'>, inp
       ),
       impact: {
         metric: 'LCP', savingMs, revenuePerMonth: revenue, conversionLiftPct: liftOf(revenue, inputs), confidence: 'low',
-        basis: `${hops} hops × ${REDIRECT_HOP_MS} ms per hop (assumed) for ~${Math.round(followers)} monthly clicks, ${inputs.elasticity.basis}.`,
+        basis: basisMsg('redirect', { hops, perHop: ms(REDIRECT_HOP_MS), clicks: count(Math.round(followers)), elasticity: nested(inputs.elasticity.basisText) }),
       },
     });
   }

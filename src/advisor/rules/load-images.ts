@@ -2,6 +2,7 @@
 import { isLazyLcp, lazyLcpCostMs, lcpImageBytesMs, type Measurement } from '../measurements.ts';
 import type { Candidate } from '../types.ts';
 import type { Message, MessageParam, Opportunity } from '../../report/schema.ts';
+import { basisMsg } from '../../i18n/messages/basis.ts';
 import { bytesP, code, fixMsg, fixWords, msP, nested, wherePage } from '../fix-text.ts';
 import { bytes, fileName, findOpportunity, itemUrls } from './util.ts';
 
@@ -53,7 +54,7 @@ export function imageRules(m: Measurement, minLcpMs: number): Candidate[] {
         fixMsg('imageDelivery.evidenceBytes', { where: wherePage(m.page), bytes: bytesP(delivery.wastedBytes ?? 0), list }),
         imageHowTo(list, delivery.items ?? []),
       ),
-      note: `${bytes(delivery.wastedBytes ?? 0)} wasted per visit but no LCP saving measured`,
+      note: basisMsg('noteWastedBytes', { bytes: bytesP(delivery.wastedBytes ?? 0) }),
       claims: [{ key: m.key }],
     });
   }

@@ -2,6 +2,7 @@
 import type { AppCost } from '../../report/schema.ts';
 import type { Measurement } from '../measurements.ts';
 import type { Candidate } from '../types.ts';
+import { basisMsg } from '../../i18n/messages/basis.ts';
 import { code, fixMsg, fixWords, msP, nested, wherePage } from '../fix-text.ts';
 import { appOwning, fileName, findOpportunity, itemNumber, measuredAppSaving, ms, slug } from './util.ts';
 
@@ -53,7 +54,7 @@ export function renderBlockingRules(m: Measurement, minLcpMs: number): Candidate
     const priced = lcpPricedHere
       // A blocking script is always avoidable (defer/async); one blocking stylesheet is how a theme is styled.
       ? { kind: 'lcp' as const, claims: [{ key: m.key, phase: 'render-delay' as const, labMs: saving }], defect: share.files.some(isScript) }
-      : { kind: 'flat' as const, metric: 'FCP', claims: [{ key: m.key }], note: measured ? `the page re-run without ${share.app!.name} was not measurably faster (LCP ${ms(saving)})` : `first paint ~${ms(fcp)} later but no LCP saving measured` };
+      : { kind: 'flat' as const, metric: 'FCP', claims: [{ key: m.key }], note: measured ? basisMsg('noteAppNotFaster', { app: share.app!.name, saving: msP(saving) }) : basisMsg('noteFirstPaint', { fcp: msP(fcp) }) };
     if (share.app) {
       const name = share.app.name;
       out.push({

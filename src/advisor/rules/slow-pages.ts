@@ -8,9 +8,11 @@ import { monthlyRevenue } from '../inputs.ts';
 import type { Measurement } from '../measurements.ts';
 import type { Candidate, Range, ResolvedInputs } from '../types.ts';
 import { canonicalPage, createVisitModel, templateOfPath } from '../visits.ts';
-import { fixMsg, fixWords, msP, url } from '../fix-text.ts';
+import { basisMsg } from '../../i18n/messages/basis.ts';
+import { percent } from '../../report/message.ts';
+import { fixMsg, fixWords, msP, nested, url } from '../fix-text.ts';
 import { serverHowTo } from './load-server.ts';
-import { ms, pathOf } from './util.ts';
+import { pathOf } from './util.ts';
 
 export function slowPageRules(report: Pick<Report, 'pages' | 'links' | 'loadTime'>, inputs: ResolvedInputs, minMs: number, measurements: Measurement[] = []): Candidate[] {
   if (!report.links) return [];
@@ -55,7 +57,10 @@ export function slowPageRules(report: Pick<Report, 'pages' | 'links' | 'loadTime
       impact: {
         metric: 'LCP', savingMs, confidence: 'low', conversionLiftPct: lift,
         revenuePerMonth: { low: (lift.low / 100) * base, central: (lift.central / 100) * base, high: (lift.high / 100) * base },
-        basis: `TTFB excess ${ms(savingMs)} from the crawl (our machine, not the field), ${(share * 100).toFixed(1)}% of sessions (the page's share of its template), priced on the response curve from ${sibling ? `the ${template} template's field LCP` : 'just above the plateau'}; ${inputs.elasticity.basis}.`,
+        basis: basisMsg('slowPage', {
+          saving: msP(savingMs), share: percent(share * 100), elasticity: nested(inputs.elasticity.basisText),
+          from: nested(sibling ? basisMsg('fromSibling', { template: nested({ id: `common.template.${template}` }) }) : basisMsg('fromPlateau')),
+        }),
       },
     });
   }

@@ -14,6 +14,8 @@ import { report } from './report.ts';
 import { fixes } from './fixes.ts';
 import { digest } from './digest.ts';
 import { alerts } from './alerts.ts';
+import { progress } from './progress.ts';
+import { basis } from './basis.ts';
 
 export const CATALOGUES: readonly Catalogue[] = [
   common,
@@ -29,4 +31,6 @@ export const CATALOGUES: readonly Catalogue[] = [
   fixes,
   digest,
   alerts,
+  progress,
+  basis,
 ];
