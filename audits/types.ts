@@ -1,6 +1,6 @@
 // The one interface every audit module implements, after Lighthouse's gatherer/audit split: an audit gets the
 // pages discovery chose plus shared resources, and returns its own report section. Nothing here knows Shopify.
-import type { Template } from '../src/report/schema.ts';
+import type { Message, Template } from '../src/report/schema.ts';
 import type { BrowserPool } from './shared/browser.ts';
 
 export interface AuditPage {
@@ -46,7 +46,8 @@ export interface AuditContext {
   browser: BrowserPool;
   /** Where screenshots and other binary artefacts go. */
   artifactsDir: string;
-  progress: (message: string) => void;
+  /** A line for a person: a message (audits/shared/progress-message.ts) the reader's language renders. */
+  progress: (message: string | Message) => void;
   signal?: AbortSignal;
 }
 

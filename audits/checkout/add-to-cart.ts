@@ -5,6 +5,8 @@ import { JourneyFailure } from './failure.ts';
 import { pickActionable, shopperClick, waitActionable, type Pick } from './actionable.ts';
 import { chooseVariant, formVariantId, UNAVAILABLE_TEXT } from './choose-variant.ts';
 import { absoluteUrl, openPage, type JourneySession } from './session.ts';
+import { progressMessage } from '../shared/progress-message.ts';
+import { code, url as urlParam } from '../../src/report/message.ts';
 
 export interface AddedProduct {
   url: string;
@@ -28,7 +30,7 @@ async function productButton(session: JourneySession, buttonSelector: string): P
   if (!first) return null;
   const chosen = await chooseVariant(first.handle);
   if (chosen.length === 0) return first;
-  session.progress(`checkout: chose ${chosen.join(', ')} (the product had no buyable variant selected)`);
+  session.progress(progressMessage('checkoutChoseVariant', { options: chosen.join(', ') }));
   // The theme re-renders the form for the new variant (Dawn fetches the section) and enables the button.
   const enabled = await waitActionable(page, buttonSelector, Math.min(ENABLE_WAIT_MS, session.options.stepTimeoutMs), { exclude: BUY_NOW, nearMainHeading: true });
   return enabled ?? (await pickActionable(page, buttonSelector, pickOptions));
@@ -126,7 +128,7 @@ export async function addToCart(session: JourneySession, productUrl: string): Pr
   const variantId = (pick ? await formVariantId(pick.handle) : null) ?? (await readVariantId(page, options.selectors.variantId));
 
   if (pick) {
-    session.progress(`checkout: adding ${new URL(productUrl).pathname} to the cart with the product form`);
+    session.progress(progressMessage('checkoutAddingForm', { path: code(new URL(productUrl).pathname) }));
     await addWithForm(session, pick.handle);
     return { url: productUrl, variantId, addedVia: 'form' };
   }
@@ -134,7 +136,7 @@ export async function addToCart(session: JourneySession, productUrl: string): Pr
   if (!variantId) {
     throw new JourneyFailure('selector-not-found', `no product form (${options.selectors.productForm}) and no variant id (${options.selectors.variantId}) on ${productUrl}`);
   }
-  session.progress(`checkout: no product form; adding variant ${variantId} through ${options.cartAddPath}`);
+  session.progress(progressMessage('checkoutAddingVariant', { variant: code(String(variantId)), path: code(options.cartAddPath) }));
   await addWithAjax(session, variantId);
   return { url: productUrl, variantId, addedVia: 'ajax' };
 }
@@ -148,7 +150,7 @@ export async function addFirstAvailable(session: JourneySession, candidates: str
     } catch (error) {
       if (!(error instanceof JourneyFailure) || !['sold-out', 'other'].includes(error.reason) || candidates.length === 1) throw error;
       failures.push(error);
-      session.progress(`checkout: skipping ${url}: ${error.message}`);
+      session.progress(progressMessage('checkoutSkipping', { url: urlParam(url), reason: error.message }));
     }
   }
   const soldOut = failures.filter((f) => f.reason === 'sold-out').length;

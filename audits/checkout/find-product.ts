@@ -3,6 +3,8 @@
 // so one discontinued or sold-out product on home does not end the audit.
 import { JourneyFailure } from './failure.ts';
 import { absoluteUrl, openPage, sameOrigin, type JourneySession } from './session.ts';
+import { progressMessage } from '../shared/progress-message.ts';
+import { code } from '../../src/report/message.ts';
 
 const MAX_COLLECTIONS = 3;
 
@@ -24,7 +26,7 @@ export async function findProductCandidates(session: JourneySession): Promise<st
   const { options, progress } = session;
   if (options.productUrl) return [absoluteUrl(session, options.productUrl)];
 
-  progress('checkout: looking for a product on the home page');
+  progress(progressMessage('checkoutLookingHome'));
   await openPage(session, absoluteUrl(session, options.homePath));
   const limit = options.maxProductCandidates;
   const fromHome = (await linksOn(session, options.selectors.productLink));
@@ -33,7 +35,7 @@ export async function findProductCandidates(session: JourneySession): Promise<st
   const collections = await linksOn(session, options.selectors.collectionLink);
   const candidates: string[] = [];
   for (const collection of collections.slice(0, MAX_COLLECTIONS)) {
-    progress(`checkout: looking for a product in ${new URL(collection).pathname}`);
+    progress(progressMessage('checkoutLookingCollection', { path: code(new URL(collection).pathname) }));
     await openPage(session, collection);
     for (const url of await linksOn(session, options.selectors.productLink)) {
       if (!candidates.includes(url)) candidates.push(url);

@@ -16,6 +16,7 @@ import { Heartbeat, runStep } from './run-step.ts';
 import type { JourneySession } from './session.ts';
 import { StepRecorder } from './step-recorder.ts';
 import { recordCheckoutStart, screenshot, walkCheckout } from './walk-checkout.ts';
+import { progressMessage, stepParam } from '../shared/progress-message.ts';
 
 export const BAYMARD_BENCHMARK = {
   steps: 5.1,
@@ -64,7 +65,7 @@ export async function runCheckoutJourney(context: AuditContext, options: Checkou
     signal: context.signal,
     // A navigation left hanging would abort the retry's own navigation: drop it first.
     onRetry: async (failure: JourneyFailure) => {
-      context.progress(`checkout: retrying "${session?.stage}" after: ${failure.message}`);
+      context.progress(progressMessage('checkoutRetrying', { step: stepParam(session?.stage ?? '?'), reason: failure.message }));
       await session?.page.goto('about:blank').catch(() => undefined);
     },
   };
@@ -98,14 +99,15 @@ export async function runCheckoutJourney(context: AuditContext, options: Checkou
     const blocked = session?.guard.blocked ?? [];
     const blockedNote = blocked.length > 0 ? ` (the never-pay guard blocked ${blocked.map((b) => `${b.method} ${b.url}`).join(', ')})` : '';
     const origin = failureOrigin(found);
-    failure = { step: stage, reason: found.reason, message: found.message + blockedNote, origin, text: checkoutMessage(origin === 'store' ? 'storeFailure' : 'couldNotTest', { step: code(stage), reason: nested(checkoutMessage(`reason.${found.reason}`)) }) };
+    const reasonText = checkoutMessage(origin === 'auditor' && found.reason === 'other' ? 'reason.auditor-other' : `reason.${found.reason}`);
+    failure = { step: stage, reason: found.reason, message: found.message + blockedNote, origin, text: checkoutMessage(origin === 'store' ? 'storeFailure' : 'couldNotTest', { step: code(stage), reason: nested(reasonText) }) };
     if (found.field) failure.field = found.field;
     if (session && found.reason !== 'crash') {
       failure.url = session.page.url();
       // A checkout page that failed already has its screenshot; a storefront stage gets one here.
       failure.screenshot = steps.at(-1)?.name === stage ? (steps.at(-1)?.screenshot ?? null) : await screenshot(session, `failed-${stage}`);
     }
-    context.progress(`checkout: stopped at "${stage}": ${found.reason}: ${found.message}`);
+    context.progress(progressMessage('checkoutStopped', { step: stepParam(stage), reason: nested(reasonText) }));
   } finally {
     context.signal?.removeEventListener('abort', onAbort);
     await browserContext?.close().catch(() => undefined);

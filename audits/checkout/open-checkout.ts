@@ -3,11 +3,12 @@ import { JourneyFailure } from './failure.ts';
 import type { ElementHandle } from 'puppeteer-core';
 import { pickActionable, shopperClick, waitActionable } from './actionable.ts';
 import { absoluteUrl, openPage, type JourneySession } from './session.ts';
+import { progressMessage } from '../shared/progress-message.ts';
 
 /** Returns when the click that leaves the cart happened (the first checkout page's duration starts there). */
 export async function openCheckout(session: JourneySession): Promise<number> {
   const { page, options } = session;
-  session.progress('checkout: opening the cart');
+  session.progress(progressMessage('checkoutOpeningCart'));
   const cartUrl = absoluteUrl(session, options.cartPath);
   // A theme whose add-to-cart posts a form usually lands on the cart already; loading it again is not what
   // a shopper does (and costs a page load).
@@ -17,10 +18,10 @@ export async function openCheckout(session: JourneySession): Promise<number> {
   if (!onCart) {
     const themed = await waitActionable(page, options.selectors.checkoutButton, THEME_CART_WAIT_MS);
     if (themed) {
-      session.progress(`checkout: pressing the theme's own "${themed.text}" (cart ${themed.text ? 'drawer or notification' : 'pop-up'})`);
+      session.progress(progressMessage('checkoutPressingThemed', { label: `“${themed.text}”`, kind: themed.text ? 'drawer' : 'pop-up' }));
       const left = await pressCheckout(session, themed.handle).catch(() => null);
       if (left !== null && new URL(page.url()).pathname !== new URL(cartUrl).pathname) return left;
-      session.progress('checkout: the theme\'s cart pop-up did not lead to checkout; falling back to the cart page');
+      session.progress(progressMessage('checkoutPopupFallback'));
     }
     await openPage(session, cartUrl);
   }

@@ -11,6 +11,8 @@ import { readVitals } from './page-vitals.ts';
 import { runStep } from './run-step.ts';
 import { settle, type JourneySession } from './session.ts';
 import type { StepEvents } from './step-recorder.ts';
+import { progressMessage, stepParam } from '../shared/progress-message.ts';
+import { url } from '../../src/report/message.ts';
 
 /** Writes a PNG into artifactsDir/checkout and returns its path relative to artifactsDir, or null. */
 export async function screenshot(session: JourneySession, name: string): Promise<string | null> {
@@ -18,7 +20,8 @@ export async function screenshot(session: JourneySession, name: string): Promise
   const relative = join('checkout', `${String(session.screenshotCount + 1).padStart(2, '0')}-${name.replace(/[^a-z0-9-]+/gi, '-')}.png`);
   try {
     await mkdir(join(session.artifactsDir, 'checkout'), { recursive: true });
-    await session.page.screenshot({ path: join(session.artifactsDir, relative) as `${string}.png`, type: 'png' });
+    // optimizeForSpeed: a faster PNG encoder (larger file, same pixels); the shot is evidence, not an asset.
+    await session.page.screenshot({ path: join(session.artifactsDir, relative) as `${string}.png`, type: 'png', optimizeForSpeed: true });
     session.screenshotCount += 1;
     return relative;
   } catch {
@@ -59,7 +62,7 @@ async function checkoutPage(session: JourneySession, index: number, clickedAt: n
   const custom = await matchCustomStep(page, options.customSteps);
   const name = custom?.name ?? stepNameFromUrl(page.url(), index);
   session.stage = name;
-  session.progress(`checkout: ${name} (${page.url()})`);
+  session.progress(progressMessage('checkoutStep', { step: stepParam(name), url: url(page.url()) }));
   const step = stepRecord(name, page.url(), durationMs, [], events);
   slot.step = step;
   // Late requests (a tracking call after load) settle while the page is read and filled: both are waited
@@ -79,16 +82,26 @@ async function checkoutPage(session: JourneySession, index: number, clickedAt: n
   if (custom && !payment.isPayment) await runCustomActions(page, custom, options.blockUrlPatterns);
   Object.assign(step, await readVitals(page));
   beat('fields filled');
-  step.screenshot = await screenshot(session, name);
-  beat('screenshot');
-  await settled;
-  if (payment.isPayment) {
-    session.progress(`checkout: reached the payment step (${payment.evidence}); stopping here, nothing is submitted`);
+  // The page is filled: its screenshot and the search for its continue button only read it, so they run
+  // while its late requests settle rather than after (each in turn would add its time to every page).
+  const shot = screenshot(session, name).then((path) => {
+    step.screenshot = path;
+    beat('screenshot');
+  });
+  const found = payment.isPayment
+    ? null
+    : findContinueButton(page, custom?.continueSelector ?? options.selectors.continueButton, options.stepTimeoutMs).then((button) => {
+      beat('continue button enabled');
+      return button;
+    });
+  found?.catch(() => undefined);
+  await Promise.all([shot, settled]);
+  if (!found) {
+    session.progress(progressMessage('checkoutReachedPayment'));
     return { step, payment: true, nextClickAt: 0 };
   }
 
-  const button = await findContinueButton(page, custom?.continueSelector ?? options.selectors.continueButton, options.stepTimeoutMs);
-  beat('continue button enabled');
+  const button = await found;
   session.recorder.begin();
   const nextClickAt = performance.now();
   const outcome = await pressContinue(page, button, options.selectors.fieldError, options.stepTimeoutMs, options.blockUrlPatterns);
@@ -118,7 +131,7 @@ export async function recordCheckoutStart(session: JourneySession, clickedAt: nu
   await waitUsable(session);
   const step = stepRecord(stepNameFromUrl(session.page.url(), 0), session.page.url(), performance.now() - clickedAt, [], events);
   session.stage = step.name;
-  session.progress(`checkout: ${step.name} (${session.page.url()}); stopping at checkout start as configured`);
+  session.progress(progressMessage('checkoutStoppedAtStart', { step: stepParam(step.name), url: url(session.page.url()) }));
   steps.push(step);
   await settle(session);
   Object.assign(step, await readVitals(session.page));
@@ -141,7 +154,7 @@ export async function walkCheckout(session: JourneySession, firstClickAt: number
         signal: session.signal,
         heartbeat: session.heartbeat,
         onRetry: async (failure) => {
-          session.progress(`checkout: retrying ${session.stage} after: ${failure.message}`);
+          session.progress(progressMessage('checkoutRetrying', { step: stepParam(session.stage), reason: failure.message }));
           session.recorder.resume(events);
           // Drop whatever navigation the failed attempt left hanging, or it aborts the reload.
           await session.page.goto('about:blank').catch(() => undefined);

@@ -1,5 +1,5 @@
 // What the links audit's thread and the thread that started it say to each other.
-import type { LinksSection } from '../../src/report/schema.ts';
+import type { LinksSection, Message } from '../../src/report/schema.ts';
 import type { LinksContext, LinksOptions } from './links-options.ts';
 
 export interface CrawlThreadData {
@@ -10,6 +10,6 @@ export interface CrawlThreadData {
 export type ToCrawlThread = { type: 'abort'; reason: string };
 
 export type FromCrawlThread =
-  | { type: 'progress'; text: string }
+  | { type: 'progress'; text: string | Message }
   | { type: 'done'; section: LinksSection }
   | { type: 'failed'; name: string; message: string; aborted: boolean };

@@ -2,7 +2,7 @@
 // external URLs checked and never crawled. Seeds are the home page plus the sitemap's URLs (which also count as
 // references, found on their sitemap file).
 import { createHash } from 'node:crypto';
-import type { LinksSection, ResourceKind } from '../../src/report/schema.ts';
+import type { LinksSection, Message, ResourceKind } from '../../src/report/schema.ts';
 import { streamPageInto } from './stream-page.ts';
 import { decodedBody, headerValue, type HttpClient, type HttpResponse } from '../shared/http-fetcher.ts';
 import { checkUrl, type CheckOptions, type CheckOutcome } from './link-checker.ts';
@@ -10,11 +10,13 @@ import { createPageExtractor, type RawReference } from './extract-html.ts';
 import type { Hash } from 'node:crypto';
 import type { FetchedPage } from '../types.ts';
 import { extractCssReferences } from './extract-css.ts';
-import { fragmentFound, originOf, resolveReference } from './url-policy.ts';
+import { fragmentFound, originOf, resolveReference, type Resolved } from './url-policy.ts';
 import { TrapDetector, type TrapOptions } from './trap-detector.ts';
 import { CHECK, HostScheduler, LINKED_PAGE, SEED_PAGE } from './host-scheduler.ts';
 import { brokenText, pageCapText, pageTruncatedText, unverifiedText } from './finding-text.ts';
 import { BROKEN, OK, PENDING, SlowPages, UNVERIFIED, buildSection, newRecord, type InvalidEntry, type UrlRecord } from './crawl-records.ts';
+import { progressMessage } from '../shared/progress-message.ts';
+import { count } from '../../src/report/message.ts';
 
 export interface CrawlOptions {
   maxPages: number;
@@ -42,13 +44,14 @@ export interface CrawlInput {
   /** URLs to crawl from besides the home page, with where they were listed (a sitemap file) if anywhere. */
   seeds: { url: string; foundOn: string | null }[];
   isAllowedByRobots: (url: string) => boolean;
-  progress: (message: string) => void;
+  progress: (message: string | Message) => void;
   signal?: AbortSignal;
   /** Pages discovery already fetched: crawled from these instead of fetching them again. */
   fetchedPages?: FetchedPage[];
 }
 
 const PAGINATED = /[?&](page|p|pg|paged)=\d/;
+const ROOT_RELATIVE_CACHE = 20_000;
 
 /** A copy of a string that does not share memory with the (large) string it was sliced from. */
 function detach(value: string): string {
@@ -122,11 +125,28 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     }
   };
 
+  // Root-relative references (the nav, the footer, theme assets, every product link) resolve the same way on
+  // every page of the origin: each is resolved once (WHATWG URL: a path-absolute or scheme-relative reference
+  // takes only the base's scheme, credentials, host and port). On a catalogue a page's ~30 references are
+  // mostly ones seen before, so this saves a URL parse, and its garbage, per reference. Bounded; the keys are
+  // copies, never slices of a page's chunk (a slice would keep the whole chunk alive).
+  const rootRelative = new Map<string, Resolved>();
+  const resolve = (raw: string, base: string): Resolved => {
+    if (raw.charCodeAt(0) !== 47 /* / */ || originOf(base) !== origin) return resolveReference(raw, base);
+    let resolved = rootRelative.get(raw);
+    if (resolved === undefined) {
+      resolved = resolveReference(raw, base);
+      if (rootRelative.size >= ROOT_RELATIVE_CACHE) rootRelative.clear();
+      rootRelative.set(detach(raw), resolved);
+    }
+    return resolved;
+  };
+
   /** One reference found on a page (streamed, or replayed from a page discovery fetched). */
   const onReference = (pageUrl: string, base: string, ref: RawReference, seen: Set<string>, fingerprint: Hash | null) => {
     // Resolved immediately and never stored: attribute values are slices of the page's chunk strings and
     // keeping one would keep the whole chunk alive.
-    const resolved = resolveReference(ref.raw, base);
+    const resolved = resolve(ref.raw, base);
     if (resolved.type === 'skipped') {
       skipped++;
       return;
@@ -212,7 +232,7 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     pagesCrawled++;
     const bytes = await parsePage(finalUrl, response);
     slow.add(finalUrl, response.ttfbMs, bytes);
-    if (pagesCrawled % 500 === 0) input.progress(`links: ${pagesCrawled} pages crawled, ${linksChecked} URLs checked`);
+    if (pagesCrawled % 500 === 0) input.progress(progressMessage('linksCrawled', { pages: count(pagesCrawled), urls: count(linksChecked) }));
   };
 
   /** A page discovery fetched: the same bookkeeping as crawlPage, without a second request. */
@@ -325,7 +345,7 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     await scheduler.idle();
   }
   if (options.checkExternalFragments && options.checkFragments) await fetchExternalAnchors();
-  if (pagesReused > 0) input.progress(`links: ${pagesReused} pages reused from discovery, not fetched again`);
+  if (pagesReused > 0) input.progress(progressMessage('linksReused', { pages: count(pagesReused) }));
 
   const truncatedAt = [...trap.truncatedAt.values()];
   const truncatedText = [...trap.truncatedText.values()];

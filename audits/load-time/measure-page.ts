@@ -3,13 +3,15 @@
 import type { Result } from 'lighthouse';
 import type { AuditPage } from '../types.ts';
 import type { BrowserPool } from '../shared/browser.ts';
-import type { LoadTimePage } from '../../src/report/schema.ts';
+import type { LoadTimePage, Message } from '../../src/report/schema.ts';
 import { appCostsAcrossRuns, opportunitiesAcrossRuns } from './across-runs.ts';
 import type { AttributionRules } from './attribution.ts';
 import { pickMedianRun } from './median-run.ts';
 import { PageFailure, failureFromException, type FailureKind } from './page-failure.ts';
 import { lcpElementOf, lcpPhasesOf, metricsOf, scoreOf } from './page-metrics.ts';
 import { runLighthouseOnce } from './run-once.ts';
+import { progressMessage } from '../shared/progress-message.ts';
+import { count, url } from '../../src/report/message.ts';
 
 export interface MeasureInput {
   page: AuditPage;
@@ -20,7 +22,7 @@ export interface MeasureInput {
   documentTimeoutMs: number;
   rules: AttributionRules;
   signal?: AbortSignal;
-  progress: (message: string) => void;
+  progress: (message: string | Message) => void;
 }
 
 // Failures that will not change on a retry (or cost a full timeout each time): stop after the first.
@@ -31,7 +33,7 @@ export async function measurePage(pool: BrowserPool, input: MeasureInput): Promi
   const failures: PageFailure[] = [];
   for (let run = 1; run <= input.runs; run++) {
     input.signal?.throwIfAborted();
-    input.progress(`load time: ${input.device} ${input.page.url} (run ${run}/${input.runs})`);
+    input.progress(progressMessage('loadRun', { device: input.device, url: url(input.page.url), run: count(run), runs: count(input.runs) }));
     try {
       results.push(
         await runLighthouseOnce(pool, {
@@ -47,7 +49,7 @@ export async function measurePage(pool: BrowserPool, input: MeasureInput): Promi
       if (input.signal?.aborted) throw error;
       const failure = failureFromException(error);
       failures.push(failure);
-      input.progress(`load time: ${input.page.url} failed: ${failure.reason}`);
+      input.progress(progressMessage('loadFailed', { url: url(input.page.url), reason: failure.reason }));
       if (FINAL_FAILURES.has(failure.kind)) break;
     }
   }

@@ -4,13 +4,14 @@
 // reported as a median with its spread. Shopify measures an app the same way, before and after install,
 // weighted home 17 %, product 40 %, collection 43 %, and refuses apps that cost more than 10 points.
 import type { Page } from 'puppeteer-core';
-import type { AppCost, AppImpact, LoadTimePage, LoadTimeSection, WithoutApp } from '../../src/report/schema.ts';
-import { count, ms } from '../../src/report/message.ts';
+import type { AppCost, AppImpact, LoadTimePage, Message, LoadTimeSection, WithoutApp } from '../../src/report/schema.ts';
+import { count, ms, url } from '../../src/report/message.ts';
 import type { BrowserPool } from '../shared/browser.ts';
 import { appsMessage } from './app-messages.ts';
 import { metricsOf, scoreOf } from './page-metrics.ts';
 import { runLighthouseOnce } from './run-once.ts';
 import { TEMPLATE_WEIGHTS } from './store-score.ts';
+import { progressMessage } from '../shared/progress-message.ts';
 
 /** Shopify's App Store limit: an app may not lower storefront Lighthouse performance by more than 10 points. */
 export const SHOPIFY_APP_LIMIT_POINTS = 10;
@@ -23,7 +24,7 @@ export interface WithoutAppsInput {
   runTimeoutMs: number;
   documentTimeoutMs: number;
   signal?: AbortSignal;
-  progress: (message: string) => void;
+  progress: (message: string | Message) => void;
 }
 
 export interface WithoutAppsResult {
@@ -108,7 +109,7 @@ async function measureOnePage(pool: BrowserPool, input: WithoutAppsInput, page: 
   let markup = 0;
   for (let run = 1; run <= input.runs; run++) {
     input.signal?.throwIfAborted();
-    input.progress(`load time: ${page.url} without ${name} (run ${run}/${input.runs})`);
+    input.progress(progressMessage('withoutAppRun', { url: url(page.url), app: name, run: count(run), runs: count(input.runs) }));
     try {
       const lhr = await runLighthouseOnce(pool, {
         url: page.url,
@@ -130,7 +131,7 @@ async function measureOnePage(pool: BrowserPool, input: WithoutAppsInput, page: 
       pushDelta(tbt, page.metrics.tbtMs, metrics.tbtMs);
     } catch (error) {
       if (input.signal?.aborted) throw error;
-      input.progress(`load time: ${page.url} without ${name} failed: ${(error as Error).message}`);
+      input.progress(progressMessage('withoutAppFailed', { url: url(page.url), app: name, reason: (error as Error).message }));
     }
   }
   const result: WithoutApp = {

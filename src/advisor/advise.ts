@@ -146,9 +146,10 @@ export function adviseFixes(sections: AdviceSections, given: AdviceInputs = {}, 
     const what = crossed.length
       ? basisMsg('cwvCrosses', { metric: code(metric), good: fmt(t.good), n: crossed.length, before: fmt(crossed[0]!.before), after: fmt(crossed[0]!.after) })
       : basisMsg('cwvNoCross', { metric: code(metric) });
+    const flat = basisMsg(metric === 'TBT' ? 'cwvFlatTbt' : metric === 'CLS' ? 'cwvFlatCls' : 'cwvFlat', { what: nested(what), metric: code(metric) });
     out.push(toFix(p.candidate, {
       metric, savingMs: metric === 'CLS' ? null : p.saving, conversionLiftPct: p.lift, revenuePerMonth: p.revenue, confidence: 'low',
-      basis: basisMsg(metric === 'TBT' ? 'cwvFlatTbt' : metric === 'CLS' ? 'cwvFlatCls' : 'cwvFlat', { what: nested(what), metric: code(metric) }),
+      basis: p.sharedWith.length ? basisMsg('cwvShared', { basis: nested(flat), fixes: code(p.sharedWith.join('”, “')) }) : flat,
     }, inputs, preview));
   }
   for (const c of worthIt) {

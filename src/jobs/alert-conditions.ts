@@ -86,7 +86,7 @@ export function budgetCondition(report: Report): Condition {
 
 function failureText(failure: NonNullable<NonNullable<Report['checkout']>['failure']>): Message {
   const auditor = failure.origin === 'auditor' || (failure.origin === undefined && failure.reason === 'selector-not-found');
-  return checkoutMessage(auditor ? 'couldNotTest' : 'storeFailure', { step: code(failure.step), reason: nested(checkoutMessage(`reason.${failure.reason}`)) });
+  return checkoutMessage(auditor ? 'couldNotTest' : 'storeFailure', { step: code(failure.step), reason: nested(checkoutMessage(auditor && failure.reason === 'other' ? 'reason.auditor-other' : `reason.${failure.reason}`)) });
 }
 
 function round(value: number): number {

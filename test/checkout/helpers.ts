@@ -9,6 +9,7 @@ import { checkoutAudit } from '../../audits/checkout/index.ts';
 import type { CheckoutOptionsInput } from '../../audits/checkout/index.ts';
 import type { CheckoutSection } from '../../src/report/schema.ts';
 import { checkoutSectionSchema } from '../../src/report/schema.ts';
+import { englishText } from '../../src/i18n/format-message.ts';
 
 export interface JourneyRun {
   section: CheckoutSection;
@@ -33,9 +34,11 @@ export async function runJourney(
     browser,
     signal,
     artifactsDir,
+    // The journey's progress lines are messages; the tests read their English.
     progress: (message) => {
-      messages.push(message);
-      onProgress?.(message);
+      const line = typeof message === 'string' ? message : englishText(message);
+      messages.push(line);
+      onProgress?.(line);
     },
   };
   // Fast steps on a local store; a generous timeout still, as other suites share the 2 cores.

@@ -128,7 +128,7 @@ describe('three-page checkout journey', () => {
   it('retries a stage that met a transient 503 once and marks it flaky (D14 as the home page)', async () => {
     store.resetTransient();
     const { section, messages } = await runJourney(store.url, pool, { homePath: DEFECT_PATHS.transient503 });
-    expect(messages.some((m) => /retrying "home" after: .*HTTP 503/.test(m))).toBe(true);
+    expect(messages.some((m) => /trying the home page step again after: .*HTTP 503/.test(m))).toBe(true);
     expect(section.flakyStages).toEqual(['home']);
     expect(section.completed).toBe(true);
   });
@@ -152,7 +152,7 @@ describe('three-page checkout journey', () => {
     const controller = new AbortController();
     const started = Date.now();
     const run = runJourney(store.url, pool, { productUrl: PRODUCT }, (message) => {
-      if (message.startsWith('checkout: information')) controller.abort(new Error('run cancelled by user'));
+      if (message.startsWith('Checkout: the contact and address step')) controller.abort(new Error('run cancelled by user'));
     }, controller.signal);
     await expect(run).rejects.toThrow();
     expect(controller.signal.aborted).toBe(true);
@@ -163,7 +163,7 @@ describe('three-page checkout journey', () => {
   it('reports a Chrome crash mid-journey as a crash finding on the step it hit', async () => {
     let killed = false;
     const { section } = await runJourney(store.url, pool, { productUrl: PRODUCT }, (message) => {
-      if (!killed && message.startsWith('checkout: shipping')) {
+      if (!killed && message.startsWith('Checkout: the shipping step')) {
         killed = true;
         process.kill(pool.pid()!, 'SIGKILL');
       }

@@ -104,6 +104,11 @@ describe('storefront-audit audit on the demo store', () => {
     expect(readFileSync(join(cwd, 'out', 'junit.xml'), 'utf8')).toMatch(/<failure type="not-measured"/);
     expect(readFileSync(join(cwd, 'out', 'report.md'), 'utf8')).toMatch(/### Could not test/);
     expect((await readdir(cwd)).sort()).toEqual(['budget.json', 'out']);
+    // A checkout the auditor's browser never started is the auditor's gap, never blamed on the store.
+    const checkout = await runCli(['audit', store.url, '--only', 'checkout', '--no-config'], { cwd, env });
+    expect(checkout.code).toBe(3);
+    expect(checkout.stderr).toMatch(/the auditor itself failed/);
+    expect(checkout.stderr).not.toMatch(/the store answered with an error/);
   }, 120_000);
 
   it("starts Chromium under a long TMPDIR (macOS's /var/folders/…/T/ or a CI workspace), where its socket path would be too long", async () => {

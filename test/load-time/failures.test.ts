@@ -10,7 +10,8 @@ import { productAt } from '../../src/demo-store/catalog.ts';
 import { loadTimeAudit } from '../../audits/load-time/index.ts';
 import { BrowserPool } from '../../audits/shared/browser.ts';
 import type { AuditPage } from '../../audits/types.ts';
-import { loadTimeSectionSchema, type LoadTimeSection } from '../../src/report/schema.ts';
+import { loadTimeSectionSchema, type LoadTimeSection, type Message } from '../../src/report/schema.ts';
+import { englishText } from '../../src/i18n/format-message.ts';
 
 let store: DemoStore;
 let pool: BrowserPool;
@@ -25,7 +26,7 @@ afterAll(async () => {
   await store?.close();
 });
 
-function run(pages: AuditPage[], progress: (m: string) => void = () => undefined, headers: Record<string, string> = {}): Promise<LoadTimeSection> {
+function run(pages: AuditPage[], progress: (m: string | Message) => void = () => undefined, headers: Record<string, string> = {}): Promise<LoadTimeSection> {
   return loadTimeAudit.run(
     { storeUrl: store.url, pages, headers, allowPrivateAddresses: true, browser: pool, artifactsDir: '/tmp', progress },
     // A short "no response" watchdog so the hanging page costs seconds, not the default 20 s.
@@ -67,8 +68,9 @@ describe('load-time audit failures', () => {
     const victim = pool.pid();
     expect(victim).toBeTypeOf('number');
     let killed = false;
-    const progress = (message: string): void => {
-      if (killed || !message.includes('/products/')) return;
+    const progress = (message: string | Message): void => {
+      const line = typeof message === 'string' ? message : englishText(message);
+      if (killed || !line.includes('/products/')) return;
       killed = true;
       // Mid-run: Lighthouse has started the product page; give it a moment to be navigating, then kill.
       setTimeout(() => process.kill(victim as number, 'SIGKILL'), 1500);

@@ -14,6 +14,8 @@ export const CHECKOUT_STRINGS = {
   'reason.sold-out': 'every product tried is sold out',
   'reason.password-protected': 'the storefront is password-protected',
   'reason.other': 'the store answered with an error',
+  // 'other' on the auditor's side (its browser would not start, its request failed): never blamed on the store.
+  'reason.auditor-other': 'the auditor itself failed (its browser or its connection)',
 } as const;
 
 export const checkoutMessage = messageFn('checkout', CHECKOUT_STRINGS);
@@ -31,6 +33,7 @@ export const checkout = defineCatalogue('checkout', CHECKOUT_STRINGS, {
     'reason.sold-out': '尝试的所有商品均已售罄',
     'reason.password-protected': '店铺前台受密码保护',
     'reason.other': '店铺返回了错误',
+    'reason.auditor-other': '审计工具自身出错（浏览器或网络连接）',
   },
   he: {
     storeFailure: 'קונים לא יכולים לעבור את שלב התשלום {step}: {reason}',
@@ -44,6 +47,7 @@ export const checkout = defineCatalogue('checkout', CHECKOUT_STRINGS, {
     'reason.sold-out': 'כל המוצרים שנוסו אזלו מהמלאי',
     'reason.password-protected': 'חזית החנות מוגנת בסיסמה',
     'reason.other': 'החנות השיבה בשגיאה',
+    'reason.auditor-other': 'הכלי עצמו נכשל (הדפדפן או החיבור שלו)',
   },
   fa: {
     storeFailure: 'خریداران نمی‌توانند از مرحلهٔ پرداخت {step} عبور کنند: {reason}',
@@ -57,5 +61,6 @@ export const checkout = defineCatalogue('checkout', CHECKOUT_STRINGS, {
     'reason.sold-out': 'همهٔ محصولات امتحان‌شده ناموجودند',
     'reason.password-protected': 'ویترین فروشگاه با رمز عبور محافظت می‌شود',
     'reason.other': 'فروشگاه با خطا پاسخ داد',
+    'reason.auditor-other': 'خود ابزار بررسی از کار افتاد (مرورگر یا اتصال آن)',
   },
 });

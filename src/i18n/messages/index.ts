@@ -14,6 +14,7 @@ import { report } from './report.ts';
 import { fixes } from './fixes.ts';
 import { digest } from './digest.ts';
 import { alerts } from './alerts.ts';
+import { progress } from './progress.ts';
 import { basis } from './basis.ts';
 
 export const CATALOGUES: readonly Catalogue[] = [
@@ -30,5 +31,6 @@ export const CATALOGUES: readonly Catalogue[] = [
   fixes,
   digest,
   alerts,
+  progress,
   basis,
 ];
