@@ -90,7 +90,7 @@ export async function waitActionable(page: Page, selector: string, timeoutMs: nu
     const pick = await pickActionable(page, selector, options);
     if (pick) return pick;
     if (Date.now() - started >= timeoutMs) return null;
-    await sleep(100);
+    await sleep(50);
   }
 }
 
@@ -118,6 +118,8 @@ export async function clearOverlays(page: Page, handle: ElementHandle<Element>):
           layer = layer.parentElement;
         }
         if (!layer || layer === document.body) layer = top;
+        document.querySelectorAll('[data-checkout-audit-cover]').forEach((e) => e.removeAttribute('data-checkout-audit-cover'));
+        layer.setAttribute('data-checkout-audit-cover', '1');
         const dismiss = new RegExp(dismissSource, 'i');
         const label = (b: Element): string => `${b.getAttribute('aria-label') ?? ''}`.trim() || (b.textContent ?? '').replace(/\s+/g, ' ').trim();
         // The pop-up's own buttons: inside the layer, or the dialog the backdrop belongs to.
@@ -140,14 +142,68 @@ export async function clearOverlays(page: Page, handle: ElementHandle<Element>):
       await button?.evaluate((b) => b.removeAttribute('data-checkout-audit-dismiss'));
       await button?.click().catch(() => undefined);
     }
-    await sleep(150);
+    await layerGone(handle);
   }
   return dismissed;
 }
 
-/** Clears whatever covers the control, then clicks it through the payment guard. */
+/**
+ * After a dismissal: waits until the layer no longer covers the control (removed, hidden, or its closing
+ * animation over), at most OVERLAY_CLOSE_MS, instead of sleeping a fixed time.
+ */
+async function layerGone(handle: ElementHandle<Element>): Promise<void> {
+  await handle
+    .evaluate(
+      (el, maxMs) =>
+        new Promise<void>((resolve) => {
+          const until = performance.now() + maxMs;
+          const tick = (): void => {
+            const layer = document.querySelector('[data-checkout-audit-cover]');
+            const r = el.getBoundingClientRect();
+            const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            if (!layer || !top || !layer.contains(top) || performance.now() > until) {
+              layer?.removeAttribute('data-checkout-audit-cover');
+              resolve();
+            } else setTimeout(tick, 25);
+          };
+          tick();
+        }),
+      OVERLAY_CLOSE_MS,
+    )
+    .catch(() => undefined);
+}
+
+const OVERLAY_CLOSE_MS = 500;
+
+/**
+ * Waits (≤ OVERLAY_CLOSE_MS) until nothing around the control is still moving: a button in a notification or
+ * drawer that is sliding in is clicked where it is when the click is computed, not where it lands, and the
+ * click goes to whatever is under that point.
+ */
+async function untilStill(handle: ElementHandle<Element>): Promise<void> {
+  await handle
+    .evaluate(
+      (el, maxMs) =>
+        new Promise<void>((resolve) => {
+          const until = performance.now() + maxMs;
+          const moving = (): boolean => {
+            for (let n: Element | null = el; n; n = n.parentElement) {
+              if (n.getAnimations().some((a) => a.playState === 'running' && a.effect?.getComputedTiming().endTime !== Infinity)) return true;
+            }
+            return false;
+          };
+          const tick = (): void => (moving() && performance.now() < until ? void setTimeout(tick, 16) : resolve());
+          tick();
+        }),
+      OVERLAY_CLOSE_MS,
+    )
+    .catch(() => undefined);
+}
+
+/** Clears whatever covers the control, then clicks it through the payment guard once it has stopped moving. */
 export async function shopperClick(page: Page, handle: ElementHandle<Element>, extra: RegExp[], log?: (m: string) => void): Promise<void> {
   const dismissed = await clearOverlays(page, handle);
   if (dismissed.length > 0) log?.(`checkout: dismissed ${dismissed.join(', ')} covering the control`);
+  await untilStill(handle);
   await guardedClick(handle, extra);
 }

@@ -103,17 +103,18 @@ function actionFor(field: PageField, address: TestAddress): FillAction | null {
  * visible is busy, else what still is.
  */
 export async function waitNotBusy(page: Page, timeoutMs: number): Promise<string | null> {
-  const started = Date.now();
-  for (;;) {
-    const busy = await page
-      .evaluate(() => {
-        const el = [...document.querySelectorAll('[aria-busy="true"]')].find((e) => e.getClientRects().length > 0);
-        return el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('aria-label') ? ` "${el.getAttribute('aria-label')}"` : ''}` : null;
-      })
-      .catch(() => null);
-    if (!busy || Date.now() - started >= timeoutMs) return busy;
-    await sleep(50);
-  }
+  // Watched in the page, checked on every DOM change (aria-busy going away is one), so the wait ends the
+  // moment the region settles rather than at the next poll from here.
+  const settled = await page
+    .waitForFunction(() => ![...document.querySelectorAll('[aria-busy="true"]')].some((e) => e.getClientRects().length > 0), { timeout: timeoutMs, polling: 'mutation' })
+    .then(() => true, () => false);
+  if (settled) return null;
+  return page
+    .evaluate(() => {
+      const el = [...document.querySelectorAll('[aria-busy="true"]')].find((e) => e.getClientRects().length > 0);
+      return el ? `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.getAttribute('aria-label') ? ` "${el.getAttribute('aria-label')}"` : ''}` : null;
+    })
+    .catch(() => null);
 }
 
 /** A region still busy after the wait: the page is stuck for a shopper too, but a timeout is not proof. */
@@ -129,32 +130,33 @@ async function settleBusy(page: Page, timeoutMs: number): Promise<void> {
  */
 async function visibleFrames(page: Page, timeoutMs: number): Promise<Frame[]> {
   const started = Date.now();
-  const shown: Frame[] = [];
   const left = (): number => Math.max(1, timeoutMs - (Date.now() - started));
-  for (const frame of page.mainFrame().childFrames()) {
+  // Each frame is looked at on its own, all at once: the card fields are four frames that load together.
+  const ready = async (frame: Frame): Promise<boolean> => {
     const element = await withDeadline(frame.frameElement(), left(), 'frame element').catch(() => null);
     const visible = await element?.evaluate((el) => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden').catch(() => false);
     void element?.dispose().catch(() => undefined);
-    if (!visible) continue;
+    if (!visible) return false;
     // A frame still on its initial about:blank has not loaded its page yet.
     while (Date.now() - started < timeoutMs) {
-      const ready = frame.url() !== 'about:blank' && (await evaluateInFrame(page, frame, () => document.readyState === 'complete', left())) === true;
-      if (ready || frame.detached) break;
+      const loaded = frame.url() !== 'about:blank' && (await evaluateInFrame(page, frame, () => document.readyState === 'complete', left())) === true;
+      if (loaded || frame.detached) break;
       await sleep(50);
     }
-    if (!frame.detached) shown.push(frame);
-  }
-  return shown;
+    return !frame.detached;
+  };
+  const frames = page.mainFrame().childFrames();
+  const shown = await Promise.all(frames.map(ready));
+  return frames.filter((_, i) => shown[i]);
 }
 
 /** Required fields inside the page's frames: counted, never filled (they are the card vault's). */
 async function frameFields(page: Page, timeoutMs: number): Promise<string[]> {
-  const keys: string[] = [];
   const started = Date.now();
-  for (const frame of await visibleFrames(page, timeoutMs)) {
-    const fields = (await evaluateInFrame(page, frame, fieldsInDocument, Math.max(1, timeoutMs - (Date.now() - started)))) ?? [];
-    for (const f of fields) if (f.required && f.needsInput && !keys.includes(f.key)) keys.push(f.key);
-  }
+  const frames = await visibleFrames(page, timeoutMs);
+  const perFrame = await Promise.all(frames.map((frame) => evaluateInFrame(page, frame, fieldsInDocument, Math.max(1, timeoutMs - (Date.now() - started)))));
+  const keys: string[] = [];
+  for (const fields of perFrame) for (const f of fields ?? []) if (f.required && f.needsInput && !keys.includes(f.key)) keys.push(f.key);
   return keys;
 }
 

@@ -4,7 +4,7 @@ import type { CheckoutOptions } from './options.ts';
 import type { PaymentGuard } from './payment-guard.ts';
 import type { StepRecorder } from './step-recorder.ts';
 import { JourneyFailure } from './failure.ts';
-import type { Heartbeat } from './run-step.ts';
+import { withDeadline, type Heartbeat } from './run-step.ts';
 import type { Message } from '../../src/report/schema.ts';
 
 export interface JourneySession {
@@ -67,13 +67,39 @@ export function sleep(ms: number): Promise<void> {
  * Lets late requests (analytics, tracking) of a page start and settle, without waiting forever for them.
  * Counts in-flight requests itself: Puppeteer's waitForNetworkIdle never saw the network idle once request
  * interception had handled a redirected navigation, and always ran to its timeout.
+ *
+ * Settled means: nothing in flight (a request still running when we leave is cancelled by the navigation,
+ * and its failure never seen), the page's load event has fired (analytics often start at load), and the
+ * page's main thread has gone idle with no network activity meanwhile (a request chained on another's
+ * answer, or started by a script the last response brought, is issued before the thread is idle), and the
+ * network has been quiet for idleMs. The quiet window counts from the network's last activity, not from
+ * when we started looking: a page whose requests ended while it was being read is already through it. It
+ * was 250 ms alone; the load and idle conditions catch what it stood in for without waiting the time out,
+ * so it is now 100 ms, which still catches a request the page puts on a short timer (setTimeout < 100 ms).
  */
-export async function settle(session: JourneySession, idleMs = 250, maxMs = 2_000): Promise<void> {
+export async function settle(session: JourneySession, idleMs = 100, maxMs = 2_000): Promise<void> {
+  const { recorder, page } = session;
   const started = performance.now();
-  // Idle counts from the network's last activity, not from when we started looking: a page whose requests
-  // ended while it was being read is already partly through its quiet window.
-  while (performance.now() - started < maxMs) {
-    if (session.recorder.inFlight === 0 && performance.now() - session.recorder.lastActivityAt >= idleMs) return;
-    await sleep(25);
+  const left = (): number => maxMs - (performance.now() - started);
+  while (left() > 0) {
+    const quietFor = performance.now() - recorder.lastActivityAt;
+    if (recorder.inFlight > 0 || quietFor < idleMs) {
+      await sleep(recorder.inFlight > 0 ? 25 : Math.max(1, Math.min(25, idleMs - quietFor)));
+      continue;
+    }
+    const mark = recorder.lastActivityAt;
+    const idle = await withDeadline(
+      page.evaluate(
+        () =>
+          new Promise<boolean>((resolve) => {
+            const whenIdle = (): void => void requestIdleCallback(() => resolve(true), { timeout: 500 });
+            if (document.readyState === 'complete') whenIdle();
+            else addEventListener('load', whenIdle, { once: true });
+          }),
+      ),
+      Math.max(1, left()),
+      'page idle',
+    ).catch(() => false);
+    if (idle && recorder.inFlight === 0 && recorder.lastActivityAt === mark) return;
   }
 }

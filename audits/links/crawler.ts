@@ -10,7 +10,7 @@ import { createPageExtractor, type RawReference } from './extract-html.ts';
 import type { Hash } from 'node:crypto';
 import type { FetchedPage } from '../types.ts';
 import { extractCssReferences } from './extract-css.ts';
-import { fragmentFound, originOf, resolveReference } from './url-policy.ts';
+import { fragmentFound, originOf, resolveReference, type Resolved } from './url-policy.ts';
 import { TrapDetector, type TrapOptions } from './trap-detector.ts';
 import { CHECK, HostScheduler, LINKED_PAGE, SEED_PAGE } from './host-scheduler.ts';
 import { brokenText, pageCapText, pageTruncatedText, unverifiedText } from './finding-text.ts';
@@ -51,6 +51,7 @@ export interface CrawlInput {
 }
 
 const PAGINATED = /[?&](page|p|pg|paged)=\d/;
+const ROOT_RELATIVE_CACHE = 20_000;
 
 /** A copy of a string that does not share memory with the (large) string it was sliced from. */
 function detach(value: string): string {
@@ -124,11 +125,28 @@ export async function crawlStore(client: HttpClient, input: CrawlInput, options:
     }
   };
 
+  // Root-relative references (the nav, the footer, theme assets, every product link) resolve the same way on
+  // every page of the origin: each is resolved once (WHATWG URL: a path-absolute or scheme-relative reference
+  // takes only the base's scheme, credentials, host and port). On a catalogue a page's ~30 references are
+  // mostly ones seen before, so this saves a URL parse, and its garbage, per reference. Bounded; the keys are
+  // copies, never slices of a page's chunk (a slice would keep the whole chunk alive).
+  const rootRelative = new Map<string, Resolved>();
+  const resolve = (raw: string, base: string): Resolved => {
+    if (raw.charCodeAt(0) !== 47 /* / */ || originOf(base) !== origin) return resolveReference(raw, base);
+    let resolved = rootRelative.get(raw);
+    if (resolved === undefined) {
+      resolved = resolveReference(raw, base);
+      if (rootRelative.size >= ROOT_RELATIVE_CACHE) rootRelative.clear();
+      rootRelative.set(detach(raw), resolved);
+    }
+    return resolved;
+  };
+
   /** One reference found on a page (streamed, or replayed from a page discovery fetched). */
   const onReference = (pageUrl: string, base: string, ref: RawReference, seen: Set<string>, fingerprint: Hash | null) => {
     // Resolved immediately and never stored: attribute values are slices of the page's chunk strings and
     // keeping one would keep the whole chunk alive.
-    const resolved = resolveReference(ref.raw, base);
+    const resolved = resolve(ref.raw, base);
     if (resolved.type === 'skipped') {
       skipped++;
       return;

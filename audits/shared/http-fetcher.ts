@@ -52,14 +52,31 @@ export interface RequestInit {
   jar?: CookieJar | null;
 }
 
+/** What callers do with a body: read it as it streams, drain it, or drop it. */
+export interface ResponseBody extends AsyncIterable<Buffer> {
+  dump(options?: { limit?: number }): Promise<unknown>;
+  destroy(): unknown;
+}
+
 export interface HttpResponse {
   url: string;
   status: number;
   headers: Record<string, string | string[] | undefined>;
   /** Milliseconds from sending the request to receiving the response headers. */
   ttfbMs: number;
-  body: Dispatcher.ResponseData['body'];
+  body: Dispatcher.ResponseData['body'] | typeof NO_BODY;
 }
+
+/**
+ * The body of every HEAD answer: there is none (RFC 9110 §9.3.2), so none is built. A link check sends
+ * thousands of HEADs; undici's request API gives each a Readable stream, a promise chain and a drain, which
+ * were a fifth of the crawl's HTTP cost for nothing (test/bench/links.ts, the floor).
+ */
+export const NO_BODY: ResponseBody = Object.freeze({
+  dump: () => Promise.resolve(),
+  destroy: () => undefined,
+  [Symbol.asyncIterator]: (): AsyncIterator<Buffer> => ({ next: () => Promise.resolve({ done: true, value: undefined }) }),
+});
 
 // tough-cookie is loaded on the first cookie a store sets, not at start-up (most crawls never need it).
 const load = createRequire(import.meta.url);
@@ -163,16 +180,16 @@ export class HttpClient {
       const jar = init.jar !== undefined ? init.jar : own ? this.#jar : null;
       const cookie = jar ? jar.getCookieStringSync(parsed.href) : '';
       if (cookie) headers.cookie = headers.cookie ? `${headers.cookie}; ${cookie}` : cookie;
-      const response = await this.#agent.request({
+      const options = {
         origin: parsed.origin,
         path: parsed.pathname + parsed.search,
         method: init.method ?? 'GET',
         headers,
-        signal: init.signal,
         // undici closes the connection after every HEAD by default (for servers that wrongly send a body);
         // a link checker sends thousands of HEADs, so keep the connection like browsers do.
         reset: false,
-      });
+      };
+      const response = options.method === 'HEAD' ? await this.#head(options, init.signal) : await this.#agent.request({ ...options, signal: init.signal });
       const setCookie = response.headers['set-cookie'];
       if (setCookie) {
         const target = init.jar !== undefined ? init.jar : own && this.cookiesEnabled ? (this.#jar ??= newJar()) : null;
@@ -182,6 +199,35 @@ export class HttpClient {
     } catch (error) {
       throw toFetchError(error, parsed.href);
     }
+  }
+
+  /** A HEAD through undici's dispatch API: status and headers, no body stream (see NO_BODY). */
+  #head(options: Dispatcher.DispatchOptions, signal: AbortSignal | undefined): Promise<{ statusCode: number; headers: HttpResponse['headers']; body: typeof NO_BODY }> {
+    return new Promise((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      let answer: { statusCode: number; headers: HttpResponse['headers']; body: typeof NO_BODY } | null = null;
+      let onAbort: (() => void) | null = null;
+      const settle = (error: Error | null) => {
+        if (onAbort) signal!.removeEventListener('abort', onAbort);
+        if (error) reject(error);
+        else if (answer) resolve(answer);
+        else reject(new Error('HEAD ended without a response'));
+      };
+      this.#agent.dispatch(options, {
+        onRequestStart(controller) {
+          if (!signal) return;
+          onAbort = () => controller.abort(signal.reason as Error);
+          signal.addEventListener('abort', onAbort, { once: true });
+        },
+        onResponseStart(_controller, statusCode, headers) {
+          // 1xx answers are interim (RFC 9110 §15.2); the final one follows on the same request.
+          if (statusCode >= 200) answer = { statusCode, headers, body: NO_BODY };
+        },
+        onResponseData: () => undefined,
+        onResponseEnd: () => settle(null),
+        onResponseError: (_controller, error) => settle(error),
+      });
+    });
   }
 
   /** Discards a body without reading it into memory; closes the connection for large leftovers. */
@@ -199,12 +245,14 @@ export class HttpClient {
 }
 
 /** The body as a stream, decompressed when the server compressed it anyway. */
-export function decodedBody(response: HttpResponse): Readable {
+export function decodedBody(response: HttpResponse): ResponseBody | Readable {
+  const { body } = response;
+  if (!('pipe' in body)) return body; // NO_BODY: a HEAD's Content-Encoding describes a body that is not there
   const encoding = headerValue(response.headers, 'content-encoding')?.trim().toLowerCase();
-  if (encoding === 'gzip' || encoding === 'x-gzip') return response.body.pipe(createGunzip());
-  if (encoding === 'br') return response.body.pipe(createBrotliDecompress());
-  if (encoding === 'deflate') return response.body.pipe(createInflate());
-  return response.body;
+  if (encoding === 'gzip' || encoding === 'x-gzip') return body.pipe(createGunzip());
+  if (encoding === 'br') return body.pipe(createBrotliDecompress());
+  if (encoding === 'deflate') return body.pipe(createInflate());
+  return body;
 }
 
 /**

@@ -3,15 +3,15 @@
 // audit code, so a usage error exits 2 as fast as `--help` does.
 import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { z } from 'zod';
 import { INPUT_MAX } from '../advisor/defaults.ts';
 import { parseStoreUrl } from '../engine/store-url.ts';
 import { LOCALES, type Locale } from '../i18n/messages/define.ts';
-import { validateReport, type Message, type Report } from '../report/schema.ts';
-import { specsFromBudget, specsFromLighthouseBudget } from './assertions/budgets.ts';
-import { DEFAULT_AGGREGATION, specsFromAssertions, type AssertionSpec } from './assertions/spec.ts';
+import type { Message, Report } from '../report/schema.ts';
+import type { AssertionSpec } from './assertions/spec.ts';
 import type { AuditName } from './assertions/evaluate.ts';
-import { budgetFileSchema, cliConfigSchema, discoverConfig, isCurrency, readJsonFile, type BudgetFile, type CliConfig, type ConfigProblem } from './cli-config.ts';
+// Types only: the schemas (zod) load when there is a config file or a budget to read (config-file.ts).
+import type { BudgetFile, CliConfig } from './cli-config.ts';
+import { discoverConfig, isCurrency, type ConfigProblem } from './config-file.ts';
 import { REPORTER_FILES, REPORTERS, type ReporterName } from './reporters/names.ts';
 import { code, count } from '../report/message.ts';
 import { localeFromEnv, msg, shippedLocale } from './text.ts';
@@ -94,8 +94,9 @@ export async function planAudit(rawUrl: string, flags: AuditFlags, context: Plan
 
   const configFile = flags.config === false ? undefined : flags.config ? resolve(context.cwd, flags.config) : discoverConfig(context.cwd);
   let config: CliConfig = {};
+  const schemas = configFile || flags.budget !== undefined ? await import('./cli-config.ts') : undefined;
   if (configFile) {
-    const read = await readJsonFile(configFile, cliConfigSchema);
+    const read = await schemas!.readJsonFile(configFile, schemas!.cliConfigSchema);
     problems(read.problems);
     config = read.value ?? {};
   }
@@ -119,15 +120,21 @@ export async function planAudit(rawUrl: string, flags: AuditFlags, context: Plan
   if (inputs.currency) inputs.currency = inputs.currency.toUpperCase();
 
   const specs: AssertionSpec[] = [];
-  if (config.assertions) specs.push(...specsFromAssertions(config.assertions, config.aggregationMethod ?? DEFAULT_AGGREGATION));
+  if (config.assertions) {
+    const { DEFAULT_AGGREGATION, specsFromAssertions } = await import('./assertions/spec.ts');
+    specs.push(...specsFromAssertions(config.assertions, config.aggregationMethod ?? DEFAULT_AGGREGATION));
+  }
   let budget: BudgetFile | undefined = config.budget;
   if (flags.budget !== undefined) {
-    const read = await readJsonFile(resolve(context.cwd, flags.budget), budgetFileSchema);
+    const read = await schemas!.readJsonFile(resolve(context.cwd, flags.budget), schemas!.budgetFileSchema);
     problems(read.problems);
     budget = read.value;
   }
-  if (budget?.ours) specs.push(...specsFromBudget(budget.ours));
-  if (budget?.lighthouse) specs.push(...specsFromLighthouseBudget(budget.lighthouse));
+  if (budget) {
+    const { specsFromBudget, specsFromLighthouseBudget } = await import('./assertions/budgets.ts');
+    if (budget.ours) specs.push(...specsFromBudget(budget.ours));
+    if (budget.lighthouse) specs.push(...specsFromLighthouseBudget(budget.lighthouse));
+  }
 
   let previous: Report | undefined;
   if (flags.compare !== undefined) previous = await readPrevious(resolve(context.cwd, flags.compare), errors);
@@ -192,6 +199,7 @@ async function readPrevious(file: string, errors: Message[]): Promise<Report | u
     return undefined;
   }
   try {
+    const { validateReport } = await import('../report/schema.ts');
     return validateReport(json);
   } catch (error) {
     errors.push(msg('error.compareNotReport', { file: code(file), reason: ((error as Error).message.split('\n')[0] ?? '').slice(0, 200) }));
@@ -230,17 +238,17 @@ function parseList<T extends string>(value: string, flag: string, choices: reado
   return [...new Set(items)] as T[];
 }
 
-const numberText = z.string().trim().regex(/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i);
+const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
 function parseNumber(value: string, flag: string, min: number, max: number, errors: Message[]): number | undefined {
-  const n = numberText.safeParse(value).success ? Number(value) : NaN;
+  const n = NUMBER_TEXT.test(value.trim()) ? Number(value) : NaN;
   if (Number.isFinite(n) && n >= min && n <= max) return n;
   errors.push(max === Infinity ? msg('error.numberAtLeast', { flag, min, value }) : msg('error.numberRange', { flag, min, max, value }));
   return undefined;
 }
 
 function parsePositive(value: string, flag: string, max: number, errors: Message[]): number | undefined {
-  const n = numberText.safeParse(value).success ? Number(value) : NaN;
+  const n = NUMBER_TEXT.test(value.trim()) ? Number(value) : NaN;
   if (Number.isFinite(n) && n > 0 && n <= max) return n;
   errors.push(Number.isFinite(n) && n > max ? msg('error.numberRange', { flag, min: 0, max, value }) : msg('error.numberPositive', { flag, value }));
   return undefined;

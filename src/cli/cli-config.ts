@@ -2,9 +2,7 @@
 // (checkout selectors and test address, app names) that are too long for flags. Found the way lhci finds
 // lighthouserc: `--config FILE` wins; otherwise the first of CONFIG_NAMES in the working directory or, walking
 // up, a parent, stopping at the repository root (the directory with .git); `--no-config` turns the search off.
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { budgetSchema } from '../advisor/budget.ts';
 import { INPUT_MAX } from '../advisor/defaults.ts';
@@ -13,7 +11,9 @@ import { AGGREGATIONS, assertionsSchema } from './assertions/spec.ts';
 import { LOCALES } from '../i18n/messages/define.ts';
 import { REPORTERS } from './reporters/names.ts';
 
-export const CONFIG_NAMES = ['storefront-audit.config.json', '.storefrontauditrc.json'] as const;
+import { isCurrency, type ConfigProblem } from './config-file.ts';
+
+export { CONFIG_NAMES, discoverConfig, isCurrency, type ConfigProblem } from './config-file.ts';
 
 const AUDITS = ['load', 'checkout', 'links'] as const;
 
@@ -64,26 +64,6 @@ export const cliConfigSchema = z
 export type CliConfig = z.infer<typeof cliConfigSchema>;
 
 
-
-export function isCurrency(code: string): boolean {
-  return Intl.supportedValuesOf('currency').includes(code.toUpperCase());
-}
-
-/** The config file that applies from `cwd`, or undefined. */
-export function discoverConfig(cwd: string): string | undefined {
-  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-    for (const name of CONFIG_NAMES) {
-      const file = join(dir, name);
-      if (existsSync(file)) return file;
-    }
-    if (existsSync(join(dir, '.git')) || dirname(dir) === dir) return undefined;
-  }
-}
-
-export type ConfigProblem =
-  | { kind: 'unreadable'; file: string; reason: string }
-  | { kind: 'json'; file: string; reason: string }
-  | { kind: 'issue'; file: string; path: string; problem: string };
 
 /** Reads and validates a JSON file against `schema`, returning every problem rather than the first. */
 export async function readJsonFile<T>(file: string, schema: z.ZodType<T>): Promise<{ value?: T; problems: ConfigProblem[] }> {

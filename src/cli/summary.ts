@@ -4,7 +4,7 @@ import type { Report } from '../report/schema.ts';
 import { count, money } from '../report/message.ts';
 import type { AssertionResult } from './assertions/evaluate.ts';
 import { failedAssertions, type Gap } from './outcome.ts';
-import { t, text } from './text.ts';
+import { currentLocale, t, text } from './text.ts';
 
 const MAX_LISTED = 10;
 
@@ -19,7 +19,8 @@ export function summaryLines(report: Report, results: readonly AssertionResult[]
   const checkout = report.checkout;
   if (checkout) {
     const step = checkout.failure?.step ?? '?';
-    const message = checkout.failure?.text ? text(checkout.failure.text) : (checkout.failure?.message ?? '');
+    const untested = gaps.find((g) => g.kind === 'checkout');
+    const message = untested ? gapText(untested) : checkout.failure?.text ? text(checkout.failure.text) : (checkout.failure?.message ?? '').split('\n')[0]!.trim();
     if (checkout.completed) lines.push(t('summary.checkoutReached', { steps: checkout.stepCount, fields: checkout.formFields }));
     else if (checkout.failure?.origin === 'auditor') lines.push(t('summary.checkoutUntested', { step, message }));
     else lines.push(t('summary.checkoutFailed', { step, message }));
@@ -32,9 +33,10 @@ export function summaryLines(report: Report, results: readonly AssertionResult[]
   if (gaps.length) {
     lines.push(t('summary.notTested'));
     for (const gap of gaps.slice(0, MAX_LISTED)) {
-      if (gap.kind === 'audit') lines.push(t('summary.auditFailed', { audit: gap.audit, message: gap.message }));
-      else if (gap.kind === 'page') lines.push(t('summary.pageFailed', { url: gap.url, device: gap.device, message: gap.message }));
-      else lines.push(t('summary.checkoutUntested', { step: gap.step, message: gap.message }));
+      const message = gapText(gap);
+      if (gap.kind === 'audit') lines.push(t('summary.auditFailed', { audit: gap.audit, message }));
+      else if (gap.kind === 'page') lines.push(t('summary.pageFailed', { url: gap.url, device: gap.device, message }));
+      else lines.push(t('summary.checkoutUntested', { step: gap.step, message }));
     }
     if (gaps.length > MAX_LISTED) lines.push(t('summary.more', { count: count(gaps.length - MAX_LISTED) }));
   }
@@ -71,6 +73,16 @@ export function summaryLines(report: Report, results: readonly AssertionResult[]
   }
   lines.push(...assertionLines(results));
   return lines;
+}
+
+/**
+ * One line, in the reader's language: the gap's message when it has one, except that English readers of a page
+ * failure get the audit's own detail ("http-error: the page answered HTTP 500"), which says more. Never the
+ * browser's multi-line launch log.
+ */
+function gapText(gap: Gap): string {
+  if (gap.text && !(gap.kind === 'page' && currentLocale() === 'en')) return text(gap.text);
+  return gap.message.split('\n')[0]!.trim();
 }
 
 export function assertionLines(results: readonly AssertionResult[]): string[] {

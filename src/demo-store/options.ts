@@ -3,7 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export type DemoVariant = 'defective' | 'fixed';
 export type CheckoutKind = 'three-page' | 'one-page';
 /** Storefront themes of the zoo (src/demo-store/themes/): `classic` is the original demo markup. */
-export const THEME_NAMES = ['classic', 'dawn', 'dawn-drawer', 'horizon', 'plain'] as const;
+export const THEME_NAMES = ['classic', 'dawn', 'dawn-drawer', 'dawn-quick-add', 'horizon', 'plain'] as const;
 export type ThemeName = (typeof THEME_NAMES)[number];
 
 

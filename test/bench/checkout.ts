@@ -5,7 +5,7 @@
 // shopper do too (close the country pop-up, the cookie wall and the newsletter modal, choose a size, press the
 // drawer's or notification's Check out, wait for the late shipping methods and the card frames), so the ratio
 // is the audit's own overhead. Prints medians and the audit/bare ratio per theme and checkout kind.
-// Usage: npm run bench:checkout [-- --runs 5] [--themes dawn,plain]
+// Usage: npm run bench:checkout [-- --runs 5] [--themes dawn,plain] [--kinds three-page,one-page]
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -17,11 +17,14 @@ import { BrowserPool } from '../../audits/shared/browser.ts';
 import { THEME_NAMES, type ThemeName } from '../../src/demo-store/options.ts';
 import { startDemoStore, type DemoStore } from '../../src/demo-store/server.ts';
 
-const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, themes: { type: 'string', default: THEME_NAMES.join(',') } } });
+const KINDS = ['three-page', 'one-page'] as const;
+const { values } = parseArgs({ options: { runs: { type: 'string', default: '5' }, themes: { type: 'string', default: THEME_NAMES.join(',') }, kinds: { type: 'string', default: KINDS.join(',') } } });
 const runs = Number(values.runs);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
 const themes = values.themes.split(',').map((t) => t.trim()) as ThemeName[];
 for (const t of themes) if (!(THEME_NAMES as readonly string[]).includes(t)) throw new Error(`--themes: unknown theme "${t}"; one of ${THEME_NAMES.join(', ')}`);
+const kinds = values.kinds.split(',').map((k) => k.trim()) as Array<(typeof KINDS)[number]>;
+for (const k of kinds) if (!(KINDS as readonly string[]).includes(k)) throw new Error(`--kinds: unknown checkout kind "${k}"; one of ${KINDS.join(', ')}`);
 
 const PRODUCT = '/products/classic-linen-shirt';
 const ADDRESS: Record<string, string> = { email: 'bench@example.com', firstName: 'Avery', lastName: 'Tester', address1: '350 Fifth Avenue', city: 'New York', postalCode: '10118' };
@@ -46,10 +49,15 @@ async function click(page: Page, selector: string): Promise<void> {
   await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), page.click(selector)]);
 }
 
-/** Clicks the first visible match (themes keep hidden copies of their buttons). */
+/**
+ * Clicks the first visible match (themes keep hidden copies of their buttons), once the page's transitions
+ * have ended: a button in a notification still sliding in is clicked where it was, not where it lands (the
+ * peer missed Dawn's notification that way about once in 50 walks).
+ */
 async function clickShown(page: Page, selector: string, navigates: boolean): Promise<void> {
   const handle = await page.waitForSelector(`${selector}`, { visible: true });
   if (!handle) throw new Error(`no ${selector}`);
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().endTime === Infinity), { polling: 16 });
   if (navigates) await Promise.all([page.waitForNavigation({ waitUntil: 'domcontentloaded' }), handle.click()]);
   else await handle.click();
 }
@@ -61,6 +69,12 @@ const STOREFRONT: Record<ThemeName, (page: Page) => Promise<void>> = {
     await click(page, 'button[name="checkout"]');
   },
   dawn: async (page) => {
+    await page.click('#ProductSubmitButton-template--main');
+    await clickShown(page, '#cart-notification-form button[name="checkout"]', true);
+  },
+  // The quick adds are in the grids (home, collections, "You may also like"); from the product page the
+  // path is Dawn's.
+  'dawn-quick-add': async (page) => {
     await page.click('#ProductSubmitButton-template--main');
     await clickShown(page, '#cart-notification-form button[name="checkout"]', true);
   },
@@ -114,21 +128,32 @@ async function bareJourney(store: DemoStore, pool: BrowserPool): Promise<number>
   const { theme, checkout, hostedCheckout } = store.options;
   try {
     const page = await context.newPage();
-    await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true });
-    await page.goto(`${store.url}${PRODUCT}`, { waitUntil: 'domcontentloaded' });
-    await STOREFRONT[theme](page);
-    await fillAddress(page);
-    if (checkout === 'three-page') {
-      await click(page, '#continue_button');
-      // Hosted: the shipping methods load after the page, the continue button disabled meanwhile.
-      await page.waitForSelector('#continue_button:not([disabled])');
-      await click(page, '#continue_button');
-    } else if (hostedCheckout) {
-      // The address's change events bring the shipping methods; the shopper picks one.
-      await page.$eval('[name="postalCode"]', (el) => el.dispatchEvent(new Event('change', { bubbles: true })));
-      await clickShown(page, '[name="shippingRate"]', false);
+    // Where a failed walk was, so a peer failure says which step of which theme.
+    let step = 'product page';
+    const at = (next: string): void => void (step = next);
+    try {
+      await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true });
+      await page.goto(`${store.url}${PRODUCT}`, { waitUntil: 'domcontentloaded' });
+      at('storefront');
+      await STOREFRONT[theme](page);
+      at('information');
+      await fillAddress(page);
+      if (checkout === 'three-page') {
+        await click(page, '#continue_button');
+        at('shipping');
+        // Hosted: the shipping methods load after the page, the continue button disabled meanwhile.
+        await page.waitForSelector('#continue_button:not([disabled])');
+        await click(page, '#continue_button');
+      } else if (hostedCheckout) {
+        // The address's change events bring the shipping methods; the shopper picks one.
+        await page.$eval('[name="postalCode"]', (el) => el.dispatchEvent(new Event('change', { bubbles: true })));
+        await clickShown(page, '[name="shippingRate"]', false);
+      }
+      at('payment');
+      await cardFieldsReady(page, hostedCheckout);
+    } catch (error) {
+      throw new Error(`bare walk on ${theme} ${checkout} failed at ${step} (${page.url()}): ${error instanceof Error ? error.message : String(error)}`);
     }
-    await cardFieldsReady(page, hostedCheckout);
   } finally {
     await context.close();
   }
@@ -140,7 +165,7 @@ await pool.get(); // launch outside the timings
 const rows: string[] = [];
 const ratios: number[] = [];
 for (const theme of themes) {
-  for (const kind of ['three-page', 'one-page'] as const) {
+  for (const kind of kinds) {
     const store = await startDemoStore({ variant: 'defective', checkout: kind, theme });
     try {
       await auditJourney(store, pool); // warm-up: server caches, Chromium's first context
@@ -154,7 +179,7 @@ for (const theme of themes) {
       const a = median(audit);
       const b = median(bare);
       ratios.push(a / b);
-      rows.push(`${theme.padEnd(11)} ${kind.padEnd(10)}  audit ${a.toFixed(0).padStart(6)} ms   bare puppeteer ${b.toFixed(0).padStart(6)} ms   ratio ${(a / b).toFixed(2)}x`);
+      rows.push(`${theme.padEnd(14)} ${kind.padEnd(10)}  audit ${a.toFixed(0).padStart(6)} ms   bare puppeteer ${b.toFixed(0).padStart(6)} ms   ratio ${(a / b).toFixed(2)}x`);
     } finally {
       await store.close();
     }

@@ -5,6 +5,9 @@
 // robots.txt, no traps, no transient faults. A known broken set: every 997th product links a product that does
 // not exist and every 1,009th shows an image that does not exist.
 //
+// Every response is rendered into a buffer before the store listens (renderNeutralStore), so serving costs
+// what Node's HTTP server costs and nothing else; the store runs in its own process, never in a tool's.
+//
 // npm run bench:links starts it in its own process: `node test/bench/neutral-store.ts --pages 2000` prints
 // "neutral store http://127.0.0.1:PORT". GET /__stats (never linked) answers the time of the first request and
 // the request count, so the bench can time each tool's start-up from the outside.
@@ -77,39 +80,56 @@ function listingPage(collection: string, page: number, products: number): string
   return layout(`${collection} page ${page}`, `<h1>${collection}</h1><ul>${items.join('')}</ul>${pager}`);
 }
 
-export async function startNeutralStore(shape: NeutralStoreShape): Promise<{ url: string; close: () => Promise<void> }> {
+interface Prepared {
+  status: number;
+  headers: Record<string, string | number>;
+  body: Buffer;
+}
+
+/**
+ * Every response the store can give, rendered once into buffers before it listens: serving is then a map lookup
+ * and a socket write, so the store's own CPU (which shares the machine's two cores with the tool being timed)
+ * is as small as Node's HTTP server allows, for either tool alike. Whatever is not here is the 404 page.
+ */
+export function renderNeutralStore(shape: NeutralStoreShape): { responses: Map<string, Prepared>; notFound: Prepared } {
   const { products } = shape;
   const listingPages = Math.ceil(products / PER_LISTING);
+  const responses = new Map<string, Prepared>();
+  const prepared = (status: number, type: string, body: string | Buffer): Prepared => {
+    const buffer = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+    return { status, headers: { 'content-type': type, 'content-length': buffer.length }, body: buffer };
+  };
+  const html = (path: string, body: string) => responses.set(path, prepared(200, 'text/html; charset=utf-8', body));
+  html('/', layout('Neutral Goods', `<h1>Welcome</h1><a href="/collections/all">Shop all</a>`));
+  for (let i = 0; i < products; i++) html(`/products/item-${i}`, productPage(i, products));
+  for (const collection of COLLECTIONS) {
+    for (let page = 1; page <= listingPages; page++) {
+      const body = listingPage(collection, page, products);
+      html(`/collections/${collection}?page=${page}`, body);
+      if (page === 1) html(`/collections/${collection}`, body);
+    }
+  }
+  for (const page of INFO) html(`/pages/${page}`, layout(page, `<h1>${page}</h1><p>Information.</p>`));
+  responses.set('/theme/base.css', prepared(200, 'text/css', 'body{margin:0;font-family:sans-serif}'));
+  const image = Buffer.alloc(2048, 1);
+  for (const path of SHARED_IMAGES) responses.set(path, prepared(200, path.endsWith('.svg') ? 'image/svg+xml' : 'image/png', image));
+  const jpeg = prepared(200, 'image/jpeg', image);
+  for (let i = 0; i < products; i++) for (let k = 1; k <= 4; k++) responses.set(`/images/product-${i}-${k}.jpg`, jpeg);
+  return { responses, notFound: prepared(404, 'text/html; charset=utf-8', layout('Not found', '<h1>Page not found</h1>')) };
+}
+
+export async function startNeutralStore(shape: NeutralStoreShape): Promise<{ url: string; close: () => Promise<void> }> {
+  const { responses, notFound } = renderNeutralStore(shape);
   let firstRequestAt: number | null = null;
   let requests = 0;
-  const send = (res: http.ServerResponse, status: number, type: string, body: string | Buffer, method: string) => {
-    res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
-    res.end(method === 'HEAD' ? undefined : body);
-  };
-  const IMAGE = Buffer.alloc(2048, 1);
   const server = http.createServer((req, res) => {
     const url = req.url ?? '/';
-    const method = req.method ?? 'GET';
     if (url === '/__stats') return void res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ firstRequestAt, requests }));
     firstRequestAt ??= Date.now();
     requests++;
-    const html = (body: string) => send(res, 200, 'text/html; charset=utf-8', body, method);
-    const [path = '/', query = ''] = url.split('?');
-    if (path === '/') return html(layout('Neutral Goods', `<h1>Welcome</h1><a href="/collections/all">Shop all</a>`));
-    let match = /^\/products\/item-(\d+)$/.exec(path);
-    if (match && Number(match[1]) < products) return html(productPage(Number(match[1]), products));
-    match = /^\/collections\/([a-z]+)$/.exec(path);
-    if (match && COLLECTIONS.includes(match[1]!)) {
-      const page = query === '' ? 1 : Number(/^page=(\d+)$/.exec(query)?.[1] ?? NaN);
-      if (page >= 1 && page <= listingPages) return html(listingPage(match[1]!, page, products));
-    }
-    match = /^\/pages\/([a-z]+)$/.exec(path);
-    if (match && INFO.includes(match[1]!)) return html(layout(match[1]!, `<h1>${match[1]}</h1><p>Information.</p>`));
-    if (path === '/theme/base.css') return send(res, 200, 'text/css', 'body{margin:0;font-family:sans-serif}', method);
-    if (SHARED_IMAGES.includes(path)) return send(res, 200, path.endsWith('.svg') ? 'image/svg+xml' : 'image/png', IMAGE, method);
-    match = /^\/images\/product-(\d+)-([1-4])\.jpg$/.exec(path);
-    if (match && Number(match[1]) < products) return send(res, 200, 'image/jpeg', IMAGE, method);
-    send(res, 404, 'text/html; charset=utf-8', layout('Not found', '<h1>Page not found</h1>'), method);
+    const response = responses.get(url) ?? notFound;
+    res.writeHead(response.status, response.headers);
+    res.end(req.method === 'HEAD' ? undefined : response.body);
   });
   server.keepAliveTimeout = 30_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

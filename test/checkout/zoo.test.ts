@@ -3,6 +3,8 @@
 // - dawn / dawn-drawer: hidden Check out buttons before the cart page's, the installment form first;
 // - horizon: nothing preselected (add button disabled until a size is chosen), a <dialog> cart drawer, a
 //   country pop-up making the page inert;
+// - dawn-quick-add: Dawn with a "Choose options" quick add on every product card (home, collections, "You may
+//   also like"): a submit button named "add" outside any form, and a modal that loads the product form;
 // - plain: a multipart form post answered 302 → /cart, a sold-out first variant preselected, a sold-out
 //   quick add as the document's first add button, quick-add forms in every card, a cookie wall and a
 //   newsletter modal swallowing clicks.
@@ -20,7 +22,7 @@ const stores = new Map<string, DemoStore>();
 const PRODUCT = '/products/classic-linen-shirt';
 const ADDRESS_FIELDS = ['email', 'firstName', 'lastName', 'address1', 'city', 'zone', 'postalCode'];
 const CARD_FRAME_FIELDS = ['number', 'expiry', 'verification_value', 'name'];
-type ZooTheme = 'dawn' | 'dawn-drawer' | 'horizon' | 'plain';
+type ZooTheme = 'dawn' | 'dawn-drawer' | 'dawn-quick-add' | 'horizon' | 'plain';
 
 beforeAll(() => {
   pool = new BrowserPool();
@@ -42,7 +44,7 @@ async function store(theme: ZooTheme, checkout: 'three-page' | 'one-page'): Prom
   return s;
 }
 
-describe.each(['dawn', 'dawn-drawer', 'horizon', 'plain'] as const)('theme %s', (theme) => {
+describe.each(['dawn', 'dawn-drawer', 'dawn-quick-add', 'horizon', 'plain'] as const)('theme %s', (theme) => {
   it('three-page: adds the product itself through the theme, reaches payment counting the card fields in their iframes, both defects on their steps', async () => {
     const s = await store(theme, 'three-page');
     const { section, messages } = await runJourney(s.url, pool, { productUrl: PRODUCT });
@@ -71,6 +73,37 @@ describe.each(['dawn', 'dawn-drawer', 'horizon', 'plain'] as const)('theme %s', 
     expect(section.formFields).toBe(12);
     expect(section.steps[0]!.failedRequests).toContainEqual({ url: `${s.url}${DEFECT_PATHS.checkoutTracking}`, status: 500 });
     expect(section.steps[0]!.jsErrors[0]).toMatch(/^TypeError: /);
+  });
+});
+
+describe('dawn-quick-add: the quick add behaves as Dawn\'s does for a shopper', () => {
+  it('"Choose options" on a home card opens a modal holding the product form; a size and Add to cart put that product in the cart and open the notification', async () => {
+    const s = await store('dawn-quick-add', 'one-page');
+    const context = await pool.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(`${s.url}/`, { waitUntil: 'load' });
+      const opener = (await page.$('modal-opener button[name="add"]'))!;
+      const url = await opener.evaluate((b) => b.getAttribute('data-product-url')!);
+      // Before opening: the modal is empty, moved to the end of <body>, and nothing in it can be pressed.
+      expect(await page.$$eval('quick-add-modal', (els) => els.every((m) => m.parentElement === document.body && !m.hasAttribute('open') && !m.querySelector('form')))).toBe(true);
+      await opener.click();
+      const modal = (await page.waitForSelector('quick-add-modal[open] product-form form', { visible: true }))!;
+      // Ids are prefixed so they do not clash with a product page's own.
+      expect(await modal.evaluate((f) => f.getAttribute('id'))).toBe('product-form-quickadd-template--main');
+      // Size L: the picker fetches the product section for it and swaps it in, ids prefixed again.
+      await page.click('quick-add-modal[open] label[for="quickadd-template--main-1-2"]');
+      await page.waitForFunction(() => (document.querySelector('quick-add-modal[open] #quickadd-template--main-1-2') as HTMLInputElement | null)?.checked === true && !!document.querySelector('quick-add-modal[open] #ProductSubmitButton-quickadd-template--main'));
+      await page.waitForSelector('quick-add-modal[open] #ProductSubmitButton-quickadd-template--main:not([disabled])');
+      expect(page.url()).toBe(`${s.url}/`); // the modal leaves the page's URL alone
+      await page.click('quick-add-modal[open] #ProductSubmitButton-quickadd-template--main');
+      await page.waitForSelector('#cart-notification.active #cart-notification-form button[name="checkout"]', { visible: true });
+      expect(await page.$('quick-add-modal[open]')).toBeNull();
+      const cart = await page.evaluate(async () => (await (await fetch('/cart.js')).json()) as { items: Array<{ handle: string; quantity: number }> });
+      expect(cart.items.map((i) => [`/products/${i.handle}`, i.quantity])).toEqual([[url, 1]]);
+    } finally {
+      await context.close();
+    }
   });
 });
 

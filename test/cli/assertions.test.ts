@@ -11,6 +11,7 @@ import { exitCodeFor, gapsOf } from '../../src/cli/outcome.ts';
 import { renderJunit } from '../../src/cli/reporters/junit.ts';
 import { renderMarkdown } from '../../src/cli/reporters/markdown.ts';
 import { setLocale, t } from '../../src/cli/text.ts';
+import { summaryLines } from '../../src/cli/summary.ts';
 import type { LoadTimePage, Report } from '../../src/report/schema.ts';
 
 const require = createRequire(import.meta.url);
@@ -78,6 +79,38 @@ describe('exit codes', () => {
     const results = evaluateAssertions(r, specs, ['load']);
     expect(results.map((x) => x.status)).toEqual(['failed', 'passed']);
     expect(exitCodeFor(results, gapsOf(r), false)).toBe(0);
+  });
+});
+
+describe('the summary says what could not be tested in the reader\'s language', () => {
+  const r = report([page('https://shop.example/', 'home', null, { error: 'timeout: the page did not answer within 20 s' }), page('https://shop.example/products/a', 'product', 3000)], {
+    checkout: {
+      completed: false,
+      stepCount: 0,
+      formFields: 0,
+      steps: [],
+      failure: { step: 'start', reason: 'other', origin: 'auditor', message: 'Failed to launch the browser process:  Code: null\n\nstderr:\n/usr/bin/chromium: 9: [: unexpected operator' },
+    } as unknown as Report['checkout'],
+  });
+  const gaps = gapsOf(r);
+
+  it('he: the page failure by its kind and the checkout by its reason, no English detail, one line each', () => {
+    setLocale('he');
+    try {
+      const lines = summaryLines(r, [], gaps);
+      const notTested = lines.slice(lines.indexOf(t('summary.notTested')) + 1, lines.indexOf(t('summary.notTested')) + 3);
+      expect(notTested).toEqual([expect.stringContaining('הדף לא סיים להיטען בזמן'), expect.stringContaining('הכלי עצמו נכשל')]);
+      expect(lines.join('\n')).not.toMatch(/did not answer|Failed to launch|stderr/);
+    } finally {
+      setLocale('en');
+    }
+  });
+
+  it("en: a page failure keeps the audit's own detail; the checkout never prints the browser's launch log", () => {
+    const lines = summaryLines(r, [], gaps);
+    expect(lines).toContain('  - https://shop.example/ (mobile): timeout: the page did not answer within 20 s');
+    expect(lines.some((l) => l.includes('the auditor itself failed'))).toBe(true);
+    expect(lines.join('\n')).not.toMatch(/stderr|unexpected operator/);
   });
 });
 

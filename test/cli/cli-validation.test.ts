@@ -53,6 +53,8 @@ describe('storefront-audit audit: validation before any work', () => {
     const imported = run.stderr.match(/imported-packages: (.*)/)?.[1]?.split(',') ?? [];
     expect(imported).toContain('commander');
     for (const heavy of ['lighthouse', 'puppeteer-core', 'undici']) expect(imported).not.toContain(heavy);
+    // Nor the config and report schemas: without a config file or a budget, zod (95 modules) stays unloaded.
+    expect(imported).not.toContain('zod');
     expect(await readdir(dir)).toEqual([]);
   });
 

@@ -3,7 +3,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HttpClient, followRedirects, readBody } from '../../audits/shared/http-fetcher.ts';
+import { HttpClient, NO_BODY, decodedBody, followRedirects, readBody } from '../../audits/shared/http-fetcher.ts';
 import { FetchError } from '../../audits/shared/fetch-errors.ts';
 import { privateRangeOf } from '../../audits/shared/address-guard.ts';
 
@@ -19,6 +19,10 @@ beforeAll(async () => {
     if (req.url === '/to-ok') return void res.writeHead(301, { location: '/ok' }).end();
     if (req.url === '/big') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('x'.repeat(200_000));
     if (req.url === '/hang') return; // never answers
+    if (req.url === '/early-hints') {
+      res.writeEarlyHints({ link: '</theme.css>; rel=preload; as=style' });
+      return void res.writeHead(200, { 'content-type': 'text/html', 'set-cookie': ['a=1; Path=/', 'b=2; Path=/'] }).end('<p>page</p>');
+    }
     res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -65,6 +69,29 @@ describe('address classification', () => {
 });
 
 describe('HttpClient', () => {
+  it('answers a HEAD with the final status and headers and no body: interim 1xx skipped, cookies kept, abort and timeout as for GET', async () => {
+    const client = new HttpClient({ allowPrivateAddresses: true, headersTimeoutMs: 300 });
+    const head = await client.request(`${base}/early-hints`, { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.headers['content-type']).toBe('text/html');
+    expect(head.headers['set-cookie']).toEqual(['a=1; Path=/', 'b=2; Path=/']);
+    expect(head.body).toBe(NO_BODY);
+    expect(client.jar?.getCookieStringSync(base)).toBe('a=1; b=2');
+    const chunks: unknown[] = [];
+    for await (const chunk of decodedBody(head)) chunks.push(chunk);
+    expect(chunks).toEqual([]);
+    await client.discard(head);
+
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(new Error('caller stopped')), 50);
+    const aborted = await errorOf(client.request(`${base}/hang`, { method: 'HEAD', signal: controller.signal }));
+    expect(aborted.message).toContain('caller stopped');
+    expect((await errorOf(client.request(`${base}/hang`, { method: 'HEAD' }))).kind).toBe('timeout');
+    // The connection is still good for the next request.
+    expect((await client.request(`${base}/ok`, { method: 'HEAD' })).status).toBe(200);
+    await client.close();
+  });
+
   it('sends the extra (signed-request) headers with every request, redirect hops included', async () => {
     const client = new HttpClient({ allowPrivateAddresses: true, headers: { signature: 'sig1=:abc:', 'signature-agent': 'https://auditor.example' } });
     seen.length = 0;

@@ -90,15 +90,4 @@ export function specsFromLighthouseBudget(budgets: LighthouseBudget): AssertionS
   });
 }
 
-/** Lighthouse's Budget.urlMatchesPattern: does the page's path (with its query) match a budget path? */
-export function pathMatches(pageUrl: string, pattern: string): boolean {
-  const url = new URL(pageUrl);
-  const path = url.pathname + url.search;
-  const anchored = pattern.endsWith('$');
-  const body = anchored ? pattern.slice(0, -1) : pattern;
-  const [before, after] = body.split('*') as [string, string | undefined];
-  if (after === undefined) return anchored ? path === before : path.startsWith(before);
-  if (!path.startsWith(before)) return false;
-  const rest = path.slice(before.length);
-  return anchored ? rest.endsWith(after) : rest.includes(after);
-}
+export { pathMatches } from './metrics.ts';

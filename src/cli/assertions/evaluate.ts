@@ -3,8 +3,8 @@
 // a breach does: CI must never pass on a number nobody measured. An assertion on an audit left out with
 // `--only` is `not-run` and counts for nothing.
 import type { LoadTimePage, Report } from '../../report/schema.ts';
-import { pathMatches } from './budgets.ts';
-import { METRIC_FIELDS, type AssertionSpec, type MetricId } from './spec.ts';
+import { METRIC_FIELDS, pathMatches, type MetricId } from './metrics.ts';
+import type { AssertionSpec } from './spec.ts';
 
 export type AssertionStatus = 'passed' | 'failed' | 'not-measured' | 'not-run';
 export type NotMeasuredReason = 'page-failed' | 'audit-failed' | 'no-matching-page' | 'metric-missing' | 'runs-failed' | 'checkout-untested';

@@ -16,15 +16,8 @@ export const DEFAULT_AGGREGATION: Aggregation = 'optimistic';
 export type Check = 'maxNumericValue' | 'minScore' | 'maxLength' | 'passes';
 
 /** Per-page Lighthouse metrics, by Lighthouse's audit id, and the report's field for each. */
-export const METRIC_FIELDS = {
-  'first-contentful-paint': 'fcpMs',
-  'largest-contentful-paint': 'lcpMs',
-  'total-blocking-time': 'tbtMs',
-  'cumulative-layout-shift': 'cls',
-  'server-response-time': 'ttfbMs',
-  'speed-index': 'speedIndexMs',
-} as const;
-export type MetricId = keyof typeof METRIC_FIELDS;
+export { METRIC_FIELDS, type MetricId } from './metrics.ts';
+import { METRIC_FIELDS } from './metrics.ts';
 
 /** Every assertion id and the one check it takes (a bare level is allowed where the check has a default). */
 export const ASSERTION_CHECKS: Record<string, { check: Check; default?: number }> = {

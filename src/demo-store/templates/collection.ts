@@ -3,6 +3,7 @@ import { COLLECTIONS, collectionPage, collectionSize, pageCount } from '../colle
 import type { PageRequest, StoreContext } from '../context.ts';
 import { isDefective } from '../context.ts';
 import { esc } from '../http.ts';
+import { themeOf } from '../themes/index.ts';
 import { layout } from './layout.ts';
 import { productGrid } from './media.ts';
 import { paginationLinks } from './pagination.ts';
@@ -17,7 +18,7 @@ export function collectionPageHtml(ctx: StoreContext, req: PageRequest, c: Colle
 <div class="collection-hero__text-wrapper"><h1 class="collection-hero__title"><span class="visually-hidden">Collection: </span>${esc(c.title)}</h1>
 <div class="collection-hero__description rte">${esc(c.description)}</div></div></div></div>
 <div class="section page-width"><div class="facets-container"><p class="product-count__text" id="ProductCount">${collectionSize(c, ctx.catalog)} products</p></div>
-<div class="product-grid-container" id="ProductGridContainer">${productGrid(products, true)}${nav}</div></div>`;
+<div class="product-grid-container" id="ProductGridContainer">${productGrid(products, true, themeOf(ctx).productCardExtra)}${nav}</div></div>`;
   return layout(ctx, req, { title: page > 1 ? `${c.title} – Page ${page}` : c.title, template: 'collection', body, headExtra: head });
 }
 

@@ -4,6 +4,7 @@ import { isDefective } from '../context.ts';
 import { DEFECT_PATHS } from '../defects.ts';
 import { FIXED_HERO_SIZE } from '../images.ts';
 import { ARTICLES } from './blog.ts';
+import { themeOf } from '../themes/index.ts';
 import { layout } from './layout.ts';
 import { imageUrl, productGrid } from './media.ts';
 
@@ -56,7 +57,7 @@ export function homePage(ctx: StoreContext, req: PageRequest): string {
   const featured = collectionPage(all, ctx.catalog, 1).slice(0, 8);
   const body = `${hero(ctx)}
 <section class="shopify-section section featured-collection page-width"><h2 class="title inline-richtext">Featured products</h2>
-${productGrid(featured, true)}
+${productGrid(featured, true, themeOf(ctx).productCardExtra)}
 <div class="center collection__view-all"><a href="/collections/all" class="button">View all</a></div></section>
 ${collectionList(ctx)}
 ${lookbook(ctx)}

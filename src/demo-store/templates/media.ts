@@ -41,8 +41,8 @@ const CARD_SIZES = '(min-width: 1200px) 267px, (min-width: 990px) calc((100vw - 
 // since one of them is the collection page's LCP element.
 const EAGER_CARDS = 4;
 
-/** Dawn's card-product snippet. */
-export function productCard(p: Product, sized: boolean, lazy = true): string {
+/** Dawn's card-product snippet; `extra` is what the theme adds under the card's information (a quick add). */
+export function productCard(p: Product, sized: boolean, lazy = true, extra = ''): string {
   const badge = !p.available
     ? '<div class="card__badge bottom left"><span class="badge badge--bottom-left color-scheme-3">Sold out</span></div>'
     : p.compareAtCents !== null ? '<div class="card__badge bottom left"><span class="badge badge--bottom-left color-scheme-4">Sale</span></div>' : '';
@@ -55,12 +55,12 @@ export function productCard(p: Product, sized: boolean, lazy = true): string {
 <div class="card__content"><div class="card__information">
 <h3 class="card__heading h5" id="title-${p.id}"><a href="/products/${p.handle}" id="CardLink-${p.id}" class="full-unstyled-link" aria-labelledby="CardLink-${p.id} Badge-${p.id}">${esc(p.title)}</a></h3>
 <div class="card-information"><span class="caption-large light">${esc(p.vendor)}</span>${price(p)}</div>
-</div>${badge}</div>
+</div>${extra}${badge}</div>
 </div></div>
 </li>`;
 }
 
-export function productGrid(products: Product[], sized: boolean): string {
+export function productGrid(products: Product[], sized: boolean, extra?: (p: Product) => string): string {
   if (products.length === 0) return '<div class="collection--empty page-width"><h2 class="title title--primary">No products found</h2><p>Use fewer filters or <a href="/collections/all">remove all</a></p></div>';
-  return `<ul id="product-grid" class="grid product-grid grid--2-col-tablet-down grid--4-col-desktop" role="list">${products.map((p, i) => productCard(p, sized, !(sized && i < EAGER_CARDS))).join('\n')}</ul>`;
+  return `<ul id="product-grid" class="grid product-grid grid--2-col-tablet-down grid--4-col-desktop" role="list">${products.map((p, i) => productCard(p, sized, !(sized && i < EAGER_CARDS), extra?.(p))).join('\n')}</ul>`;
 }

@@ -16,7 +16,7 @@ function related(ctx: StoreContext, p: Product, sized: boolean): string {
   for (let k = 1; k <= 4 && k < n; k++) picks.push(ctx.catalog.product((p.index + k * 7) % n)!);
   if (picks.length === 0) return '';
   return `<div class="product-recommendations page-width section"><h2 class="product-recommendations__heading">You may also like</h2>
-<ul class="grid product-grid grid--4-col-desktop grid--2-col-tablet-down" role="list">${picks.map((r) => productCard(r, sized)).join('\n')}</ul></div>`;
+<ul class="grid product-grid grid--4-col-desktop grid--2-col-tablet-down" role="list">${picks.map((r) => productCard(r, sized, true, themeOf(ctx).productCardExtra?.(r))).join('\n')}</ul></div>`;
 }
 
 function form(p: Product): string {

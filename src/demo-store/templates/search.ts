@@ -1,5 +1,6 @@
 import type { PageRequest, StoreContext } from '../context.ts';
 import { esc } from '../http.ts';
+import { themeOf } from '../themes/index.ts';
 import { layout } from './layout.ts';
 import { productGrid } from './media.ts';
 
@@ -13,6 +14,6 @@ export function searchPage(ctx: StoreContext, req: PageRequest, query: string): 
 <input class="search__input field__input" id="Search-In-Template" type="search" name="q" value="${esc(query)}" placeholder="Search" autocomplete="off">
 <label class="field__label" for="Search-In-Template">Search</label><input name="options[prefix]" type="hidden" value="last">
 <button type="submit" class="search__button field__button" aria-label="Search">Search</button></div></form></div>${summary}</div>
-<div class="page-width">${query ? productGrid(products, true) : ''}</div>`;
+<div class="page-width">${query ? productGrid(products, true, themeOf(ctx).productCardExtra) : ''}</div>`;
   return layout(ctx, req, { title: query ? `Search: ${total} results found for "${query}"` : 'Search', template: 'search', body });
 }

@@ -2,7 +2,7 @@
 // and deferred scripts under /cdn/shop/t/N/assets/, the compiled block styles and scripts under
 // /cdn/shop/t/N/compiled_assets/, the theme's font under /cdn/fonts/, Shopify's own storefront scripts under
 // /cdn/shopifycloud/ and the web pixels manager under /cdn/wpm/. The scripts are ours, written after reading
-// Dawn's product-form.js, cart-notification.js, cart-drawer.js and product-info.js (Shopify/dawn on GitHub):
+// Dawn's product-form.js, cart-notification.js, cart-drawer.js, product-info.js and quick-add.js (Shopify/dawn on GitHub):
 // same elements, same requests, same timing traps, none of their code.
 import { CARD_CSS, CORE_CSS } from '../assets.ts';
 import { ASSET_VERSION } from '../theme.ts';
@@ -123,7 +123,12 @@ if (!customElements.get('product-form')) customElements.define('product-form', c
         if (!self.cart) { window.location = window.routes.cart_url; return; }
         self.error = false;
         publish(PUB_SUB_EVENTS.cartUpdate, { source: 'product-form', cartData: response });
-        self.cart.renderContents(response);
+        var quickAddModal = self.closest('quick-add-modal');
+        if (quickAddModal) {
+          /* From a quick-add modal: the modal closes first, the cart opens once it has. */
+          document.body.addEventListener('modalClosed', function () { setTimeout(function () { self.cart.renderContents(response); }); }, { once: true });
+          quickAddModal.hide(true);
+        } else self.cart.renderContents(response);
       })
       .catch(function (e) { console.error(e); })
       .finally(function () {
@@ -155,17 +160,106 @@ document.addEventListener('change', function (evt) {
   var button = info.querySelector('[name="add"]');
   if (button) { button.setAttribute('disabled', 'disabled'); }
   if (!variant) return;
-  fetch(info.dataset.url + '?variant=' + variant.id + '&section_id=' + info.dataset.section)
+  /* In a quick-add modal the section is asked for by its own id and its ids prefixed again, and the page's
+     URL is left alone (Dawn's originalSection, preventDuplicatedIDs, data-update-url="false"). */
+  var original = info.dataset.originalSection;
+  fetch(info.dataset.url + '?variant=' + variant.id + '&section_id=' + (original || info.dataset.section))
     .then(function (r) { return r.text(); })
     .then(function (html) {
       var next = new DOMParser().parseFromString(html, 'text/html').querySelector('product-info');
-      info.innerHTML = next.innerHTML;
-      window.history.replaceState({}, '', info.dataset.url + '?variant=' + variant.id);
+      info.innerHTML = original ? next.innerHTML.split(original).join('quickadd-' + original) : next.innerHTML;
+      if (info.dataset.updateUrl !== 'false') window.history.replaceState({}, '', info.dataset.url + '?variant=' + variant.id);
       publish(PUB_SUB_EVENTS.variantChange, { variant: variant });
     })
     .catch(function (e) { console.error(e); });
 });
 `;
+
+const QUICK_ADD_JS = `
+/* Ours, after Dawn's quick-add.js and the modal-opener / modal-dialog of global.js: "Choose options" on a
+   product card opens a modal (moved to the end of <body> when it connects), which fetches the product page,
+   takes its main product section, prefixes its ids so they do not clash with the page's, and shows it: the
+   variant picker and the product form inside work as on the product page. An add from the modal closes it,
+   then opens the cart notification. */
+if (!customElements.get('modal-opener')) customElements.define('modal-opener', class ModalOpener extends HTMLElement {
+  constructor() {
+    super();
+    var button = this.querySelector('button');
+    if (!button) return;
+    button.addEventListener('click', function () {
+      var modal = document.querySelector(this.getAttribute('data-modal'));
+      if (modal) modal.show(button);
+    }.bind(this));
+  }
+});
+if (!customElements.get('quick-add-modal')) customElements.define('quick-add-modal', class QuickAddModal extends HTMLElement {
+  constructor() {
+    super();
+    this.modalContent = this.querySelector('[id^="QuickAddInfo-"]');
+    this.querySelector('[id^="ModalClose-"]').addEventListener('click', this.hide.bind(this, false));
+    this.addEventListener('keyup', function (evt) { if (evt.code === 'Escape') this.hide(); }.bind(this));
+    this.addEventListener('click', function (evt) { if (evt.target === this) this.hide(); }.bind(this));
+  }
+  connectedCallback() {
+    if (this.moved) return;
+    this.moved = true;
+    document.body.appendChild(this);
+  }
+  show(opener) {
+    opener.setAttribute('aria-disabled', 'true');
+    opener.classList.add('loading');
+    var spinner = opener.querySelector('.loading__spinner');
+    if (spinner) spinner.classList.remove('hidden');
+    var self = this;
+    fetch(opener.getAttribute('data-product-url'))
+      .then(function (r) { return r.text(); })
+      .then(function (text) {
+        var product = new DOMParser().parseFromString(text, 'text/html').querySelector('[id^="MainProduct-"]');
+        self.preprocessHTML(product);
+        self.modalContent.innerHTML = product.outerHTML;
+        self.openedBy = opener;
+        document.body.classList.add('overflow-hidden');
+        self.setAttribute('open', '');
+        var dialog = self.querySelector('[role="dialog"]');
+        if (dialog) dialog.focus();
+      })
+      .catch(function (e) { console.error(e); })
+      .finally(function () {
+        opener.removeAttribute('aria-disabled');
+        opener.classList.remove('loading');
+        if (spinner) spinner.classList.add('hidden');
+      });
+  }
+  preprocessHTML(product) {
+    var section = product.dataset.section;
+    product.innerHTML = product.innerHTML.split(section).join('quickadd-' + section);
+    product.id = product.id.split(section).join('quickadd-' + section);
+    product.dataset.originalSection = section;
+    product.dataset.section = 'quickadd-' + section;
+    product.setAttribute('data-update-url', 'false');
+    product.querySelectorAll('.product__media-item:not(:first-child)').forEach(function (el) { el.remove(); });
+  }
+  hide(preventFocus) {
+    var cart = document.querySelector('cart-notification') || document.querySelector('cart-drawer');
+    if (cart) cart.setActiveElement(this.openedBy);
+    this.modalContent.innerHTML = '';
+    if (preventFocus) this.openedBy = null;
+    document.body.classList.remove('overflow-hidden');
+    document.body.dispatchEvent(new CustomEvent('modalClosed'));
+    this.removeAttribute('open');
+    removeTrapFocus(this.openedBy);
+  }
+});
+`;
+
+const QUICK_ADD_CSS = `
+.quick-add{position:relative;z-index:1;margin-top:.8rem}.quick-add__submit{width:100%;padding:.8rem;border:1px solid #121212;background:#fff}
+.quick-add__submit.loading{opacity:.6}
+.quick-add-modal{position:fixed;inset:0;z-index:-1;opacity:0;visibility:hidden;display:flex;align-items:center;justify-content:center;background:rgba(18,18,18,.5)}
+.quick-add-modal[open]{z-index:101;opacity:1;visibility:visible}
+.quick-add-modal__content{position:relative;background:#fff;width:92%;max-width:60rem;max-height:90vh;overflow:auto;padding:2.5rem 1.5rem 1.5rem}
+.quick-add-modal__toggle{position:absolute;top:.5rem;right:.5rem;font-size:1.6rem;background:none;border:0}
+.quick-add-modal .quick-add-hidden,.quick-add-modal .product__media-item:not(:first-child){display:none!important}`;
 
 const CART_NOTIFICATION_JS = `
 /* Ours, after Dawn's cart-notification.js: a header dialog, hidden (visibility) until an add opens it. */
@@ -277,6 +371,8 @@ export function dawnFiles(): Map<string, ThemeFile> {
     [DAWN_PATHS.asset('product-info.js'), js(PRODUCT_INFO_JS)],
     [DAWN_PATHS.asset('cart-notification.js'), js(CART_NOTIFICATION_JS)],
     [DAWN_PATHS.asset('cart-drawer.js'), js(CART_DRAWER_JS)],
+    [DAWN_PATHS.asset('quick-add.js'), js(QUICK_ADD_JS)],
+    [DAWN_PATHS.asset('quick-add.css'), css(QUICK_ADD_CSS)],
     [DAWN_PATHS.compiledStyles, css('/* block styles compiled from {% stylesheet %} tags */\n.shopify-section{display:block}')],
     [DAWN_PATHS.compiledScripts, js('/* block scripts compiled from {% javascript %} tags */')],
     [DAWN_PATHS.loadFeature, js('/* Shopify storefront feature loader (stand-in) */ window.Shopify = window.Shopify || {}; Shopify.loadFeatures = function (list, cb) { if (cb) cb(); };')],

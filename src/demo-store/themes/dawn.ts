@@ -2,7 +2,8 @@
 // /cart/add asking for JSON and the cart sections; the cart opens as Dawn's header notification or as its
 // drawer, each holding a Check out button that is in the document (visibility: hidden) before it opens.
 // Markup read from Shopify/dawn (sections/main-product.liquid, snippets/cart-notification.liquid,
-// snippets/cart-drawer.liquid, snippets/buy-buttons.liquid, snippets/product-variant-picker.liquid).
+// snippets/cart-drawer.liquid, snippets/buy-buttons.liquid, snippets/product-variant-picker.liquid,
+// snippets/card-product.liquid and assets/quick-add.js for the quick-add variant).
 import type { Cart, CartLine } from '../cart.ts';
 import { cartTotal, lineItemJson } from '../cart.ts';
 import type { Product } from '../catalog.ts';
@@ -31,14 +32,18 @@ function contentForHeader(): string {
 <script id="web-pixels-manager-setup">(function(){var s=document.createElement('script');s.async=true;s.src=${JSON.stringify(DAWN_PATHS.webPixelsManager)};document.head.appendChild(s);})();</script>`;
 }
 
-function head(cart: DawnCart, input: LayoutInput, appTags: string): string {
-  const scripts = ['constants.js', 'pubsub.js', 'global.js', ...(input.template === 'product' ? ['product-info.js', 'product-form.js'] : []), cart === 'drawer' ? 'cart-drawer.js' : 'cart-notification.js'];
+function head(cart: DawnCart, input: LayoutInput, appTags: string, quickAdd: boolean): string {
+  // With quick add on, every page with a product grid can hold a product form (in a card's modal), so Dawn's
+  // grid sections load the product scripts and quick-add.js on every template.
+  const productScripts = input.template === 'product' || quickAdd ? ['product-info.js', 'product-form.js'] : [];
+  const scripts = ['constants.js', 'pubsub.js', 'global.js', ...productScripts, ...(quickAdd ? ['quick-add.js'] : []), cart === 'drawer' ? 'cart-drawer.js' : 'cart-notification.js'];
   return `<script>window.routes = { cart_add_url: '/cart/add', cart_change_url: '/cart/change', cart_update_url: '/cart/update', cart_url: '/cart', predictive_search_url: '/search/suggest' };</script>
 ${scripts.map((s) => `<script src="${assetUrl(s)}" defer="defer"></script>`).join('\n')}
 ${contentForHeader()}
 ${DAWN_PATHS.fonts.map((f) => `<link rel="preload" as="font" href="${f}" type="font/woff2" crossorigin>`).join('\n')}
 <style>@font-face{font-family:Assistant;font-weight:400;font-style:normal;font-display:swap;src:url("${DAWN_PATHS.fonts[0]}") format("woff2");unicode-range:U+E000}</style>
 ${stylesheet(assetUrl('base.css'))}
+${quickAdd ? stylesheet(assetUrl('quick-add.css')) : ''}
 ${stylesheet(`${DAWN_PATHS.compiledStyles}?v=${THEME_ID}`)}
 <script src="${DAWN_PATHS.compiledScripts}?v=${THEME_ID}" defer="defer"></script>
 ${appTags}`;
@@ -121,11 +126,24 @@ function sectionStyles(template: string): string {
   return [...SECTION_STYLES.common!, ...(SECTION_STYLES[template] ?? [])].map((f) => stylesheet(assetUrl(f))).join('\n');
 }
 
-export function dawnTheme(cart: DawnCart): Theme {
+/**
+ * Dawn's quick add on a product card (snippets/card-product.liquid): products with several variants get a
+ * "Choose options" button (type=submit name=add, outside any form) opening a modal that loads the product
+ * form; every product of the demo store has sizes, so every card gets one. The modal holds nothing until
+ * opened; quick-add.js moves it to the end of <body>.
+ */
+function quickAddBlock(p: Product): string {
+  const formId = `quick-add-template--grid${p.id}`;
+  return `<div class="quick-add no-js-hidden"><modal-opener data-modal="#QuickAdd-${p.id}"><button id="${formId}-submit" type="submit" name="add" class="quick-add__submit button button--full-width button--secondary" aria-haspopup="dialog" aria-labelledby="${formId}-submit title-${p.id}" data-product-url="/products/${p.handle}">Choose options<div class="loading__spinner hidden"></div></button></modal-opener>
+<quick-add-modal id="QuickAdd-${p.id}" class="quick-add-modal"><div role="dialog" aria-label="Choose options for ${esc(p.title)}" aria-modal="true" class="quick-add-modal__content global-settings-popup" tabindex="-1"><button id="ModalClose-${p.id}" type="button" class="quick-add-modal__toggle" aria-label="Close">×</button><div id="QuickAddInfo-${p.id}" class="quick-add-modal__content-info"></div></div></quick-add-modal></div>`;
+}
+
+export function dawnTheme(cart: DawnCart, quickAdd = false): Theme {
   return {
-    name: cart === 'drawer' ? 'dawn-drawer' : 'dawn',
-    imitates: `Dawn 15 (Shopify/dawn) with cart type "${cart}"`,
-    head: (_ctx, _req, input, appTags) => head(cart, input, appTags),
+    name: quickAdd ? 'dawn-quick-add' : cart === 'drawer' ? 'dawn-drawer' : 'dawn',
+    imitates: `Dawn 15 (Shopify/dawn) with cart type "${cart}"${quickAdd ? ' and quick add on every product grid (modal loading the product form)' : ''}`,
+    head: (_ctx, _req, input, appTags) => head(cart, input, appTags, quickAdd),
+    ...(quickAdd ? { productCardExtra: quickAddBlock } : {}),
     afterHeader: (_ctx, req) => `${stylesheet(assetUrl(cart === 'drawer' ? 'component-cart-drawer.css' : 'component-cart-notification.css'))}
 ${cart === 'drawer' ? cartDrawer(req.cart) : cartNotification()}`,
     sectionStyles,

@@ -15,6 +15,7 @@ export const THEMES: Record<ThemeName, Theme> = {
   classic,
   dawn: dawnTheme('notification'),
   'dawn-drawer': dawnTheme('drawer'),
+  'dawn-quick-add': dawnTheme('notification', true),
   horizon: horizonTheme,
   plain: plainTheme,
 };
