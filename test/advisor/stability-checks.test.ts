@@ -31,7 +31,7 @@ describe('bench:stability checks', () => {
   });
 
   it('fail when a fix moves in and out of the top five (the Reviews Pro flicker: 70 / 47 / 16)', () => {
-    const flicker = (c: number): Fixes => [...STEADY.slice(0, 4), ['app-main-thread:reviews-pro', c], ...STEADY.slice(4)].sort((a, b) => b[1] - a[1]);
+    const flicker = (c: number): Fixes => [...STEADY.slice(0, 4), ['app-main-thread:reviews-pro', c] as [string, number], ...STEADY.slice(4)].sort((a, b) => b[1] - a[1]);
     expect(failed([report(flicker(70)), report(flicker(47)), report(flicker(16))])).toEqual([
       'same top-5 fixes in every audit',
       "each top fix's central money within 25 % of its median",
