@@ -196,6 +196,12 @@ async function measure(products: number, tool: 'ours' | 'linkinator' | 'floor', 
   }
 }
 
+/** CPU our extractor and URL resolution need for the store's pages, parsed from memory (links-parse-floor.ts). */
+async function parseFloorCpuS(pages: number): Promise<number> {
+  const run = await timed([NODE, 'test/bench/links-parse-floor.ts', String(pages)], { ...process.env, NODE_COMPILE_CACHE: compileCacheDir() });
+  return (JSON.parse(run.stdout.trim()) as { cpuS: number }).cpuS;
+}
+
 const rows: string[] = [];
 const perPage: Record<string, number[]> = { ours: [], linkinator: [] };
 for (const products of SIZES) {
@@ -233,9 +239,19 @@ for (const products of SIZES) {
     const same = planted.size === found.size && [...planted].every((url) => found.has(url));
     console.error(`  ours vs the planted broken set (${planted.size} URLs): ${same ? 'identical' : 'DIFFERENT: ' + [...found].join(' ')}`);
   }
-  const floorLine = floor.length
+  let floorLine = floor.length
     ? `\n  floor:      ${median(floor.map((r) => r.wallS)).toFixed(2)} s for ${ours[0]!.links} bare undici HEAD requests (24 connections, nothing parsed, start-up included)${extras(floor)}`
     : '';
+  if (floor.length) {
+    // The 2-core bound: the requests' client CPU (start-up included), parsing the pages, and the store's CPU
+    // serving our crawl must all run on two cores, so even perfectly spread over both they take this long.
+    const parseCpu = median(await Promise.all([0, 1, 2].map(() => parseFloorCpuS(products))));
+    const floorCpu = median(floor.map((r) => r.cpuS));
+    const storeCpu = median(ours.map((r) => r.storeCpuS ?? 0));
+    floorLine +=
+      `\n  parsing:    ${parseCpu.toFixed(2)} s CPU for the ${pages} pages from memory (our extractor and URL resolution, no network)` +
+      `\n  2-core bound: (request floor CPU ${floorCpu.toFixed(2)} + parsing ${parseCpu.toFixed(2)} + store CPU ${storeCpu.toFixed(2)}) / 2 = ${((floorCpu + parseCpu + storeCpu) / 2).toFixed(2)} s`;
+  }
   if (theirs.length === 0) {
     rows.push(`${header}\n${ourLine}, ${ours[0]!.broken.size} broken${floorLine}`);
     console.error(rows[rows.length - 1]);
