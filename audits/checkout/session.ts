@@ -66,23 +66,25 @@ export function sleep(ms: number): Promise<void> {
 /**
  * Lets late requests (analytics, tracking) of a page start and settle, without waiting forever for them.
  * Counts in-flight requests itself: Puppeteer's waitForNetworkIdle never saw the network idle once request
- * interception had handled a redirected navigation, and always ran to its timeout.
+ * interception had handled a redirected navigation, and always ran to its timeout. Called once the journey
+ * has done acting on the page (filled it), as the page's answers to our input are its requests too.
  *
  * Settled means: nothing in flight (a request still running when we leave is cancelled by the navigation,
- * and its failure never seen), the page's load event has fired (analytics often start at load), and the
- * page's main thread has gone idle with no network activity meanwhile (a request chained on another's
- * answer, or started by a script the last response brought, is issued before the thread is idle), and the
- * network has been quiet for idleMs. The quiet window counts from the network's last activity, not from
- * when we started looking: a page whose requests ended while it was being read is already through it. It
- * was 250 ms alone; the load and idle conditions catch what it stood in for without waiting the time out,
- * so it is now 100 ms, which still catches a request the page puts on a short timer (setTimeout < 100 ms).
+ * and its failure never seen), the page's load event has fired (analytics often start at load), its main
+ * thread has gone idle with no network activity meanwhile (a request chained on another's answer, or sent
+ * by a script working through our change events, is issued before the thread is idle), and neither the
+ * network nor we have touched the page for idleMs (a request the page puts on a short timer). It was a
+ * 250 ms quiet window alone, counted from the network's last activity; the load and idle conditions catch
+ * most of what it stood in for, so it is 100 ms, which still catches a timer under 100 ms.
  */
 export async function settle(session: JourneySession, idleMs = 100, maxMs = 2_000): Promise<void> {
   const { recorder, page } = session;
   const started = performance.now();
   const left = (): number => maxMs - (performance.now() - started);
   while (left() > 0) {
-    const quietFor = performance.now() - recorder.lastActivityAt;
+    // Quiet since the network's last activity and since we last acted on the page (a timer the page set on
+    // our last change event starts then).
+    const quietFor = performance.now() - Math.max(recorder.lastActivityAt, started);
     if (recorder.inFlight > 0 || quietFor < idleMs) {
       await sleep(recorder.inFlight > 0 ? 25 : Math.max(1, Math.min(25, idleMs - quietFor)));
       continue;

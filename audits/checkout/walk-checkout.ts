@@ -65,11 +65,6 @@ async function checkoutPage(session: JourneySession, index: number, clickedAt: n
   session.progress(progressMessage('checkoutStep', { step: stepParam(name), url: url(page.url()) }));
   const step = stepRecord(name, page.url(), durationMs, [], events);
   slot.step = step;
-  // Late requests (a tracking call after load) settle while the page is read and filled: both are waited
-  // for, one after the other would only add the idle window to every page. The settle only counts requests
-  // in flight, so it does not touch the page; it is awaited before anything can leave the page.
-  const settled = settle(session).then(() => beat('network settled'));
-
   // Arrived showing rejected fields on the page we just left: the server re-rendered it with errors.
   const arrivedRejected = name === previous ? await readRejectedFields(page, options.selectors.fieldError) : [];
   if (arrivedRejected[0]) throw rejection(name, arrivedRejected[0]);
@@ -82,8 +77,12 @@ async function checkoutPage(session: JourneySession, index: number, clickedAt: n
   if (custom && !payment.isPayment) await runCustomActions(page, custom, options.blockUrlPatterns);
   Object.assign(step, await readVitals(page));
   beat('fields filled');
-  // The page is filled: its screenshot and the search for its continue button only read it, so they run
-  // while its late requests settle rather than after (each in turn would add its time to every page).
+  // Late requests settle once the page is filled, not before: filling sends the page's change events, and
+  // what the page sends for them (an "address entered" event) is this page's too; a settle begun at arrival
+  // could end before the fill and let continue cancel them unseen. The screenshot and the search for the
+  // continue button only read the page, so they run while it settles (one after the other would add their
+  // time to every page). Nothing can leave the page before the settle is done.
+  const settled = settle(session).then(() => beat('network settled'));
   const shot = screenshot(session, name).then((path) => {
     step.screenshot = path;
     beat('screenshot');

@@ -37,7 +37,9 @@ export function fmt(): I18n {
 
 export function t(key: AdminKey, params: Record<string, string | number> = {}): string {
   const template = messages[key] ?? ADMIN_EN[key] ?? key;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  // Numbers go through Intl, so a Persian reader sees Persian digits; strings come formatted already.
+  const show = (value: string | number) => (typeof value === 'number' ? current.number(value) : value);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? show(params[name] as string | number) : whole));
 }
 
 export function money(value: number, currency: string): string {

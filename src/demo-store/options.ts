@@ -31,6 +31,14 @@ export interface DemoStoreOptions {
   slowCollectionMs?: number;
   /** How long the hosted checkout's shipping_rates.json takes to answer (default 600 ms); a test of a stuck checkout sets minutes. */
   shippingRatesDelayMs?: number;
+  /**
+   * D17's tracking call, made late: on the information page's first change event (the address being
+   * entered), once the page's script has kept the main thread busy this long (a heavy analytics bundle);
+   * 0 (default) = at DOMContentLoaded. `trackingDelayMs`: how long
+   * the endpoint takes to answer (default 0). Tests of the journey's wait for late requests set both.
+   */
+  trackingBusyMs?: number;
+  trackingDelayMs?: number;
   /** Inject `embedHtml` (the project's storefront plugin embed) before </body> on every storefront page. */
   embedPlugin?: boolean;
   embedHtml?: string;
@@ -56,6 +64,8 @@ export interface ResolvedOptions {
   host: string;
   slowCollectionMs: number;
   shippingRatesDelayMs: number;
+  trackingBusyMs: number;
+  trackingDelayMs: number;
   embedPlugin: boolean;
   embedHtml: string;
   appProxy: AppProxyHandler | undefined;
@@ -85,6 +95,8 @@ export function resolveOptions(options: DemoStoreOptions = {}): ResolvedOptions 
     host: options.host ?? '127.0.0.1',
     slowCollectionMs: options.slowCollectionMs ?? 1200,
     shippingRatesDelayMs: options.shippingRatesDelayMs ?? 600,
+    trackingBusyMs: options.trackingBusyMs ?? 0,
+    trackingDelayMs: options.trackingDelayMs ?? 0,
     embedPlugin: options.embedPlugin ?? false,
     embedHtml: options.embedHtml ?? '',
     appProxy: options.appProxy,

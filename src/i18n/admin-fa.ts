@@ -88,7 +88,7 @@ export const ADMIN_FA: AdminCatalogue = {
   'pages.saves': '{time} از {metric} کم می‌کند', 'pages.savesBytes': '{bytes} صرفه‌جویی',
   'appKind.theme': 'پوستهٔ شما', 'appKind.platform': 'Shopify', 'appKind.app': 'برنامه', 'appKind.third-party': 'اسکریپت بیرونی',
   'kind.page': 'صفحه', 'kind.image': 'تصویر', 'kind.script': 'اسکریپت', 'kind.stylesheet': 'شیوه‌نامه', 'kind.media': 'ویدیو یا صدا', 'kind.other': 'دیگر',
-  'links.more': '{n} مورد دیگر', 'links.status4xx': 'پیدا نشد یا رد شد (4xx)', 'links.status5xx': 'خطای سرور (5xx)',
+  'links.more': '{n} مورد دیگر', 'links.status4xx': 'پیدا نشد یا رد شد (کد ۴۰۰ تا ۴۹۹)', 'links.status5xx': 'خطای سرور (کد ۵۰۰ تا ۵۹۹)',
   'checkout.baymardSource': 'میانگین‌ها از پژوهش Baymard Institute دربارهٔ تسویه‌حساب فروشگاه‌های اینترنتی بزرگ است.', 'checkout.couldNotTest': 'نتوانستیم این مرحله را آزمایش کنیم: خریدار آزمایشی ما فرم آن را پیدا نکرد. این به‌عنوان درآمد ازدست‌رفته حساب نمی‌شود.',
   'checkout.errorDetails': 'جزئیات خطا', 'checkout.failedRequest': 'یک درخواست ناموفق بود ({status}):', 'checkout.jsErrors': '{n} خطای اسکریپت در این مرحله',
   'checkout.reason.selector-not-found': 'فرمی برای پر کردن پیدا نکردیم.', 'checkout.reason.validation-error': 'فرم اطلاعات خریدار آزمایشی را نپذیرفت.',

@@ -102,9 +102,37 @@ export function formatMessage(message: Message, requestedLocale: string, options
   const locale = resolveLocale(requestedLocale);
   const pattern = byId.get(message.id)?.[locale];
   if (pattern === undefined) return message.id;
+  const format = compile(pattern, locale);
+  const plain = simpleArguments(format);
   const values: Record<string, string | number> = {};
-  for (const [name, param] of Object.entries(message.params ?? {})) values[name] = formatParam(param, locale, options);
-  return String(compile(pattern, locale).format(values));
+  for (const [name, param] of Object.entries(message.params ?? {})) {
+    const value = formatParam(param, locale, options);
+    // ICU formats a number only inside plural/number arguments; a plain {n} would show ASCII digits in Persian.
+    // Grouping off: a plain number reads as it did in English (1500, a port, a status), in the locale's digits.
+    values[name] = typeof value === 'number' && plain.has(name) ? new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 3 }).format(value) : value;
+  }
+  return String(format.format(values));
+}
+
+/** The ICU parser's element type of a plain `{name}` argument (TYPE.argument in @formatjs/icu-messageformat-parser). */
+const ICU_ARGUMENT = 1;
+const plainArgs = new WeakMap<IntlMessageFormat, Set<string>>();
+/** Names used as plain `{name}` arguments anywhere in the pattern (also inside plural and select branches). */
+function simpleArguments(format: IntlMessageFormat): Set<string> {
+  let names = plainArgs.get(format);
+  if (!names) {
+    const found = new Set<string>();
+    type Element = { type: number; value?: unknown; options?: Record<string, { value: Element[] }> };
+    const walk = (elements: Element[]) => {
+      for (const el of elements) {
+        if (el.type === ICU_ARGUMENT && typeof el.value === 'string') found.add(el.value);
+        for (const option of Object.values(el.options ?? {})) walk(option.value);
+      }
+    };
+    walk(format.getAst() as unknown as Element[]);
+    plainArgs.set(format, (names = found));
+  }
+  return names;
 }
 
 /** English without isolates: for logs, the CLI and the English fields kept in the JSON report. */

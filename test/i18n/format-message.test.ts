@@ -29,6 +29,14 @@ describe('formatMessage', () => {
     expect(englishText(value({ value: url('/x') }))).toBe('/x');
   });
 
+  it('writes plain number parameters in the locale\'s digits (ICU alone would print 1500 in Persian), plurals still choose', () => {
+    const value = { id: 'common.value', params: { value: 1500 } };
+    expect(formatMessage(value, 'fa')).toBe('۱۵۰۰');
+    expect(formatMessage(value, 'en')).toBe('1500');
+    expect(formatMessage({ id: 'alerts.brokenTitle', params: { count: 1 } }, 'he')).toBe('קישור שבור חדש אחד');
+    expect(formatMessage({ id: 'alerts.budgetLine', params: { rule: 'lcpMs', actual: 3100, limit: 2500 } }, 'fa')).toMatch(/۳۱۰۰.*۲۵۰۰/);
+  });
+
   it('renders an unknown id as the id, and says it is unknown', () => {
     expect(hasMessage('nope.nothing')).toBe(false);
     expect(formatMessage({ id: 'nope.nothing' }, 'he')).toBe('nope.nothing');

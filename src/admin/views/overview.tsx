@@ -188,7 +188,7 @@ export function OverviewView(props: { go: (view: string) => void }) {
           <div class="grid">
             <Card title={t('overview.storeScore')} id="score">
               <div class="score" data-testid="store-score">
-                <Badge tone={scoreTone(data.scored?.storeScore)}>{data.scored?.storeScore ?? '–'}</Badge>
+                <Badge tone={scoreTone(data.scored?.storeScore)}>{data.scored?.storeScore == null ? '–' : fmt().number(data.scored.storeScore)}</Badge>
               </div>
               <p class="muted">{t('overview.scoreCaption')}</p>
             </Card>

@@ -51,7 +51,7 @@ export function PagesView() {
                 {p.error && <div class="banner critical">{t('pages.notMeasured')}</div>}
               </>,
               sliceLabel(`${p.template}:${p.device}`),
-              <Badge tone={scoreTone(p.score)}>{p.score ?? '–'}</Badge>,
+              <Badge tone={scoreTone(p.score)}>{p.score === null ? '–' : f.number(p.score)}</Badge>,
               ms(p.metrics.lcpMs),
               p.metrics.cls === null ? '–' : f.number(p.metrics.cls, { maximumFractionDigits: 3 }),
               ms(p.metrics.tbtMs),

@@ -55,6 +55,7 @@ export const checkoutRoutes: Route = async (req, res, url, state) => {
   const method = req.method ?? 'GET';
   const defective = isDefective(state.ctx);
   if (path === DEFECT_PATHS.checkoutTracking) {
+    await delay(state, state.ctx.opts.trackingDelayMs);
     res.writeHead(defective ? 500 : 204, { 'content-length': 0, 'cache-control': 'no-store' });
     res.end();
     return true;
@@ -90,9 +91,9 @@ export const checkoutRoutes: Route = async (req, res, url, state) => {
 
   if (step === '') return (redirect(res, 302, checkoutPath(session.token, 'information')), true);
   if (step === 'information') {
-    if (isGet) return (html(req, res, 200, informationStep(session, defective, { ...session.info }, {})), true);
+    if (isGet) return (html(req, res, 200, informationStep(session, defective, { ...session.info }, {}, state.ctx.opts.trackingBusyMs)), true);
     const { values, errors } = validateInformation((await readForm(req)).form);
-    if (Object.keys(errors).length > 0) return (html(req, res, 200, informationStep(session, defective, { ...values }, errors)), true);
+    if (Object.keys(errors).length > 0) return (html(req, res, 200, informationStep(session, defective, { ...values }, errors, state.ctx.opts.trackingBusyMs)), true);
     session.info = values;
     return (redirect(res, 302, checkoutPath(session.token, 'shipping')), true);
   }

@@ -10,10 +10,17 @@ import { addressFields, emailField, errorBanner, lateShippingRates, paymentField
 /** The three-page checkout (information → shipping → payment), the one-page checkout and the thank-you page. */
 export const checkoutPath = (token: string, step = ''): string => `/checkouts/cn/${token}${step ? `/${step}` : ''}`;
 
-// D17: an analytics call the checkout makes on the information step; the endpoint answers 500.
-const TRACKING_SCRIPT = `<script>window.addEventListener('DOMContentLoaded', function () {
-  fetch('${DEFECT_PATHS.checkoutTracking}', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ event: 'checkout_step_viewed' }) }).catch(function () {});
-});</script>`;
+// D17: an analytics call the checkout makes on the information step; the endpoint answers 500. At
+// DOMContentLoaded, or (busyMs > 0) when the shopper starts entering the address, once a heavy analytics
+// script has held the main thread that long after the first change.
+function trackingScript(busyMs: number): string {
+  const send = `fetch('${DEFECT_PATHS.checkoutTracking}', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ event: 'checkout_step_viewed' }) }).catch(function () {});`;
+  if (busyMs <= 0) return `<script>window.addEventListener('DOMContentLoaded', function () { ${send} });</script>`;
+  return `<script>document.addEventListener('change', function () { setTimeout(function () {
+  var end = performance.now() + ${busyMs}; while (performance.now() < end) { /* an analytics bundle at work */ }
+  ${send}
+}, 0); }, { once: true });</script>`;
+}
 // D16: shipping-step script reads a node the template no longer renders: an uncaught TypeError.
 const BROKEN_SHIPPING_SCRIPT = `<script>window.addEventListener('DOMContentLoaded', function () {
   var selected = document.querySelector('[data-shipping-rate-selected]');
@@ -22,7 +29,7 @@ const BROKEN_SHIPPING_SCRIPT = `<script>window.addEventListener('DOMContentLoade
 
 type Values = Record<string, string>;
 
-export function informationStep(session: CheckoutSession, defective: boolean, values: Values, errors: FieldErrors): string {
+export function informationStep(session: CheckoutSession, defective: boolean, values: Values, errors: FieldErrors, trackingBusyMs = 0): string {
   const main = `${errorBanner(errors)}
 <form class="edit_checkout" action="${checkoutPath(session.token, 'information')}" accept-charset="UTF-8" method="post" novalidate>
 <input type="hidden" name="step" value="contact_information">
@@ -31,7 +38,7 @@ export function informationStep(session: CheckoutSession, defective: boolean, va
 <div class="section section--shipping-address"><h2 class="section__title">Shipping address</h2>${addressFields(values, errors)}</div>
 <div class="step__footer"><button name="button" type="submit" id="continue_button" class="step__footer__continue-btn btn"><span class="btn__content">Continue to shipping</span></button>
 <a class="step__footer__previous-link" href="/cart">Return to cart</a></div></form>`;
-  return checkoutLayout({ title: 'Information', step: 'information', session, main, scripts: defective ? TRACKING_SCRIPT : '' });
+  return checkoutLayout({ title: 'Information', step: 'information', session, main, scripts: defective ? trackingScript(trackingBusyMs) : '' });
 }
 
 function reviewBlock(session: CheckoutSession): string {
@@ -73,7 +80,7 @@ export function onePageCheckout(session: CheckoutSession, defective: boolean, va
 <section class="section section--shipping-method" aria-label="Shipping method"><h2 class="section__title">Shipping method</h2>${hosted && !values.shippingRate ? lateShippingRates(session.token, 'after-address') : shippingRates(values.shippingRate, errors)}</section>
 <section class="section section--payment-method" aria-label="Payment"><h2 class="section__title">Payment</h2><p class="section__text">All transactions are secure and encrypted.</p>${paymentFields(values, errors, hosted, session.token)}</section>
 <div class="step__footer"><button name="button" type="submit" id="checkout-pay-button" class="step__footer__continue-btn btn"><span class="btn__content">Pay now</span></button></div></form>`;
-  return checkoutLayout({ title: 'Checkout', step: undefined, session, main, scripts: defective ? TRACKING_SCRIPT + BROKEN_SHIPPING_SCRIPT : '' });
+  return checkoutLayout({ title: 'Checkout', step: undefined, session, main, scripts: defective ? trackingScript(0) + BROKEN_SHIPPING_SCRIPT : '' });
 }
 
 export function thankYouPage(session: CheckoutSession, order: DemoOrder): string {
