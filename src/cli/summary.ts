@@ -80,7 +80,7 @@ export function summaryLines(report: Report, results: readonly AssertionResult[]
  * failure get the audit's own detail ("http-error: the page answered HTTP 500"), which says more. Never the
  * browser's multi-line launch log.
  */
-function gapText(gap: Gap): string {
+export function gapText(gap: Gap): string {
   if (gap.text && !(gap.kind === 'page' && currentLocale() === 'en')) return text(gap.text);
   return gap.message.split('\n')[0]!.trim();
 }

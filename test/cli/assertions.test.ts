@@ -106,6 +106,18 @@ describe('the summary says what could not be tested in the reader\'s language', 
     }
   });
 
+  it('the Markdown comment says it the same way', () => {
+    setLocale('he');
+    try {
+      const md = renderMarkdown(r, [], gaps, '');
+      expect(md).toContain('הדף לא סיים להיטען בזמן');
+      expect(md).toContain('הכלי עצמו נכשל');
+      expect(md).not.toMatch(/stderr|Failed to launch|did not answer/);
+    } finally {
+      setLocale('en');
+    }
+  });
+
   it("en: a page failure keeps the audit's own detail; the checkout never prints the browser's launch log", () => {
     const lines = summaryLines(r, [], gaps);
     expect(lines).toContain('  - https://shop.example/ (mobile): timeout: the page did not answer within 20 s');

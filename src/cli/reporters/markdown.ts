@@ -5,7 +5,7 @@ import type { Report } from '../../report/schema.ts';
 import { count, money } from '../../report/message.ts';
 import type { AssertionResult } from '../assertions/evaluate.ts';
 import { failedAssertions, type Gap } from '../outcome.ts';
-import { round } from '../summary.ts';
+import { gapText, round } from '../summary.ts';
 import { t, text } from '../text.ts';
 
 function cell(value: string | number): string {
@@ -21,7 +21,10 @@ export function renderMarkdown(report: Report, results: readonly AssertionResult
   }
   if (report.checkout) {
     const c = report.checkout;
-    out.push(`- ${c.completed ? t('summary.checkoutReached', { steps: c.stepCount, fields: c.formFields }) : c.failure?.origin === 'auditor' ? t('summary.checkoutUntested', { step: c.failure.step, message: c.failure.message }) : t('summary.checkoutFailed', { step: c.failure?.step ?? '?', message: c.failure?.message ?? '' })}`);
+    // The same words as the summary: the reason in the reader's language, never a multi-line browser log.
+    const untested = gaps.find((g) => g.kind === 'checkout');
+    const failed = c.failure?.text ? text(c.failure.text) : (c.failure?.message ?? '').split('\n')[0]!;
+    out.push(`- ${c.completed ? t('summary.checkoutReached', { steps: c.stepCount, fields: c.formFields }) : untested ? t('summary.checkoutUntested', { step: untested.step, message: gapText(untested) }) : t('summary.checkoutFailed', { step: c.failure?.step ?? '?', message: failed })}`);
   }
   if (report.links) out.push(`- ${t('summary.links', { broken: count(report.links.broken.length), redirects: count(report.links.redirects.length), pages: count(report.links.pagesCrawled) })}`);
   out.push('', `**${exitLine}**`, '');
@@ -29,8 +32,8 @@ export function renderMarkdown(report: Report, results: readonly AssertionResult
   if (gaps.length) {
     out.push(`### ${t('md.notTested')}`, '');
     for (const gap of gaps) {
-      const what = gap.kind === 'audit' ? gap.audit : gap.kind === 'page' ? `${gap.url} (${gap.device})` : `checkout: ${gap.step}`;
-      out.push(`- ${cell(what)}: ${cell(gap.message)}`);
+      const what = gap.kind === 'audit' ? gap.audit : gap.kind === 'page' ? `${gap.url} (${gap.device})` : `${t('audit.checkout')}: ${gap.step}`;
+      out.push(`- ${cell(what)}: ${cell(gapText(gap))}`);
     }
     out.push('');
   }
