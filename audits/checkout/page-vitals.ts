@@ -33,7 +33,17 @@ export interface PageVitals {
   cls: number | null;
 }
 
+/** How long a step's end waits for its first LCP report, when none has come yet. */
+const LCP_REPORT_WAIT_MS = 1000;
+
 export async function readVitals(page: Page): Promise<PageVitals> {
+  // web-vitals reports LCP from its PerformanceObserver callback, which the browser delivers as a low-priority
+  // task: on a busy machine a page that settled quickly can be left before the first report arrives (seen at
+  // load 5: lcpMs null on a step that painted). Wait briefly for it; a page that painted nothing costs the wait.
+  await page
+    .waitForFunction(() => (window as unknown as { __checkoutAuditVitals?: { lcp: number | null } }).__checkoutAuditVitals?.lcp != null,
+      { timeout: LCP_REPORT_WAIT_MS, polling: 50 })
+    .catch(() => undefined);
   const raw = await page
     .evaluate(() => {
       const w = window as unknown as { __checkoutAuditVitals?: { lcp: number | null; cls: number | null } };
