@@ -7,7 +7,7 @@ import { priceCwv } from './cwv-impact.ts';
 import { CWV_FLAT_LIFT, CWV_THRESHOLDS, LAB_TO_FIELD, MAX_SPEED_LOSS, MIN_CONFIRMED_RUNS, PLATEAU_FLOOR_MS } from './defaults.ts';
 import { inputsRecord, monthlyRevenue, resolveInputs } from './inputs.ts';
 import { allocateLcp, type LcpPricing } from './lcp-allocation.ts';
-import { buildMeasurements, type Measurement } from './measurements.ts';
+import { buildMeasurements, GOOD_LCP_MS, type Measurement } from './measurements.ts';
 import { mergeCandidates } from './merge.ts';
 import { add, round, scale, ZERO } from './range.ts';
 import { checkoutRules } from './rules/checkout.ts';
@@ -130,6 +130,12 @@ export function adviseFixes(sections: AdviceSections, given: AdviceInputs = {}, 
       share: percent(p.share * 100), plateau: nested(plateau()), maxLow: percent(MAX_SPEED_LOSS.low * 100), maxHigh: percent(MAX_SPEED_LOSS.high * 100),
       elasticity: nested(inputs.elasticity.basisText),
     });
+    // The share of the fix's sessions whose shoppers are above the plateau, when a field source counted it.
+    const exposed = p.candidate.claims.map((cl) => byKey.get(cl.key)).filter((m) => m !== undefined && m.exposedShare < 1);
+    if (exposed.length) {
+      const share = exposed.reduce((s, m) => s + m!.exposedShare * m!.weight, 0) / exposed.reduce((s, m) => s + m!.weight, 0);
+      basis = basisMsg('exposed', { basis: nested(basis), share: percent(Math.round(share * 1000) / 10), good: msParam(GOOD_LCP_MS) });
+    }
     if (p.capped) basis = basisMsg('capped', { basis: nested(basis), plateau: nested(plateau()) });
     if (p.overlapsWith.length) basis = basisMsg('overlap', { basis: nested(basis), fixes: code(p.overlapsWith.join('”, “')) });
     out.push(toFix(p.candidate, {

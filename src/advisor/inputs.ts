@@ -94,6 +94,7 @@ function checkFieldVitals(list: AdviceInputs['fieldVitals']): FieldVitals[] {
     if (!(TEMPLATES as readonly string[]).includes(f.template)) throw new AdviceInputError(`advisor input fieldVitals[${i}].template "${f.template}" is not a template`);
     if (f.device !== 'mobile' && f.device !== 'desktop') throw new AdviceInputError(`advisor input fieldVitals[${i}].device must be mobile or desktop`);
     if (f.lcpP75Ms !== null) inRange(`fieldVitals[${i}].lcpP75Ms`, f.lcpP75Ms, 120_000);
+    if (f.lcpGoodShare !== undefined && f.lcpGoodShare !== null) inRange(`fieldVitals[${i}].lcpGoodShare`, f.lcpGoodShare, 1);
     if (f.samples !== null && f.samples !== undefined) inRange(`fieldVitals[${i}].samples`, f.samples);
     if (f.source !== 'rum' && f.source !== 'shopify') throw new AdviceInputError(`advisor input fieldVitals[${i}].source must be rum or shopify`);
   });

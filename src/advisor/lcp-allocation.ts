@@ -135,7 +135,8 @@ export function allocateLcp(candidates: LcpCandidate[], measurements: Measuremen
         if (!(total > 0) || !(g.ms > 0)) continue;
         const today = relativeConversion(m.fieldLcpMs![v], m.device, curves[v]);
         const joint = relativeConversion(fieldAfter(m, v, total), m.device, curves[v]) / today - 1;
-        ev.liftFraction += Math.max(0, joint) * (g.ms / total) * m.weight;
+        // Only the shoppers above the plateau gain (exposedShare); the others already see a fast page.
+        ev.liftFraction += Math.max(0, joint) * (g.ms / total) * m.weight * m.exposedShare;
       }
     }
   }

@@ -24,6 +24,13 @@ export interface Measurement {
   headroomMs: number;
   /** Share of monthly sessions this measurement stands for. */
   weight: number;
+  /**
+   * Share of those sessions whose LCP is above the plateau, so that a faster LCP can lift them: 1 unless the field
+   * source counted good LCPs (≤ 2.5 s) on a phone, whose plateau (2.7 s) is above that threshold. Pricing the whole
+   * slice at its p75 would credit shoppers who already see a fast page (bench:impact: two thirds of real devices
+   * under 4 s, one third at 15.7 s).
+   */
+  exposedShare: number;
   phaseMaxMs: Record<LcpPhase, number>;
 }
 
@@ -63,12 +70,21 @@ export function fieldRatio(inputs: ResolvedInputs, template: Template, device: D
 }
 
 /** Real shoppers' p75 LCP for the slice: the plugin's own data first, then Shopify's. */
-export function fieldLcpOf(inputs: ResolvedInputs, template: Template, device: Device): { ms: number; source: 'rum' | 'shopify' } | null {
+export function fieldLcpOf(inputs: ResolvedInputs, template: Template, device: Device): { ms: number; source: 'rum' | 'shopify'; goodShare: number | null } | null {
   for (const source of ['rum', 'shopify'] as const) {
     const hit = inputs.fieldVitals.find((f) => f.source === source && f.template === template && f.device === device && f.lcpP75Ms !== null && f.lcpP75Ms > 0);
-    if (hit) return { ms: hit.lcpP75Ms as number, source };
+    if (hit) return { ms: hit.lcpP75Ms as number, source, goodShare: hit.lcpGoodShare ?? null };
   }
   return null;
+}
+
+/** Core Web Vitals' "good" LCP, the bucket the field sources count. */
+export const GOOD_LCP_MS = 2500;
+
+function exposedShareOf(inputs: ResolvedInputs, page: LoadTimePage): number {
+  const vitals = fieldLcpOf(inputs, page.template, page.device);
+  if (!vitals || vitals.goodShare === null || GOOD_LCP_MS > PLATEAU_FLOOR_MS[page.device]) return 1;
+  return Math.min(1, Math.max(0, 1 - vitals.goodShare));
 }
 
 function fieldOf(inputs: ResolvedInputs, page: LoadTimePage): Pick<Measurement, 'ratio' | 'hasField' | 'fieldSource'> {
@@ -106,6 +122,6 @@ export function buildMeasurements(section: LoadTimeSection | null, inputs: Resol
     // The slice's share is spread over its measured pages, so their weights never add up to more than it.
     const pagesInSlice = perSlice.get(`${page.template}|${page.device}`) ?? 1;
     const weight = (inputs.templateShares.value[page.template] * inputs.deviceShares.value[page.device]) / pagesInSlice;
-    return { key: measurementKey(page.url, page.device), page, url: page.url, template: page.template, device: page.device, ...field, labLcpMs: lab, fieldLcpMs, headroomMs, weight, phaseMaxMs };
+    return { key: measurementKey(page.url, page.device), page, url: page.url, template: page.template, device: page.device, ...field, labLcpMs: lab, fieldLcpMs, headroomMs, weight, exposedShare: exposedShareOf(inputs, page), phaseMaxMs };
   });
 }

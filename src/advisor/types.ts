@@ -55,6 +55,11 @@ export interface FieldVitals {
   lcpP75Ms: number | null;
   inpP75Ms?: number | null;
   clsP75?: number | null;
+  /**
+   * Share of page views whose LCP was good (≤ 2.5 s), when the source says (the plugin's rollups count it). On a
+   * phone that is under the conversion plateau, so those shoppers gain nothing from a faster LCP.
+   */
+  lcpGoodShare?: number | null;
   /** Page views behind the percentiles, when the source says. */
   samples: number | null;
   source: 'rum' | 'shopify';

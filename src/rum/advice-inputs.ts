@@ -8,7 +8,7 @@ import type { DayRange, Store } from '../store/index.ts';
 import { funnelDropoff, type FunnelStepRow } from './analysis/funnel.ts';
 import { lcpBuckets, type LcpBucketRow } from './analysis/speed-buckets.ts';
 import { speedConversionSlope } from './analysis/slope.ts';
-import { dailyVitals, fieldLcpP75, reportTemplate, type DailyVitalsRow } from './analysis/vitals.ts';
+import { dailyVitals, fieldLcpGoodShare, fieldLcpP75, reportTemplate, type DailyVitalsRow } from './analysis/vitals.ts';
 
 export interface RumAnalysis {
   range: DayRange;
@@ -20,6 +20,8 @@ export interface RumAnalysis {
   slope: StoreSlope | null;
   funnel: FunnelStepRow[];
   fieldLcpP75: Record<string, number>;
+  /** Share of LCP samples ≤ 2.5 s per template:device. */
+  fieldLcpGoodShare: Record<string, number>;
 }
 
 export interface RumAdvice {
@@ -71,6 +73,7 @@ export async function analyseRum(store: Store, shop: string, range: DayRange): P
     slope: speedConversionSlope(measured.map((o) => ({ lcpMs: o.landingLcpMs as number, converted: o.converted }))),
     funnel: funnelDropoff(await store.rumSessions.funnelCounts(shop, range)),
     fieldLcpP75: fieldLcpP75(records),
+    fieldLcpGoodShare: fieldLcpGoodShare(records),
   };
 }
 
@@ -103,7 +106,8 @@ export async function rumAdviceInputs(store: Store, shop: string, range: DayRang
   for (const [key, lcp] of Object.entries(analysis.fieldLcpP75)) {
     const [template, device] = key.split(':');
     if ((device === 'mobile' || device === 'desktop') && (TEMPLATES as readonly string[]).includes(template ?? '') && Number.isFinite(lcp)) {
-      fieldVitals.push({ template: template as Template, device, lcpP75Ms: Math.round(lcp), samples: null, source: 'rum', since: range.from, until: range.to });
+      const good = analysis.fieldLcpGoodShare[key];
+      fieldVitals.push({ template: template as Template, device, lcpP75Ms: Math.round(lcp), lcpGoodShare: good === undefined ? null : Math.round(good * 1000) / 1000, samples: null, source: 'rum', since: range.from, until: range.to });
     }
   }
   const extra = { fieldLabRatio, storeSlope: analysis.slope, fieldVitals };

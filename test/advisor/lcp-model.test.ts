@@ -37,6 +37,27 @@ describe('LCP impact model: field first, on a saturating curve', () => {
     expect(fix.howTo.join(' ')).toMatch(/srcset|sizes/);
   });
 
+  it('counts only the phone visits above the plateau when the plugin counted good LCPs (≤ 2.5 s)', () => {
+    // Same page as the worked example; the plugin says 60 % of phone visits had a good LCP: they already load
+    // under the 2.7 s plateau and gain nothing, so the fix is worth 40 % of the worked example's 4,857.
+    const report = withPages(page({ metrics: { lcpMs: 8000 }, opportunities: [opp('image-delivery-insight', { LCP: 1000 })] }));
+    const withGood = (share: number | null, device: 'mobile' | 'desktop' = 'mobile') => adviseFixes(
+      device === 'mobile' ? report : withPages(page({ device: 'desktop', metrics: { lcpMs: 8000 }, opportunities: [opp('image-delivery-insight', { LCP: 1000 })] })),
+      { ...ROUND_INPUTS, fieldVitals: [{ template: 'home', device, lcpP75Ms: 4000, lcpGoodShare: share, samples: 5000, source: 'rum' }] });
+    const all = byId(withGood(null).fixes, 'image-delivery');
+    const exposed = byId(withGood(0.6).fixes, 'image-delivery');
+    expect(all.impact.revenuePerMonth.central).toBe(4857);
+    expect(exposed.impact.revenuePerMonth.central).toBe(Math.round(4857 * 0.4));
+    expect(exposed.impact.basis).toMatch(/Only the 40% of phone visits whose LCP was slower than 2\.5 sec are counted/);
+    expect(withGood(1).fixes.some((f) => f.id === 'image-delivery' && f.impact.revenuePerMonth.central > 0)).toBe(false);
+    // On a desktop the good bucket (≤ 2.5 s) is above its 1.8 s plateau: those visits can still gain, so no cut.
+    const desktopAll = withGood(null, 'desktop').fixes.find((f) => f.id === 'image-delivery');
+    const desktopGood = withGood(0.6, 'desktop').fixes.find((f) => f.id === 'image-delivery');
+    expect(desktopGood?.impact.revenuePerMonth).toEqual(desktopAll?.impact.revenuePerMonth);
+    // A share outside 0..1 is refused like every other input.
+    expect(() => withGood(1.5)).toThrow(/lcpGoodShare/);
+  });
+
   it('is bounded however large the lab saving: 11.7 s of a 15 s lab LCP is worth at most the page\'s pool', () => {
     // The old linear model priced this at 11.7 s × 0.7 %/100 ms = +82 %. On the curve a page can gain at most
     // a/(1 − a) = 25 % (central), whatever the saving; lab-only, so low confidence and a wide range.

@@ -38,6 +38,20 @@ export function reportTemplate(pageType: string): string {
   return map[pageType] ?? 'other';
 }
 
+/** Share of LCP samples in the good bucket (≤ 2.5 s) per report template:device, over the range. */
+export function fieldLcpGoodShare(records: RumDailyRecord[]): Record<string, number> {
+  const sums = new Map<string, { good: number; samples: number }>();
+  for (const r of records) {
+    if (r.metric !== 'LCP' || !(r.samples > 0)) continue;
+    const key = `${reportTemplate(r.template)}:${r.device}`;
+    const s = sums.get(key) ?? { good: 0, samples: 0 };
+    s.good += r.good;
+    s.samples += r.samples;
+    sums.set(key, s);
+  }
+  return Object.fromEntries([...sums].map(([key, s]) => [key, Math.min(1, s.good / s.samples)]));
+}
+
 /** Samples-weighted mean of the daily LCP p75s per report template and template:device (an approximation of the range p75). */
 export function fieldLcpP75(records: RumDailyRecord[]): Record<string, number> {
   const sums = new Map<string, { weighted: number; samples: number }>();
