@@ -67,7 +67,9 @@ describe('the LCP image in Lantern', () => {
     // 2.7 MB over Lighthouse's simulated slow 4G: well over 10 s whichever way the race went.
     expect(highLcp).toBeGreaterThan(10_000);
     expect(lcpOf(low.lhr)).toBe(highLcp);
-    expect(low.lhr.audits['image-delivery-insight']?.metricSavings?.LCP ?? 0).toBeGreaterThan(5_000);
+    // Not asserted: the image-delivery insight's own LCP saving. Lighthouse gives the same 2.65 MB hero 12.1 s in
+    // one audit and 0 in the next (it failed CI once with 0), which is why the advisor prices that fix on the
+    // image's wasted bytes (test/advisor/image-bytes.test.ts), not on this figure.
   }, 90_000);
 
   it('a Low run left uncorrected leaves the hero out of its LCP (the defect the correction is for)', async () => {
