@@ -2,6 +2,7 @@
 // (firing or resolved) is kept between runs: a condition is announced when it starts and when it clears.
 // Titles and lines are messages (the 'alerts' catalogue), rendered in the shop's language when sent.
 import { ALERTS_STRINGS, alertMessage as msg } from '../i18n/messages/alerts.ts';
+import { COMMON_STRINGS } from '../i18n/messages/common.ts';
 import { checkoutMessage } from '../i18n/messages/checkout.ts';
 import { code, ms, nested, url } from '../report/message.ts';
 import type { Message, MessageParam, Report } from '../report/schema.ts';
@@ -98,9 +99,13 @@ function figure(name: string, value: number): MessageParam {
   return /ms$/i.test(name) ? ms(Math.round(value)) : round(value);
 }
 
-/** A catalogue word for `key` when there is one, else the raw name as data. */
+/**
+ * A catalogue word for `key` when there is one, else the raw name as data. Templates and devices are the
+ * common catalogue's words, the ones the admin and the fixes use, so an alert names a page as they do.
+ */
 function word(prefix: 'metric' | 'template' | 'device', key: string): MessageParam {
-  const id = `${prefix}.${key}` as keyof typeof ALERTS_STRINGS;
+  if (prefix !== 'metric') return `${prefix}.${key}` in COMMON_STRINGS ? nested({ id: `common.${prefix}.${key}` }) : code(key);
+  const id = `metric.${key}` as keyof typeof ALERTS_STRINGS;
   return id in ALERTS_STRINGS ? nested(msg(id)) : code(key);
 }
 
