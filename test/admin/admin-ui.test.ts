@@ -170,7 +170,8 @@ describe('every view in every language, and on a phone', () => {
   }, 300_000);
 
   it('at 390 px every view fits: no element wider than the viewport, no horizontal scroll, tappable controls', async () => {
-    for (const locale of ['en', 'he']) {
+    // Every language: Chinese sets no spaces to break at, Persian and Hebrew run right to left.
+    for (const locale of ['en', 'zh-CN', 'he', 'fa']) {
       for (const view of VIEWS) {
         const page = await context.newPage();
         await page.setViewport({ width: 390, height: 844, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
@@ -209,7 +210,7 @@ describe('every view in every language, and on a phone', () => {
         await page.close();
       }
     }
-  }, 240_000);
+  }, 480_000);
 });
 
 describe('admin UI actions', () => {
