@@ -167,6 +167,13 @@ describe('admin API with a stored report', () => {
     expect(text).toMatch(/event: done\ndata: \{"id":\d+,"status":"succeeded"/);
   });
 
+  it('run events: HEAD answers the stream\'s headers and ends, with no run to wait for (found by the fuzz test)', async () => {
+    const response = await api('/api/admin/runs/events?after=81498681', { method: 'HEAD', signal: AbortSignal.timeout(5_000) });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream');
+    expect(await response.text()).toBe('');
+  });
+
   it('artifacts: path escapes 400, unknown runs 404, non-images 400', async () => {
     expect((await api(`/api/admin/runs/${runId}/artifacts/..%2F..%2Fdb.png`)).status).toBe(400);
     expect((await api(`/api/admin/runs/999999/artifacts/checkout/01-cart.png`)).status).toBe(404);

@@ -73,6 +73,11 @@ export function adminRunsRoutes(ctx: ServerContext, options: { pollMs?: number; 
     const after = query.after;
     const shop = shopOf(res);
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+    // HEAD is GET without a body (RFC 9110): the stream's headers, then the end, not a stream left open.
+    if (req.method === 'HEAD') {
+      res.end();
+      return;
+    }
     res.write('retry: 2000\n\n');
     let last = '';
     let stopped = false;
