@@ -45,7 +45,9 @@ export async function readPerformanceEvents(runUnstable: Run): Promise<Performan
   const changes: StorefrontChange[] = [];
   for (const raw of answer.performanceEvents as unknown[]) {
     const event = (raw ?? {}) as { type?: unknown; occurrence?: unknown; metadata?: unknown };
-    const kind = KINDS[String(event.type)];
+    // Own keys only: a type named like an Object method ("toString") is a type we do not know, not a kind.
+    const type = String(event.type);
+    const kind = Object.hasOwn(KINDS, type) ? KINDS[type] : undefined;
     const at = typeof event.occurrence === 'string' ? Date.parse(event.occurrence) : Number.NaN;
     // A type added later, or an unreadable time, is skipped rather than guessed at.
     if (!kind || !Number.isFinite(at)) continue;

@@ -37,7 +37,8 @@ const PAYLOAD_SHOP_FIELD: Record<string, string> = {
 };
 
 export function assertPayloadMatches(delivery: Pick<WebhookDelivery, 'topic' | 'shop' | 'payload'>): void {
-  const field = PAYLOAD_SHOP_FIELD[delivery.topic];
+  // Own keys only: a topic named like an Object method is a topic without a shop field, not a function.
+  const field = Object.hasOwn(PAYLOAD_SHOP_FIELD, delivery.topic) ? PAYLOAD_SHOP_FIELD[delivery.topic] : undefined;
   if (!field) return;
   const named = (delivery.payload as Record<string, unknown> | null)?.[field];
   if (typeof named !== 'string' || named.toLowerCase() !== delivery.shop.toLowerCase()) {

@@ -16,6 +16,10 @@ describe('readPerformanceEvents', () => {
         { type: 'APP_INSTALL', occurrence: '2026-11-02T08:30:00Z', metadata: { app_title: 'Reviews Pro' } },
         { type: 'SOMETHING_NEW', occurrence: '2026-11-03T08:30:00Z', metadata: {} },
         { type: 'THEME_LIVE_EDIT', occurrence: 'yesterday', metadata: {} },
+        // Names of Object's own members are unknown types too (fast-check found 'toString' read as a kind).
+        { type: 'toString', occurrence: '2026-11-04T08:30:00Z', metadata: {} },
+        { type: 'constructor', occurrence: '2026-11-05T08:30:00Z', metadata: {} },
+        { type: '__proto__', occurrence: '2026-11-06T08:30:00Z', metadata: {} },
       ],
     }));
     expect(read).toEqual({
