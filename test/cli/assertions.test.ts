@@ -126,6 +126,16 @@ describe('the summary says what could not be tested in the reader\'s language', 
   });
 });
 
+describe('assertion ids in a config file', () => {
+  it("names Object's members ('toString', 'constructor') unknown assertions, as any other id it does not know", () => {
+    for (const id of ['toString', 'constructor', 'hasOwnProperty']) {
+      const parsed = assertionsSchema.safeParse({ [id]: 'error' });
+      expect(parsed.success, id).toBe(false);
+      expect(parsed.error?.issues[0]?.message, id).toMatch(/^unknown assertion; known: /);
+    }
+  });
+});
+
 describe('aggregationMethod over runs (lhci semantics)', () => {
   const r = report([page('https://shop.example/products/a', 'product', 2400, { runErrors: ['timeout'] })]);
   const lcp = (method: string) => evaluateAssertions(r, specsFromAssertions(assertionsSchema.parse({ 'largest-contentful-paint': ['error', { maxNumericValue: 2300, aggregationMethod: method }] })), ['load'])[0]!;

@@ -76,7 +76,8 @@ type AssertionValue = z.infer<typeof assertionValueSchema>;
 export const assertionsSchema = z.record(z.string(), z.unknown()).transform((record, ctx) => {
   const valid: Record<string, AssertionValue> = {};
   for (const [id, raw] of Object.entries(record)) {
-    const known = ASSERTION_CHECKS[id];
+    // Own keys only: "toString" or "constructor" in a config file is an unknown assertion, not Object's member.
+    const known = Object.hasOwn(ASSERTION_CHECKS, id) ? ASSERTION_CHECKS[id] : undefined;
     if (!known) {
       ctx.addIssue({ code: 'custom', path: [id], message: `unknown assertion; known: ${ASSERTION_IDS.join(', ')}` });
       continue;
@@ -97,7 +98,7 @@ export const assertionsSchema = z.record(z.string(), z.unknown()).transform((rec
     } else if (!given.length && known.default === undefined) {
       ctx.addIssue({ code: 'custom', path: [id], message: `needs ${known.check}` });
     }
-    const perPage = id in METRIC_FIELDS || id === 'categories:performance';
+    const perPage = Object.hasOwn(METRIC_FIELDS, id) || id === 'categories:performance';
     if (!perPage && (options.templates || options.device)) {
       ctx.addIssue({ code: 'custom', path: [id], message: 'templates and device apply only to per-page assertions (metrics, categories:performance)' });
     }
