@@ -32,38 +32,36 @@ export function dailyVitals(records: RumDailyRecord[]): DailyVitalsRow[] {
   return [...rows.values()];
 }
 
+const REPORT_TEMPLATES: Record<string, string> = { index: 'home', 'list-collections': 'collection', collection: 'collection', product: 'product', page: 'page', blog: 'blog', article: 'article', cart: 'cart', search: 'search' };
+
 /** Liquid request.page_type → the report's template names. */
 export function reportTemplate(pageType: string): string {
-  const map: Record<string, string> = { index: 'home', 'list-collections': 'collection', collection: 'collection', product: 'product', page: 'page', blog: 'blog', article: 'article', cart: 'cart', search: 'search' };
-  return map[pageType] ?? 'other';
+  // Own keys only: the page type comes from a shopper's beacon, and "constructor" is a page type we do not know.
+  return Object.hasOwn(REPORT_TEMPLATES, pageType) ? (REPORT_TEMPLATES[pageType] as string) : 'other';
 }
 
-/** Share of LCP samples in the good bucket (≤ 2.5 s) per report template:device, over the range. */
-export function fieldLcpGoodShare(records: RumDailyRecord[]): Record<string, number> {
-  const sums = new Map<string, { good: number; samples: number }>();
-  for (const r of records) {
-    if (r.metric !== 'LCP' || !(r.samples > 0)) continue;
-    const key = `${reportTemplate(r.template)}:${r.device}`;
-    const s = sums.get(key) ?? { good: 0, samples: 0 };
-    s.good += r.good;
-    s.samples += r.samples;
-    sums.set(key, s);
-  }
-  return Object.fromEntries([...sums].map(([key, s]) => [key, Math.min(1, s.good / s.samples)]));
-}
-
-/** Samples-weighted mean of the daily LCP p75s per report template and template:device (an approximation of the range p75). */
-export function fieldLcpP75(records: RumDailyRecord[]): Record<string, number> {
+/** Samples-weighted mean of `valueOf` over the LCP records, per key (`keysOf` names each record's keys). */
+function lcpWeightedMean(records: RumDailyRecord[], keysOf: (template: string, r: RumDailyRecord) => string[], valueOf: (r: RumDailyRecord) => number): Record<string, number> {
   const sums = new Map<string, { weighted: number; samples: number }>();
   for (const r of records) {
-    if (r.metric !== 'LCP') continue;
-    const template = reportTemplate(r.template);
-    for (const key of [template, `${template}:${r.device}`]) {
+    if (r.metric !== 'LCP' || !(r.samples > 0)) continue;
+    for (const key of keysOf(reportTemplate(r.template), r)) {
       const s = sums.get(key) ?? { weighted: 0, samples: 0 };
-      s.weighted += r.p75 * r.samples;
+      s.weighted += valueOf(r) * r.samples;
       s.samples += r.samples;
       sums.set(key, s);
     }
   }
   return Object.fromEntries([...sums].map(([key, s]) => [key, s.weighted / s.samples]));
+}
+
+/** Share of LCP samples in the good bucket (≤ 2.5 s) per report template:device, over the range. */
+export function fieldLcpGoodShare(records: RumDailyRecord[]): Record<string, number> {
+  const shares = lcpWeightedMean(records, (template, r) => [`${template}:${r.device}`], (r) => r.good / r.samples);
+  return Object.fromEntries(Object.entries(shares).map(([key, share]) => [key, Math.min(1, share)]));
+}
+
+/** Samples-weighted mean of the daily LCP p75s per report template and template:device (an approximation of the range p75). */
+export function fieldLcpP75(records: RumDailyRecord[]): Record<string, number> {
+  return lcpWeightedMean(records, (template, r) => [template, `${template}:${r.device}`], (r) => r.p75);
 }
