@@ -74,7 +74,8 @@ function inputLabel(name: string): string {
   return label === key ? name : label;
 }
 
-export function ImpactTotal(props: { summary: Summary | null }) {
+/** `decided` of the run's `fixes` are marked done or ignored: still in the total until an audit no longer finds them. */
+export function ImpactTotal(props: { summary: Summary | null; decided?: number; fixes?: number }) {
   const s = props.summary;
   if (!s) return null;
   const c = s.totalAtStake.currency;
@@ -85,6 +86,9 @@ export function ImpactTotal(props: { summary: Summary | null }) {
     <Card title={t('impact.total')} id="at-stake">
       <p class="score money" data-testid="total-at-stake">{t('fix.perMonth', { amount: money(s.totalAtStake.central, c) })}</p>
       <p class="muted">{t('fix.range', { low: money(s.totalAtStake.low, c), high: money(s.totalAtStake.high, c) })}</p>
+      {(props.decided ?? 0) > 0 && (
+        <p class="muted" data-testid="total-decided">{t('impact.decided', { n: props.decided ?? 0, total: props.fixes ?? 0 })}</p>
+      )}
       {runs !== null && runs < 3 && (
         <p class="banner warning" data-testid="impact-preview">{t('impact.preview', { runs: fmt().number(runs) })}</p>
       )}

@@ -131,9 +131,9 @@ export function adviseFixes(sections: AdviceSections, given: AdviceInputs = {}, 
       elasticity: nested(inputs.elasticity.basisText),
     });
     // The share of the fix's sessions whose shoppers are above the plateau, when a field source counted it.
-    const exposed = p.candidate.claims.map((cl) => byKey.get(cl.key)).filter((m) => m !== undefined && m.exposedShare < 1);
+    const exposed = p.candidate.claims.flatMap((cl) => byKey.get(cl.key) ?? []).filter((m) => m.exposedShare < 1);
     if (exposed.length) {
-      const share = exposed.reduce((s, m) => s + m!.exposedShare * m!.weight, 0) / exposed.reduce((s, m) => s + m!.weight, 0);
+      const share = exposed.reduce((s, m) => s + m.exposedShare * m.weight, 0) / exposed.reduce((s, m) => s + m.weight, 0);
       basis = basisMsg('exposed', { basis: nested(basis), share: percent(Math.round(share * 1000) / 10), good: msParam(GOOD_LCP_MS) });
     }
     if (p.capped) basis = basisMsg('capped', { basis: nested(basis), plateau: nested(plateau()) });

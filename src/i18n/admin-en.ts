@@ -66,7 +66,7 @@ export const ADMIN_EN = {
   'overview.firstStepUrl': 'Add your storefront’s address, then run the first audit. It takes a few minutes.',
   'run.setUrl': 'Add it in Settings', 'run.noUrlEmbedded': 'Shopify has not told us your storefront’s address yet. Reopen the app in a minute.',
   'run.elapsed': '{time} so far', 'run.takes': 'An audit usually takes two to five minutes. You can leave this page; it keeps running.',
-  'impact.preview': 'Preview: {runs} measurement(s) per page. Speed figures need 3 to be stable; the next scheduled audit uses 3.', 'impact.total': 'At stake each month', 'impact.share': 'About {share} of your monthly revenue ({revenue}).',
+  'impact.preview': 'Preview: {runs} measurement(s) per page. Speed figures need 3 to be stable; the next scheduled audit uses 3.', 'impact.decided': 'Marked done or ignored: {n} of {total} fixes. They count here until an audit no longer finds them.', 'impact.total': 'At stake each month', 'impact.share': 'About {share} of your monthly revenue ({revenue}).',
   'impact.inputs': 'What the money figures rest on', 'impact.inputsHelp': 'Every figure the estimates use and where it came from. Assumed ones are averages: replace them with yours for a better estimate.',
   'impact.edit': 'Edit inputs', 'impact.editOne': 'Edit', 'impact.elasticity': '{central} more conversions per 100 ms faster (range {low} – {high})',
   'input.monthlySessions': 'Visits per month', 'input.conversionRate': 'Conversion rate', 'input.averageOrderValue': 'Average order value', 'input.currency': 'Currency',

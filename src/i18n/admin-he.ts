@@ -68,7 +68,7 @@ export const ADMIN_HE: AdminCatalogue = {
   'overview.firstStepUrl': 'הוסיפו את כתובת החנות והריצו את הבדיקה הראשונה. זה לוקח כמה דקות.',
   'run.setUrl': 'הוסיפו אותה בהגדרות', 'run.noUrlEmbedded': 'Shopify עוד לא מסרה לנו את כתובת החנות. פתחו את האפליקציה שוב בעוד דקה.',
   'run.elapsed': '{time} עד כה', 'run.takes': 'בדיקה נמשכת בדרך כלל שתיים עד חמש דקות. אפשר לעזוב את הדף; היא ממשיכה לרוץ.',
-  'impact.preview': 'תצוגה מקדימה: {runs} מדידות לכל עמוד. נתוני מהירות יציבים דורשים 3; הבדיקה המתוזמנת הבאה מבצעת 3.', 'impact.total': 'על הכף בכל חודש', 'impact.share': 'בערך {share} מההכנסה החודשית שלכם ({revenue}).',
+  'impact.preview': 'תצוגה מקדימה: {runs} מדידות לכל עמוד. נתוני מהירות יציבים דורשים 3; הבדיקה המתוזמנת הבאה מבצעת 3.', 'impact.decided': 'סומנו כבוצעו או שהתעלמתם מהם: {n} מתוך {total} תיקונים. הם נספרים כאן עד שבדיקה לא תמצא אותם עוד.', 'impact.total': 'על הכף בכל חודש', 'impact.share': 'בערך {share} מההכנסה החודשית שלכם ({revenue}).',
   'impact.inputs': 'על מה מבוססים סכומי הכסף', 'impact.inputsHelp': 'כל נתון שההערכות משתמשות בו ומאיפה הגיע. נתונים משוערים הם ממוצעים: החליפו אותם בשלכם להערכה טובה יותר.',
   'impact.edit': 'עריכת הנתונים', 'impact.editOne': 'עריכה', 'impact.elasticity': '{central} יותר המרות על כל 100 אלפיות שנייה מהר יותר (טווח {low} – {high})',
   'input.monthlySessions': 'ביקורים בחודש', 'input.conversionRate': 'שיעור המרה', 'input.averageOrderValue': 'ערך הזמנה ממוצע', 'input.currency': 'מטבע',

@@ -68,7 +68,7 @@ export const ADMIN_ZH_CN: AdminCatalogue = {
   'overview.firstStepUrl': '填写店铺网址，然后运行第一次审计。只需几分钟。',
   'run.setUrl': '在“设置”中填写', 'run.noUrlEmbedded': 'Shopify 尚未告诉我们店铺网址。请稍后重新打开应用。',
   'run.elapsed': '已用 {time}', 'run.takes': '一次审计通常需要两到五分钟。您可以离开此页面，审计会继续进行。',
-  'impact.preview': '预览：每个页面测量 {runs} 次。速度数字需要 3 次测量才稳定；下一次定时审计会测量 3 次。', 'impact.total': '每月涉及金额', 'impact.share': '约占您月收入（{revenue}）的 {share}。',
+  'impact.preview': '预览：每个页面测量 {runs} 次。速度数字需要 3 次测量才稳定；下一次定时审计会测量 3 次。', 'impact.decided': '已标记为已完成或忽略：{total} 项优化中的 {n} 项。在审计不再发现它们之前，它们仍计入此金额。', 'impact.total': '每月涉及金额', 'impact.share': '约占您月收入（{revenue}）的 {share}。',
   'impact.inputs': '金额估算所依据的数据', 'impact.inputsHelp': '估算使用的每个数据及其来源。假设值为平均水平：换成您自己的数据，估算会更准确。',
   'impact.edit': '编辑数据', 'impact.editOne': '编辑', 'impact.elasticity': '每快 100 毫秒，转化增加 {central}（范围 {low} – {high}）',
   'input.monthlySessions': '每月访问量', 'input.conversionRate': '转化率', 'input.averageOrderValue': '平均订单金额', 'input.currency': '货币',

@@ -262,6 +262,12 @@ describe('admin UI actions', () => {
     expect((await bed.store.fixes.get(STANDALONE_SHOP, first as string))?.status).toBe('done');
     // The done fix is listed with its estimate under "marked done".
     expect(await page.$eval('#resolved-h', (el) => el.closest('section')?.textContent ?? '')).toContain('Estimate');
+    // The overview's total is the run's, decided fixes included until an audit no longer finds them: it says how many.
+    const latest = await bed.store.runs.latest(STANDALONE_SHOP);
+    const all = (await bed.store.runs.getFixes(STANDALONE_SHOP, latest!.id)).length;
+    await page.goto(`${bed.url}/?locale=en#/`, { waitUntil: 'networkidle0' });
+    const decided = await page.waitForSelector('[data-testid="total-decided"]').then((el) => el!.evaluate((e) => e.textContent ?? ''));
+    expect(decided).toBe(`Marked done or ignored: 2 of ${all} fixes. They count here until an audit no longer finds them.`);
     await page.close();
   });
 

@@ -38,6 +38,8 @@ interface Overview {
   trend: TrendPoint[];
   topFixes: Fix[];
   openFixes: number;
+  decidedFixes: number;
+  totalFixes: number;
   field: Record<string, { p75: number; samples: number }>;
   impactSummary: Report['impactSummary'] | null;
   inputs: Record<string, unknown> | null;
@@ -192,7 +194,7 @@ export function OverviewView(props: { go: (view: string) => void }) {
               </div>
               <p class="muted">{t('overview.scoreCaption')}</p>
             </Card>
-            <ImpactTotal summary={data.impactSummary ?? null} />
+            <ImpactTotal summary={data.impactSummary ?? null} decided={data.decidedFixes ?? 0} fixes={data.totalFixes ?? 0} />
           </div>
           <TopFixes data={data} go={props.go} />
           {data.sinceLast && <SinceLastCard since={data.sinceLast} />}

@@ -91,6 +91,9 @@ export function adminOverviewRoutes(ctx: ServerContext): Router {
       trend: history.items.filter((r) => r.storeScore !== null).map(trendPoint).reverse(),
       topFixes: fixes.filter((f) => !decided.has(f.id)).slice(0, TOP_FIXES),
       openFixes: fixes.filter((f) => !decided.has(f.id)).length,
+      // The total at stake is the run's, decided fixes included until an audit no longer finds them: say how many.
+      decidedFixes: fixes.filter((f) => decided.has(f.id)).length,
+      totalFixes: fixes.length,
       field: fieldSummary(field),
       impactSummary: meta?.impactSummary ?? null,
       inputs: meta?.inputs ?? null,
