@@ -48,6 +48,8 @@ export interface DigestInput {
   openAlerts: number;
   /** The baseline's report compared with the latest (advisor's compareRuns). */
   comparison: RunComparison | null;
+  /** Ids of fixes the merchant marked done or ignored: not proposed again, and counted in the total as the admin says. */
+  decided?: ReadonlySet<string>;
 }
 
 /** The digest as messages, so the same content renders in any shipped language. */
@@ -72,7 +74,11 @@ export function digestMessages(input: DigestInput): { subject: Message; lines: M
   if (stake && stake.central > 0) {
     lines.push(msg('atStake', { central: money(stake.central, stake.currency), low: money(stake.low, stake.currency), high: money(stake.high, stake.currency) }));
   }
-  const top = input.latest.fixes.filter((f) => f.impact.revenuePerMonth.central > 0).slice(0, TOP_FIXES);
+  // As the admin's overview: the total is the audit's (decided fixes in it until an audit no longer finds them),
+  // the top fixes are the open ones.
+  const decided = input.latest.fixes.filter((f) => input.decided?.has(f.id)).length;
+  if (stake && stake.central > 0 && decided > 0) lines.push(msg('decided', { decided, total: count(input.latest.fixes.length) }));
+  const top = input.latest.fixes.filter((f) => f.impact.revenuePerMonth.central > 0 && !input.decided?.has(f.id)).slice(0, TOP_FIXES);
   if (top.length === 0) lines.push(msg('noFixes'));
   else {
     lines.push(msg('topFixes'));
@@ -136,10 +142,11 @@ export function createDigestSender(deps: DigestDeps): AfterRun {
     const earlier = recent.filter((r) => r.status === 'succeeded' && r.id !== runId);
     // The last run before the week, else the week's first: "since" is then as far back as the week reaches.
     const baselineRun = earlier.find((r) => Date.parse(r.createdAt) < from.getTime()) ?? earlier.filter((r) => Date.parse(r.createdAt) >= from.getTime()).at(-1) ?? null;
-    const [shopRecord, baselineReport, alerts] = await Promise.all([
+    const [shopRecord, baselineReport, alerts, decisions] = await Promise.all([
       store.shops.get(shop),
       baselineRun ? store.runs.getReport(shop, baselineRun.id) : null,
       store.alerts.list(shop, { state: 'firing' }),
+      store.fixes.list(shop),
     ]);
     const { compareRuns } = await import('../advisor/compare.ts');
     const content = digestMessages({
@@ -152,6 +159,7 @@ export function createDigestSender(deps: DigestDeps): AfterRun {
       baseline: baselineRun ? { run: baselineRun, report: baselineReport } : null,
       openAlerts: alerts.length,
       comparison: baselineReport ? compareRuns(baselineReport, report) : null,
+      decided: new Set(decisions.map((d) => d.fixId)),
     });
     const mail = renderDigest(content, shopRecord?.locale ?? 'en', shopRecord?.timezone ?? 'UTC');
     try {

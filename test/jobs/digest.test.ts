@@ -116,6 +116,10 @@ describe.each(QUEUE_BACKENDS)('weekly digest, $name', ({ pg }) => {
 
   test('on: one digest in the shop\'s language, right to left, with the score, the total at stake and the top fixes', async () => {
     await store.settings.set(shop, 'digest', { weekly: true });
+    // The merchant ignored the audit's first priced fix: the digest proposes the next three, as the overview does.
+    next = 'defective';
+    const ignored = (await runAudit('http://127.0.0.1:4000/', {} as never)).fixes.find((f) => f.impact.revenuePerMonth.central > 0)!;
+    await store.fixes.set(shop, ignored.id, 'ignored', {});
     const run = await audit('defective');
     await waitFor('the digest arrived', async () => mails.length === 1);
     const [mail] = mails;
@@ -124,7 +128,9 @@ describe.each(QUEUE_BACKENDS)('weekly digest, $name', ({ pg }) => {
     expect(mail!.subject).toContain('הסיכום השבועי');
     expect(mail!.subject).toContain(String(report.loadTime!.storeScore));
     expect(mail!.html).toMatch(/<html lang="he" dir="rtl">/);
-    const top = report.fixes.filter((f) => f.impact.revenuePerMonth.central > 0).slice(0, 3);
+    expect(mail!.text).toContain(`מתוך ${report.fixes.length} התיקונים של הבדיקה, אחד סומן`);
+    expect(mail!.text).not.toContain(ignored.text ? formatMessage(ignored.text.title, 'he') : ignored.title);
+    const top = report.fixes.filter((f) => f.impact.revenuePerMonth.central > 0 && f.id !== ignored.id).slice(0, 3);
     expect(top.length).toBeGreaterThan(0);
     // Titles the advisor sends as messages are in Hebrew; the others are its English data, isolated.
     for (const fix of top) expect(mail!.text).toContain(fix.text ? formatMessage(fix.text.title, 'he') : `\u2068${fix.title}\u2069`);
