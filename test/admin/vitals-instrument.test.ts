@@ -38,11 +38,14 @@ describe('bench:admin INP instrument', () => {
   const desktop = PROFILES[0]!;
   const visit = (path: string) => measureVisit(pool, `${base}${path}`, desktop, 'section', [{ click: 'details > summary' }], 'nav a');
 
-  it('reads a Tab on a page with no script as fast, as a headed browser does', async () => {
-    const vitals = await visit('/fast');
-    expect(vitals.performed).toEqual(['details > summary', 'nav a']);
-    // Under 16 ms headed; the bench's settle between inputs is 300 ms, so anything near it is the fault.
-    expect(vitals.inpMs ?? 0).toBeLessThan(100);
+  it('reads a Tab on a page with no script as fast, as a headed browser does, visit after visit', async () => {
+    // Three visits: the fault can hit one visit in a few (keydown and keyup in one frame once cancelled each other).
+    for (let i = 0; i < 3; i++) {
+      const vitals = await visit('/fast');
+      expect(vitals.performed).toEqual(['details > summary', 'nav a']);
+      // Under 16 ms headed; the bench's settle between inputs is 300 ms, so anything near it is the fault.
+      expect(vitals.inpMs ?? 0, `visit ${i + 1}`).toBeLessThan(100);
+    }
   });
 
   it('still reads a slow focus handler as slow', async () => {
